@@ -1,0 +1,576 @@
+"""Score predicted pages against gold pages, so that every change to the pipeline shows as numbers.
+
+Pages are dicts in the gold contract (samples/README.md); keys other than "items", "furniture" and
+"checks" are ignored. A document is a page, a list of pages, or a dict with a "pages" list; pages
+are paired by position, a missing page counts as a page without items. Definitions:
+
+fold(s)
+    s with every whitespace run replaced by one space and the ends stripped. A field is *present*
+    when it is a string that is non-empty after folding.
+words(s)
+    The casefolded runs of word characters (regex ``\\w+``) of s; a multiset where counted.
+item_text(item)
+    The item's present text fields in the order kicker, headline, teaser, byline, paragraphs...,
+    pull_quotes..., caption, credit, notes..., joined with "\\n". authors and dateline are not
+    text: they repeat the byline.
+item matching
+    overlap(g, p) = Dice coefficient of the word multisets of item_text(g) and item_text(p),
+    2|G ∩ P| / (|G| + |P|). Pairs with overlap >= 0.5 are matched one to one, greedily, best
+    overlap first (ties: lower gold index, then lower predicted index).
+item F1
+    P = matched / predicted items, R = matched / gold items, F1 = 2PR / (P + R), which equals
+    2 matched / (gold + predicted); P (R) is 1.0 without predicted (gold) items, F1 is 1.0
+    when neither page has items.
+text CER
+    Gold text: the gold items' texts in gold order joined with "\\n\\n". Predicted text: the
+    matched predicted items in the order of their gold items, then the unmatched ones in predicted
+    order, joined the same way. Both folded; CER = Levenshtein distance / len(gold text), the
+    denominator at least 1.
+field accuracy
+    Over kicker, headline, teaser, byline, caption, credit: for every gold item, a field counts
+    once when it is present in the item or in its matched predicted item; it is right when present
+    in both and equal after folding. Fields of unmatched gold items are wrong; unmatched predicted
+    items do not count. Accuracy = right / counted, overall and per field (1.0 when none count).
+paragraph-break F1
+    For each matched pair where either side has paragraphs: each side's paragraphs are tokenised
+    with words() and concatenated; a *start* is the word index where a paragraph other than the
+    first begins (0 and the end excluded, duplicates merged). The word lists are aligned with
+    difflib.SequenceMatcher(autojunk=False): a predicted index j maps to i1 + (j - j1) inside an
+    "equal" opcode and to i1 when it is the first word of a "replace" or "insert" opcode.
+    TP = gold starts mapped to by a predicted start, FP = predicted starts - TP,
+    FN = gold starts - TP, pooled over all pairs; F1 = 2TP / (2TP + FP + FN), 1.0 when all are 0.
+order tau
+    For each matched pair, each predicted paragraph maps to the gold paragraph it shares the most
+    words with (multiset intersection; ties: lower gold index; a paragraph sharing none is
+    dropped). Over all pairs (a before b in predicted order) of mapped paragraphs of an item:
+    concordant C when gold(a) < gold(b), discordant D when >, tied T when equal. Pooled over
+    items, Kendall tau-b = (C - D) / sqrt((C + D + T)(C + D)) (predicted positions never tie);
+    1.0 when C + D = 0.
+checks
+    Page text: all predicted item texts and the furniture strings (an object's string values)
+    joined with "\\n", not folded (a "never" string may be a whitespace error). A "must" string
+    passes when it is a substring of the page text, a "never" string when it is not.
+    Score = passed / total (1.0 when none).
+pooling
+    aggregate() sums the counts of many pages (items, edit distance and gold length, fields,
+    TP/FP/FN, C/D/T, checks) and recomputes every metric from the sums: CER = total distance /
+    total gold length, not a mean of page CERs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import difflib
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+Page = Mapping[str, Any]
+Item = Mapping[str, Any]
+
+FIELDS = ("kicker", "headline", "teaser", "byline", "caption", "credit")
+# item_text's order: the body between the head fields and the picture fields.
+TEXT_ORDER = (*FIELDS[:4], "paragraphs", "pull_quotes", *FIELDS[4:], "notes")
+LIST_FIELDS = frozenset({"paragraphs", "pull_quotes", "notes"})
+MIN_OVERLAP = 0.5
+ITEM_SEP = "\n\n"
+WORD_RE = re.compile(r"\w+")
+EMPTY_PAGE: Page = {"items": []}
+# --fail-under: "cer" is a ceiling, every other metric a floor.
+METRICS = ("item_f1", "cer", "field_accuracy", "break_f1", "order_tau", "checks")
+CEILINGS = frozenset({"cer"})
+
+
+class EvalError(ValueError):
+    """A document that cannot be read as pages; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """hit out of total: a ratio that pools by adding."""
+
+    hit: int = 0
+    total: int = 0
+
+    def __add__(self, other: Count) -> Count:
+        return Count(self.hit + other.hit, self.total + other.total)
+
+    @property
+    def ratio(self) -> float:
+        return self.hit / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class PageScore:
+    """The counts behind every metric of one page (or many, pooled); metrics are properties."""
+
+    gold_items: int = 0
+    pred_items: int = 0
+    matched: int = 0
+    distance: int = 0
+    gold_chars: int = 0
+    fields: Mapping[str, Count] = field(default_factory=dict)
+    break_tp: int = 0
+    break_fp: int = 0
+    break_fn: int = 0
+    concordant: int = 0
+    discordant: int = 0
+    tied: int = 0
+    checks: Count = Count()
+    failed_checks: tuple[str, ...] = ()
+    pages: int = 1
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.pred_items if self.pred_items else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold_items if self.gold_items else 1.0
+
+    @property
+    def item_f1(self) -> float:
+        both = self.gold_items + self.pred_items
+        return 2 * self.matched / both if both else 1.0
+
+    @property
+    def cer(self) -> float:
+        return self.distance / max(1, self.gold_chars)
+
+    @property
+    def field_count(self) -> Count:
+        return sum(self.fields.values(), Count())
+
+    @property
+    def field_accuracy(self) -> float:
+        return self.field_count.ratio
+
+    @property
+    def break_f1(self) -> float:
+        tp2 = 2 * self.break_tp
+        denominator = tp2 + self.break_fp + self.break_fn
+        return tp2 / denominator if denominator else 1.0
+
+    @property
+    def order_tau(self) -> float:
+        untied = self.concordant + self.discordant
+        if not untied:
+            return 1.0
+        return (self.concordant - self.discordant) / math.sqrt((untied + self.tied) * untied)
+
+    def metric(self, name: str) -> float:
+        """A headline metric by its METRICS name."""
+        return self.checks.ratio if name == "checks" else float(getattr(self, name))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Metrics and the counts behind them, for JSON."""
+        counts = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        del counts["fields"], counts["checks"], counts["failed_checks"], counts["pages"]
+        fields = {n: {"right": c.hit, "total": c.total} for n, c in self.fields.items()}
+        return {
+            "pages": self.pages,
+            **{name: self.metric(name) for name in METRICS},
+            "precision": self.precision,
+            "recall": self.recall,
+            "field_accuracy_by": {n: c.ratio for n, c in self.fields.items()},
+            "failed_checks": list(self.failed_checks),
+            "counts": {
+                **counts,
+                "fields": fields,
+                "checks": {"passed": self.checks.hit, "total": self.checks.total},
+            },
+        }
+
+
+def fold(text: str) -> str:
+    """One space for every whitespace run: layout whitespace is not an error."""
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    """Casefolded word tokens, the unit of overlap and alignment."""
+    return WORD_RE.findall(text.casefold())
+
+
+def _present(value: object) -> str:
+    """The folded string, or "" for a missing, empty or non-string value."""
+    return fold(value) if isinstance(value, str) else ""
+
+
+def _strings(item: Item, name: str) -> list[str]:
+    """A field's strings: the list elements of a list field, else the value itself."""
+    value = item.get(name)
+    values: list[object] = value if name in LIST_FIELDS and isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and _present(v)]
+
+
+def item_text(item: Item) -> str:
+    """The item's text fields in reading order, one per line."""
+    return "\n".join(s for name in TEXT_ORDER for s in _strings(item, name))
+
+
+def _items(page: Page) -> list[Item]:
+    return [i for i in page.get("items") or [] if isinstance(i, Mapping)]
+
+
+def _dice(a: Counter[str], b: Counter[str]) -> float:
+    size = a.total() + b.total()
+    return 2 * (a & b).total() / size if size else 0.0
+
+
+def match_items(gold: Sequence[Item], pred: Sequence[Item]) -> dict[int, int]:
+    """Gold index -> predicted index, one to one, best word overlap first."""
+    gbags = [Counter(words(item_text(g))) for g in gold]
+    pbags = [Counter(words(item_text(p))) for p in pred]
+    candidates = sorted(
+        ((-_dice(gb, pb), gi, pi) for gi, gb in enumerate(gbags) for pi, pb in enumerate(pbags)),
+    )
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for neg, gi, pi in candidates:
+        if -neg < MIN_OVERLAP:
+            break
+        if gi not in pairs and pi not in used:
+            pairs[gi] = pi
+            used.add(pi)
+    return pairs
+
+
+def _text_distance(
+    gold: Sequence[Item], pred: Sequence[Item], pairs: Mapping[int, int]
+) -> tuple[int, int]:
+    """(edit distance, gold length) of the folded page texts laid out in gold order."""
+    order = [pairs[gi] for gi in range(len(gold)) if gi in pairs]
+    order += [pi for pi in range(len(pred)) if pi not in set(order)]
+    gold_text = fold(ITEM_SEP.join(item_text(g) for g in gold))
+    pred_text = fold(ITEM_SEP.join(item_text(pred[pi]) for pi in order))
+    return Levenshtein.distance(gold_text, pred_text), len(gold_text)
+
+
+def _field_counts(
+    gold: Sequence[Item], pred: Sequence[Item], pairs: Mapping[int, int]
+) -> dict[str, Count]:
+    """Right and counted fields per field name (see the module docstring)."""
+    counts = dict.fromkeys(FIELDS, Count())
+    for gi, g in enumerate(gold):
+        p: Item = pred[pairs[gi]] if gi in pairs else {}
+        for name in FIELDS:
+            a, b = _present(g.get(name)), _present(p.get(name))
+            if a or b:
+                counts[name] += Count(int(a == b), 1)
+    return counts
+
+
+def _paragraph_words(item: Item) -> list[list[str]]:
+    return [words(p) for p in _strings(item, "paragraphs")]
+
+
+def _starts(paragraphs: Sequence[Sequence[str]]) -> set[int]:
+    """Word indices where a paragraph after the first begins (0 and the end excluded)."""
+    ends, at = set(), 0
+    for para in paragraphs:
+        ends.add(at)
+        at += len(para)
+    return {s for s in ends if 0 < s < at}
+
+
+def _align(gold: list[str], pred: list[str]) -> dict[int, int]:
+    """Predicted word index -> gold word index, for the indices the alignment places."""
+    mapping: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, gold, pred, autojunk=False)
+    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            mapping.update({j: i1 + j - j1 for j in range(j1, j2)})
+        elif tag in ("replace", "insert"):
+            mapping.setdefault(j1, i1)
+    return mapping
+
+
+def break_counts(gold: Item, pred: Item) -> tuple[int, int, int]:
+    """(TP, FP, FN) of predicted paragraph starts against the gold ones of one item pair."""
+    gparas, pparas = _paragraph_words(gold), _paragraph_words(pred)
+    if not gparas and not pparas:
+        return 0, 0, 0
+    gstarts, pstarts = _starts(gparas), _starts(pparas)
+    mapping = _align([w for p in gparas for w in p], [w for p in pparas for w in p])
+    tp = len({mapping[j] for j in pstarts if j in mapping} & gstarts)
+    return tp, len(pstarts) - tp, len(gstarts) - tp
+
+
+def order_counts(gold: Item, pred: Item) -> tuple[int, int, int]:
+    """(concordant, discordant, tied) pairs of gold paragraph indices in predicted order."""
+    gbags = [Counter(p) for p in _paragraph_words(gold)]
+    ranks: list[int] = []
+    for para in _paragraph_words(pred):
+        bag = Counter(para)
+        shared = [(bag & g).total() for g in gbags]
+        if shared and max(shared) > 0:
+            ranks.append(shared.index(max(shared)))
+    c = d = t = 0
+    for a, ra in enumerate(ranks):
+        for rb in ranks[a + 1 :]:
+            c, d, t = c + (ra < rb), d + (ra > rb), t + (ra == rb)
+    return c, d, t
+
+
+def page_text(page: Page) -> str:
+    """Everything a reader sees on the page: item texts and furniture, one per line."""
+    furniture = page.get("furniture") or []
+    parts = [item_text(i) for i in _items(page)]
+    for f in furniture if isinstance(furniture, list) else []:
+        values = f.values() if isinstance(f, Mapping) else [f]
+        parts += [v for v in values if isinstance(v, str)]
+    return "\n".join(parts)
+
+
+def run_checks(gold: Page, pred: Page) -> tuple[Count, tuple[str, ...]]:
+    """Passed checks out of all, and the failed ones as "must: …" / "never: …"."""
+    checks = gold.get("checks")
+    checks = checks if isinstance(checks, Mapping) else {}
+    text = page_text(pred)
+    failed: list[str] = []
+    total = 0
+    for kind, want in (("must", True), ("never", False)):
+        for s in checks.get(kind) or []:
+            total += 1
+            if (str(s) in text) != want:
+                failed.append(f"{kind}: {s}")
+    return Count(total - len(failed), total), tuple(failed)
+
+
+def _sum3(triples: Iterable[tuple[int, int, int]]) -> tuple[int, int, int]:
+    a = b = c = 0
+    for x, y, z in triples:
+        a, b, c = a + x, b + y, c + z
+    return a, b, c
+
+
+def evaluate(gold: Page, pred: Page) -> PageScore:
+    """All metrics of one predicted page against its gold page."""
+    gitems, pitems = _items(gold), _items(pred)
+    pairs = match_items(gitems, pitems)
+    distance, gold_chars = _text_distance(gitems, pitems, pairs)
+    matched = [(gitems[gi], pitems[pi]) for gi, pi in pairs.items()]
+    tp, fp, fn = _sum3(break_counts(g, p) for g, p in matched)
+    c, d, t = _sum3(order_counts(g, p) for g, p in matched)
+    checks, failed = run_checks(gold, pred)
+    return PageScore(
+        gold_items=len(gitems),
+        pred_items=len(pitems),
+        matched=len(pairs),
+        distance=distance,
+        gold_chars=gold_chars,
+        fields=_field_counts(gitems, pitems, pairs),
+        break_tp=tp,
+        break_fp=fp,
+        break_fn=fn,
+        concordant=c,
+        discordant=d,
+        tied=t,
+        checks=checks,
+        failed_checks=failed,
+    )
+
+
+def _add(a: PageScore, b: PageScore) -> PageScore:
+    """Two scores pooled: every count added."""
+    summed: dict[str, Any] = {}
+    for f in dataclasses.fields(PageScore):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if f.name == "fields":
+            summed[f.name] = {n: x.get(n, Count()) + y.get(n, Count()) for n in {**x, **y}}
+        else:
+            summed[f.name] = x + y
+    return PageScore(**summed)
+
+
+def aggregate(scores: Iterable[PageScore]) -> PageScore:
+    """Many pages as one: counts summed, every metric recomputed from the sums."""
+    total = PageScore(fields=dict.fromkeys(FIELDS, Count()), pages=0)
+    for score in scores:
+        total = _add(total, score)
+    return total
+
+
+def pages_of(doc: object) -> list[Page]:
+    """A document's pages: a page, a list of pages, or a dict with a "pages" list."""
+    if isinstance(doc, Mapping) and isinstance(doc.get("pages"), list):
+        doc = doc["pages"]
+    pages: list[Page] = []
+    for page in doc if isinstance(doc, list) else [doc]:
+        if not isinstance(page, Mapping) or not isinstance(page.get("items", []), list):
+            raise EvalError('not a page: expected an object with an "items" list')
+        pages.append(page)
+    return pages
+
+
+def evaluate_document(gold: object, pred: object) -> PageScore:
+    """Pages paired by position (a missing page has no items), pooled into one score."""
+    gpages, ppages = pages_of(gold), pages_of(pred)
+    count = max(len(gpages), len(ppages))
+    gpages += [EMPTY_PAGE] * (count - len(gpages))
+    ppages += [EMPTY_PAGE] * (count - len(ppages))
+    scores = [evaluate(g, p) for g, p in zip(gpages, ppages, strict=True)]
+    return aggregate(_labelled(f"page {k}", s) if count > 1 else s for k, s in enumerate(scores, 1))
+
+
+def _labelled(label: str, score: PageScore) -> PageScore:
+    """The score with its failed checks prefixed by where they failed."""
+    failed = tuple(f"{label}: {check}" for check in score.failed_checks)
+    return dataclasses.replace(score, failed_checks=failed)
+
+
+def format_report(score: PageScore) -> str:
+    """A compact table of every metric with the counts behind it."""
+    items = f"{score.matched} matched of {score.gold_items} gold, {score.pred_items} predicted"
+    rows = [
+        ("item F1", score.item_f1, f"{items} (P {score.precision:.4f}, R {score.recall:.4f})"),
+        ("text CER", score.cer, f"{score.distance} edits in {score.gold_chars} chars"),
+        ("field accuracy", score.field_accuracy, _of(score.field_count)),
+        *((f"  {name}", c.ratio, _of(c)) for name, c in score.fields.items() if c.total),
+        (
+            "paragraph breaks",
+            score.break_f1,
+            f"TP {score.break_tp} FP {score.break_fp} FN {score.break_fn}",
+        ),
+        ("order tau", score.order_tau, f"C {score.concordant} D {score.discordant} T {score.tied}"),
+        ("checks", score.checks.ratio, _of(score.checks)),
+    ]
+    lines = [f"{score.pages} page(s)", f"{'metric':<18}{'value':>8}  counts"]
+    lines += [f"{name:<18}{value:>8.4f}  {detail}" for name, value, detail in rows]
+    lines += [f"  failed {check}" for check in score.failed_checks]
+    return "\n".join(lines)
+
+
+def _of(count: Count) -> str:
+    return f"{count.hit} of {count.total}"
+
+
+def format_table(named: Sequence[tuple[str, PageScore]]) -> str:
+    """One line of headline metrics per document."""
+    width = max([len("document"), *(len(name) for name, _ in named)])
+    lines = [f"{'document':<{width}}" + "".join(f"{m:>16}" for m in METRICS)]
+    for name, score in named:
+        lines.append(f"{name:<{width}}" + "".join(f"{score.metric(m):>16.4f}" for m in METRICS))
+    return "\n".join(lines)
+
+
+def _load(path: Path) -> list[Page]:
+    """The pages of a JSON file, or an EvalError that says in one line what is wrong."""
+    try:
+        return pages_of(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise EvalError(f"{path}: no such file") from None
+    except json.JSONDecodeError as e:
+        where = f"line {e.lineno}, column {e.colno}"
+        raise EvalError(f"{path}: invalid JSON ({where}): {e.msg}") from None
+    except UnicodeDecodeError:
+        raise EvalError(f"{path}: not UTF-8 text") from None
+    except OSError as e:
+        raise EvalError(f"{path}: cannot read: {e.strerror}") from None
+    except EvalError as e:
+        raise EvalError(f"{path}: {e}") from None
+
+
+def _stem(gold_file: Path) -> str:
+    return gold_file.name.removesuffix(".json").removesuffix(".gold")
+
+
+def _folder_pairs(gold: Path, pred: Path) -> list[tuple[str, Path, Path]]:
+    """(name, gold file, prediction file) by stem: NAME.json or NAME.gold.json ↔ NAME.json."""
+    by_stem: dict[str, Path] = {}
+    for gold_file in sorted(gold.glob("*.json")):
+        if _stem(gold_file) in by_stem:
+            raise EvalError(f"{gold}: two gold files for {_stem(gold_file)}")
+        by_stem[_stem(gold_file)] = gold_file
+    if not by_stem:
+        raise EvalError(f"{gold}: no gold .json files")
+    return [(stem, g, pred / f"{stem}.json") for stem, g in by_stem.items()]
+
+
+def _pairs(parser: argparse.ArgumentParser, gold: Path, pred: Path) -> list[tuple[str, Path, Path]]:
+    """What to compare: one pair of files, or the pairs of two folders."""
+    if not gold.is_dir() and not pred.is_dir():
+        return [(_stem(gold), gold, pred)]
+    file, folder = (pred, gold) if gold.is_dir() else (gold, pred)
+    if not file.exists():
+        raise EvalError(f"{file}: no such file or folder")
+    if not file.is_dir():
+        parser.error(f"{folder} is a folder but {file} is not: give two files or two folders")
+    return _folder_pairs(gold, pred)
+
+
+def _threshold(text: str) -> tuple[str, float]:
+    """METRIC=VALUE for --fail-under."""
+    name, _, value = text.partition("=")
+    if name not in METRICS:
+        raise argparse.ArgumentTypeError(f"{text!r}: METRIC is one of {', '.join(METRICS)}")
+    try:
+        return name, float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: VALUE is not a number") from None
+
+
+def _missed(score: PageScore, thresholds: Iterable[tuple[str, float]]) -> list[str]:
+    """One message per threshold the score misses (cer is a ceiling, the rest floors)."""
+    missed = []
+    for name, limit in thresholds:
+        value = score.metric(name)
+        if (value > limit) if name in CEILINGS else (value < limit):
+            bound = "above the maximum" if name in CEILINGS else "below the minimum"
+            missed.append(f"{name} {value:.4f} is {bound} {limit:g}")
+    return missed
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="broadsheet eval",
+        description="Score predicted pages against gold pages (files, or folders of NAME.json).",
+    )
+    parser.add_argument("gold", type=Path, metavar="GOLD", help="gold file or folder")
+    parser.add_argument("pred", type=Path, metavar="PRED", help="prediction file or folder")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--fail-under",
+        type=_threshold,
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help=f"exit 3 when a metric misses VALUE (cer: maximum; others: minimum); "
+        f"METRIC is one of {', '.join(METRICS)}",
+    )
+    return parser
+
+
+def eval_main(argv: Sequence[str] | None = None) -> int:
+    """`broadsheet eval GOLD PRED [--json] [--fail-under METRIC=VALUE]`; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        named = [
+            (name, evaluate_document(_load(g), _load(p)))
+            for name, g, p in _pairs(parser, args.gold, args.pred)
+        ]
+    except EvalError as e:
+        print(f"broadsheet eval: {e}", file=sys.stderr)
+        return 1
+    total = aggregate(_labelled(name, s) if len(named) > 1 else s for name, s in named)
+    if args.json:
+        docs = {name: score.to_dict() for name, score in named}
+        print(json.dumps({"total": total.to_dict(), "documents": docs}, indent=2))
+    else:
+        table = format_table(named) + "\n\n" if len(named) > 1 else ""
+        print(table + format_report(total))
+    missed = _missed(total, args.fail_under)
+    for message in missed:
+        print(f"broadsheet eval: {message}", file=sys.stderr)
+    return 3 if missed else 0

@@ -1,0 +1,56 @@
+"""Pages as Markdown for reading, and as plain text for corpora."""
+
+from __future__ import annotations
+
+from broadsheet.model import Document, Item, Page
+
+
+def item_markdown(item: Item) -> str:
+    """An item as a Markdown section: kicker, headline, teaser, byline, body, extras."""
+    out: list[str] = []
+    if item.kicker:
+        out.append(f"*{item.kicker.text}*")
+    if item.headline:
+        out.append(f"## {item.headline.text}")
+    elif item.type == "picture":
+        out.append("## [Picture]")
+    if item.teaser:
+        out.append(f"**{item.teaser.text}**")
+    if item.byline:
+        out.append(f"*{item.byline.text}*")
+    out.extend(p.text for p in item.paragraphs)
+    out.extend(f"> {q.text}" for q in item.pull_quotes)
+    if item.caption:
+        out.append(item.caption.text)
+    if item.credit:
+        out.append(f"*{item.credit.text}*")
+    out.extend(f"*{n.text}*" for n in item.notes)
+    return "\n\n".join(out)
+
+
+def page_markdown(page: Page) -> str:
+    parts = [item_markdown(item) for item in page.items]
+    return "\n\n---\n\n".join(parts) + "\n"
+
+
+def document_markdown(doc: Document) -> str:
+    if len(doc.pages) == 1:
+        return page_markdown(doc.pages[0])
+    return "\n".join(f"# Page {p.number}\n\n{page_markdown(p)}" for p in doc.pages)
+
+
+def item_text(item: Item) -> str:
+    """An item as plain text: its fields in reading order, one paragraph per line."""
+    singles = [item.kicker, item.headline, item.teaser, item.byline]
+    lines = [f.text for f in singles if f is not None]
+    lines += [p.text for p in item.paragraphs]
+    lines += [q.text for q in item.pull_quotes]
+    lines += [f.text for f in (item.caption, item.credit) if f is not None]
+    lines += [n.text for n in item.notes]
+    return "\n".join(lines)
+
+
+def document_text(doc: Document) -> str:
+    """Every item of every page, separated by blank lines; pages by form feeds."""
+    pages = ["\n\n".join(item_text(i) for i in p.items) + "\n" for p in doc.pages]
+    return "\f".join(pages)

@@ -1,0 +1,273 @@
+"""Stories from units: which body pieces, headers, quotes, credits and notes belong together.
+
+The plan works on dump positions only. A run of display units followed by body text heads
+the story that starts there; the story's other pieces are those of the same column width
+(`flow.measure_classes`). Runs followed by no body attach to the nearest story; a lone
+display unit in a story that already has a headline is a pull quote; a headline next to
+a caption that its story does not need titles the picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from broadsheet.layout import roles
+from broadsheet.layout.flow import measure_classes, order_pieces
+from broadsheet.layout.roles import Unit, measure
+
+# A display unit this much longer than the one before it is a teaser, not a headline.
+TEASER_RATIO = 1.6
+TEASER_MIN_CHARS = 60
+# A kicker is short: at most this many words when it has no other kicker cue.
+KICKER_MAX_WORDS = 4
+# Paragraph-like units this much wider than every body column are captions or teasers.
+WIDE_MAX_LINES = 4
+
+HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
+
+
+@dataclass
+class Story:
+    """A story being put together: pieces in reading order and what heads it."""
+
+    pieces: list[Unit]
+    heads: list[Unit] = field(default_factory=list)
+    pull_quotes: list[Unit] = field(default_factory=list)
+    notes: list[Unit] = field(default_factory=list)
+    credits: list[Unit] = field(default_factory=list)
+
+
+@dataclass
+class Picture:
+    caption: Unit | None = None
+    credit: Unit | None = None
+    title: Unit | None = None
+
+
+@dataclass
+class Plan:
+    """Where every unit of a page went."""
+
+    stories: list[Story]
+    pictures: list[Picture]
+    furniture: list[Unit]
+    lang: str
+
+
+def plan_page(units: Sequence[Unit], lang: str) -> Plan:
+    """Sort the units of one page into stories, pictures and furniture."""
+    units = _mark_captions(list(units))
+    pictures = _pictures(units)
+    runs = _header_runs(units)
+    nxt = {a.index: b.index for a, b in zip(units, units[1:], strict=False)}
+    starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
+    start_units = {u.index for u in starts.values() if u is not None and u.role == roles.BODY}
+    stories: list[Story] = []
+    owner: dict[float, Story] = {}
+    for cls in measure_classes([u for u in units if u.role == roles.BODY]):
+        cls_starts = [u for u in cls if u.index in start_units]
+        for group, start in _split_class(cls, cls_starts):
+            story = Story(pieces=order_pieces(group, start, lang, nxt))
+            stories.append(story)
+            owner.update({p.index: story for p in group})
+    _attach_runs(runs, starts, units, owner, stories)
+    _attach_tails(units, owner)
+    _resolve_headlines(stories, pictures, units)
+    furniture = [u for u in units if u.role == roles.FURNITURE]
+    return Plan(stories, pictures, furniture, lang)
+
+
+def _mark_captions(units: list[Unit]) -> list[Unit]:
+    """Body text followed by a photo credit is a caption; very wide short text too."""
+    widths = [measure(u.lines) for u in units if u.role == roles.BODY and len(u.lines) >= 3]
+    widest = max(widths, default=0.0)
+    out: list[Unit] = []
+    for k, u in enumerate(units):
+        after = units[k + 1] if k + 1 < len(units) else None
+        if u.role == roles.BODY and after is not None and after.role == roles.PHOTO_CREDIT:
+            u = Unit(u.lines, u.index, roles.CAPTION)
+        elif u.role == roles.BODY and len(u.lines) <= WIDE_MAX_LINES and widest > 0:
+            if measure(u.lines) > roles.WIDE_RATIO * widest:
+                near_head = any(
+                    0 < abs(v.index - u.index) < 1.5 and v.role in HEAD_ROLES for v in units
+                )
+                u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION)
+        out.append(u)
+    return out
+
+
+def _pictures(units: Sequence[Unit]) -> list[Picture]:
+    pictures: list[Picture] = []
+    for u in units:
+        if u.role == roles.CAPTION:
+            pictures.append(Picture(caption=u))
+        elif u.role == roles.PHOTO_CREDIT:
+            if pictures and pictures[-1].credit is None and pictures[-1].caption is not None:
+                pictures[-1].credit = u
+            else:
+                pictures.append(Picture(credit=u))
+    return pictures
+
+
+def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Consecutive header units; a kicker, a byline's end or an inline head cut runs."""
+    runs: list[list[Unit]] = []
+    prev: Unit | None = None
+    for u in units:
+        if u.role not in HEAD_ROLES:
+            prev = None
+            continue
+        inline = u.index != int(u.index) or _inline_head(u, units)
+        fresh = (
+            prev is None
+            or inline
+            or prev.role == roles.BYLINE
+            or (u.role == roles.DISPLAY and is_kicker(u))
+        )
+        if fresh:
+            runs.append([u])
+        else:
+            runs[-1].append(u)
+        prev = None if inline else u
+    return runs
+
+
+def _inline_head(u: Unit, units: Sequence[Unit]) -> bool:
+    """A head cut from the first line of its own block."""
+    return any(v.index == u.index + 0.05 for v in units)
+
+
+def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
+    later = [v for v in units if v.index > u.index]
+    return later[0] if later else None
+
+
+def _split_class(
+    cls: list[Unit], starts: list[Unit]
+) -> list[tuple[list[Unit], Unit | None]]:
+    """Pieces of one column width, split at story starts (each piece to the start before it)."""
+    if len(starts) <= 1:
+        return [(cls, starts[0] if starts else None)]
+    groups: list[tuple[list[Unit], Unit | None]] = [([], s) for s in starts]
+    for p in cls:
+        k = max((i for i, s in enumerate(starts) if s.index <= p.index), default=0)
+        groups[k][0].append(p)
+    return groups
+
+
+def _attach_runs(
+    runs: list[list[Unit]],
+    starts: dict[int, Unit | None],
+    units: Sequence[Unit],
+    owner: dict[float, Story],
+    stories: list[Story],
+) -> None:
+    """Runs heading a story go to it; the others to the nearest story in the dump."""
+    floating: list[list[Unit]] = []
+    for run in runs:
+        start = starts[id(run[-1])]
+        story = owner.get(start.index) if start is not None else None
+        if story is not None and story.pieces and story.pieces[0] is start:
+            story.heads.extend(run)
+        else:
+            floating.append(run)
+    for run in floating:
+        story = _nearest_story(run, units, owner)
+        if story is None:
+            stories.append(Story(pieces=[], heads=list(run)))
+        elif len(run) == 1 and run[0].role == roles.DISPLAY and _has_headline(story):
+            story.pull_quotes.append(run[0])
+        else:
+            story.heads.extend(run)
+
+
+def _nearest_story(run: list[Unit], units: Sequence[Unit], owner: dict[float, Story]) -> Story | None:
+    body = [u for u in units if u.index in owner]
+    if not body:
+        return None
+    first, last = run[0].index, run[-1].index
+    before = [u for u in body if u.index < first]
+    after = [u for u in body if u.index > last]
+    rank = {u.index: k for k, u in enumerate(units)}
+    options = []
+    if before:
+        options.append((rank[first] - rank[before[-1].index], 0, before[-1]))
+    if after:
+        options.append((rank[after[0].index] - rank[last], 1, after[0]))
+    return owner[min(options, key=lambda o: (o[0], o[1]))[2].index]
+
+
+def _has_headline(story: Story) -> bool:
+    return any(u.role == roles.DISPLAY for u in story.heads)
+
+
+def _attach_tails(units: Sequence[Unit], owner: dict[float, Story]) -> None:
+    """Notes and agency credits belong to the story of the body piece before them."""
+    last: Story | None = None
+    for u in units:
+        if u.index in owner:
+            last = owner[u.index]
+        elif last is not None and u.role == roles.NOTE:
+            last.notes.append(u)
+        elif last is not None and u.role == roles.AGENCY_CREDIT:
+            last.credits.append(u)
+
+
+def _resolve_headlines(stories: list[Story], pictures: list[Picture], units: Sequence[Unit]) -> None:
+    """A story with two headlines gives the one beside a caption to that picture."""
+    rank = {u.index: k for k, u in enumerate(units)}
+    for story in stories:
+        displays = [u for u in story.heads if u.role == roles.DISPLAY]
+        heads = header_roles(story.heads)
+        if sum(1 for role in heads.values() if role == "headline") < 2 and len(displays) < 4:
+            continue
+        for u in displays:
+            pic = _adjacent_picture(u, pictures, rank)
+            if pic is not None:
+                pic.title = u
+                story.heads.remove(u)
+                break
+
+
+def _adjacent_picture(u: Unit, pictures: list[Picture], rank: dict[float, int]) -> Picture | None:
+    for pic in pictures:
+        parts = [p for p in (pic.caption, pic.credit) if p is not None]
+        if pic.title is None and any(abs(rank[p.index] - rank[u.index]) == 1 for p in parts):
+            return pic
+    return None
+
+
+def is_kicker(u: Unit) -> bool:
+    """Cues of a kicker: ends in a colon, starts in lowercase, or is set in capitals."""
+    text = u.text.strip()
+    core = text.lstrip("„“\"'‚»«(")
+    return (
+        len(u.lines) <= 2
+        and (text.endswith(":") or ": " in text or (core[:1].islower()) or (text.isupper() and len(text) > 3))
+    )
+
+
+def header_roles(heads: Sequence[Unit]) -> dict[float, str]:
+    """Kicker, headline, teaser and byline among a story's header units."""
+    out: dict[float, str] = {u.index: "byline" for u in heads if u.role == roles.BYLINE}
+    displays = [u for u in heads if u.role == roles.DISPLAY]
+    if not displays:
+        return out
+    shortest = min(u.chars for u in displays)
+    teasers = [u for u in displays if len(displays) > 1 and _is_teaser(u, shortest)]
+    rest = [u for u in displays if u not in teasers]
+    if len(rest) >= 2 and (is_kicker(rest[0]) or _short_kicker(rest[0], rest[1])):
+        out[rest[0].index] = "kicker"
+        rest = rest[1:]
+    out.update({u.index: "headline" for u in rest})
+    out.update({u.index: "teaser" for u in teasers})
+    return out
+
+
+def _short_kicker(u: Unit, nxt: Unit) -> bool:
+    return u.chars < nxt.chars and len(u.text.split()) <= KICKER_MAX_WORDS
+
+
+def _is_teaser(u: Unit, shortest: int) -> bool:
+    return u.chars >= TEASER_MIN_CHARS and u.chars >= TEASER_RATIO * shortest

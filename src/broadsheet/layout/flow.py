@@ -1,0 +1,167 @@
+"""Reading order of a story's body pieces, from the text at their seams.
+
+A dump cuts columns into pieces and may list them out of order. A piece that ends
+mid-sentence continues in a piece that starts mid-sentence: lowercase first, quotes
+still open, the next piece in dump order. Pieces that end a sentence are followed by
+the next unclaimed piece in dump order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, measure, starts_lower
+
+# Body columns whose widths differ by more than this ratio belong to different stories.
+CLASS_RATIO = 1.15
+# Seam evidence, in points: the best-scoring continuation wins.
+LOWER_START_SCORE = 3.0
+NEXT_IN_DUMP_SCORE = 2.0
+QUOTE_MATCH_SCORE = 2.0
+DUMP_DISTANCE_COST = 0.05
+
+OPEN_QUOTES = "„«‚"
+CLOSE_QUOTES = "“»"
+EN_OPEN, EN_CLOSE = "“", "”"
+
+
+@dataclass(frozen=True, slots=True)
+class Seam:
+    """What a piece's two ends say about its neighbours in reading order."""
+
+    open_end: bool  # ends mid-sentence: needs a continuation
+    lower_start: bool  # starts mid-sentence for sure
+    quote_in: bool  # starts inside a quotation
+    quote_out: bool  # ends inside a quotation
+
+
+def quote_depths(text: str, lang: str) -> tuple[int, int]:
+    """(lowest depth reached, final depth) of quotation nesting over the text."""
+    opens, closes = (EN_OPEN + "«", EN_CLOSE + "»") if lang == "en" else (OPEN_QUOTES, CLOSE_QUOTES)
+    depth = low = 0
+    for ch in text:
+        if ch in opens:
+            depth += 1
+        elif ch in closes:
+            depth -= 1
+            low = min(low, depth)
+    return low, depth
+
+
+def seam(unit: Unit, lang: str) -> Seam:
+    low, final = quote_depths(unit.text, lang)
+    last = unit.lines[-1].text
+    return Seam(
+        open_end=ends_hyphen(last) or not ends_sentence(last),
+        lower_start=starts_lower(unit.lines[0].text),
+        quote_in=low < 0,
+        quote_out=final - low > 0,
+    )
+
+
+def measure_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
+    """Group body pieces by column width; short pieces join the closest class."""
+    sized = sorted((p for p in pieces if len(p.lines) >= 3), key=lambda p: measure(p.lines))
+    classes: list[list[Unit]] = []
+    for p in sized:
+        if classes and measure(p.lines) <= CLASS_RATIO * _class_measure(classes[-1]):
+            classes[-1].append(p)
+        else:
+            classes.append([p])
+    for p in pieces:
+        if len(p.lines) >= 3:
+            continue
+        if not classes:
+            classes.append([p])
+            continue
+        width = max(len(line) for line in p.lines)
+        best = min(classes, key=lambda c: abs(_class_measure(c) - width))
+        best.append(p)
+    return [sorted(c, key=lambda u: u.index) for c in classes]
+
+
+def _class_measure(cls: Sequence[Unit]) -> float:
+    values = sorted(measure(u.lines) for u in cls if len(u.lines) >= 3) or [
+        float(max(len(line) for line in cls[0].lines))
+    ]
+    return values[len(values) // 2]
+
+
+def link_score(a: Unit, b: Unit, sa: Seam, sb: Seam, next_index: dict[float, float]) -> float:
+    """How well piece `b` continues piece `a` in reading order."""
+    score = LOWER_START_SCORE if sb.lower_start else 0.0
+    if next_index.get(a.index) == b.index:
+        score += NEXT_IN_DUMP_SCORE
+    score += QUOTE_MATCH_SCORE if sa.quote_out == sb.quote_in else -QUOTE_MATCH_SCORE
+    return score - DUMP_DISTANCE_COST * abs(b.index - a.index)
+
+
+def order_pieces(
+    pieces: Sequence[Unit], start: Unit | None, lang: str, next_index: dict[float, float]
+) -> list[Unit]:
+    """The pieces of one story in reading order."""
+    seams = {p.index: seam(p, lang) for p in pieces}
+    links = _links(pieces, start, seams, next_index)
+    targets = set(links.values())
+    by_dump = sorted(pieces, key=lambda p: p.index)
+    by_index = {p.index: p for p in pieces}
+    first = start or next(
+        (p for p in by_dump if p.index not in targets and not seams[p.index].lower_start),
+        by_dump[0],
+    )
+    order, used = [first], {first.index}
+    while len(order) < len(by_dump):
+        cur = order[-1]
+        nxt_index = links.get(cur.index)
+        if nxt_index is None or nxt_index in used:
+            free = [p for p in by_dump if p.index not in used]
+            fresh = [p for p in free if p.index not in targets] or free
+            after = [p for p in fresh if p.index > cur.index]
+            nxt_index = (after or fresh)[0].index
+        order.append(by_index[nxt_index])
+        used.add(nxt_index)
+    return order
+
+
+def _links(
+    pieces: Sequence[Unit],
+    start: Unit | None,
+    seams: dict[float, Seam],
+    next_index: dict[float, float],
+) -> dict[float, float]:
+    """Greedy best-first matching of open ends to continuations, without cycles."""
+    candidates = sorted(
+        (
+            (link_score(a, b, seams[a.index], seams[b.index], next_index), a.index, b.index)
+            for a in pieces
+            for b in pieces
+            if b is not a and b is not start and _may_link(a, b, seams, next_index)
+        ),
+        reverse=True,
+    )
+    links: dict[float, float] = {}
+    targets: set[float] = set()
+    for _score, a, b in candidates:
+        if a in links or b in targets or _reaches(links, b, a):
+            continue
+        links[a] = b
+        targets.add(b)
+    return links
+
+
+def _may_link(a: Unit, b: Unit, seams: dict[float, Seam], next_index: dict[float, float]) -> bool:
+    """An open end may continue anywhere; a closed one only in the next piece of the dump."""
+    if seams[a.index].open_end:
+        return True
+    return next_index.get(a.index) == b.index and not seams[b.index].lower_start
+
+
+def _reaches(links: dict[float, float], src: float, dst: float) -> bool:
+    """Would following links from `src` arrive at `dst` (so a link dst->src makes a cycle)?"""
+    cur: float | None = src
+    while cur is not None:
+        if cur == dst:
+            return True
+        cur = links.get(cur)
+    return False

@@ -1,0 +1,151 @@
+"""Items from a page plan: each story and picture becomes an `Item` with traced fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from broadsheet.layout.assemble import Picture, Plan, Story, header_roles
+from broadsheet.layout.paragraphs import join_lines, paragraphs
+from broadsheet.layout.roles import Unit, parse_byline
+from broadsheet.model import Item, Repair, Traced
+from broadsheet.repair.lexicon import Lexicon
+
+# A story without byline whose body is one paragraph shorter than this is a brief.
+BRIEF_MAX_CHARS = 600
+# Paragraphs opening with a run-in head ("Label in bold: text") mark a box of briefs.
+RUN_IN_RE = re.compile(r"^[^\s:.!?]+(?: [^\s:.!?]+){0,5}: \S")
+MIN_RUN_INS = 2
+# A picture title holding kicker and headline on one line has at least this many words.
+TITLE_SPLIT_MIN_WORDS = 5
+FUNCTION_WORDS = frozenset(
+    "der die das den dem des ein eine einer eines einem einen in im an am auf aus bei mit "
+    "nach von vom zu zum zur für über unter vor und oder als wie the a an of in on at to for "
+    "with from by and or as".split()
+)
+
+
+class _Texts:
+    """Joins unit lines into traced text and keeps the repairs made on the way."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.repairs: list[Repair] = []
+
+    def of(self, units: Sequence[Unit]) -> Traced | None:
+        if not units:
+            return None
+        lines = [line for u in units for line in u.lines]
+        text, repairs = join_lines(lines, self.lex)
+        self.repairs += repairs
+        return text if text.text else None
+
+    def each(self, units: Sequence[Unit]) -> tuple[Traced, ...]:
+        return tuple(t for u in units if (t := self.of([u])) is not None)
+
+
+def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], list[Repair]]:
+    """Items in dump order, the page furniture, and every repair made on their text."""
+    texts = _Texts(lex)
+    placed: list[tuple[float, Item]] = []
+    for story in plan.stories:
+        item = _story_item(story, texts)
+        if item is not None:
+            placed.append((_first_index(story), item))
+    for pic in plan.pictures:
+        item = _picture_item(pic, texts, plan.lang)
+        if item is not None:
+            first = min(u.index for u in (pic.caption, pic.credit, pic.title) if u is not None)
+            placed.append((first, item))
+    furniture = list(texts.each(plan.furniture))
+    items = [item for _, item in sorted(placed, key=lambda p: p[0])]
+    return items, furniture, texts.repairs
+
+
+def _first_index(story: Story) -> float:
+    units = [*story.pieces, *story.heads, *story.pull_quotes]
+    return min((u.index for u in units), default=0.0)
+
+
+def _story_item(story: Story, texts: _Texts) -> Item | None:
+    roles_of = header_roles(story.heads)
+
+    def field(role: str) -> Traced | None:
+        return texts.of([u for u in story.heads if roles_of.get(u.index) == role])
+
+    paras = tuple(
+        t for lines in paragraphs(story.pieces) if (t := _para(lines, texts)) is not None
+    )
+    byline = field("byline")
+    authors, place = parse_byline(byline.text) if byline else ([], None)
+    item = Item(
+        type=_story_type(byline, paras, story),
+        kicker=field("kicker"),
+        headline=field("headline"),
+        teaser=field("teaser"),
+        byline=byline,
+        authors=tuple(authors),
+        dateline=_dateline(byline, place),
+        paragraphs=paras,
+        pull_quotes=texts.each(story.pull_quotes),
+        credit=texts.of(story.credits),
+        notes=texts.each(story.notes),
+    )
+    return item if (paras or item.headline or item.teaser) else None
+
+
+def _para(lines: list[Traced], texts: _Texts) -> Traced | None:
+    text, repairs = join_lines(lines, texts.lex)
+    texts.repairs += repairs
+    return text if text.text else None
+
+
+def _dateline(byline: Traced | None, place: str | None) -> Traced | None:
+    if byline is None or place is None:
+        return None
+    at = byline.text.find(place)
+    return byline.slice(at, at + len(place)) if at >= 0 else None
+
+
+def _story_type(byline: Traced | None, paras: tuple[Traced, ...], story: Story) -> str:
+    if byline is not None:
+        return "article"
+    run_ins = sum(1 for p in paras if RUN_IN_RE.match(p.text))
+    if story.credits or run_ins >= MIN_RUN_INS:
+        return "box"
+    if len(paras) == 1 and len(paras[0]) < BRIEF_MAX_CHARS and story.heads:
+        return "brief"
+    return "article"
+
+
+def _picture_item(pic: Picture, texts: _Texts, lang: str) -> Item | None:
+    caption = texts.of([pic.caption]) if pic.caption else None
+    credit = texts.of([pic.credit]) if pic.credit else None
+    if caption is None and credit is None:
+        return None
+    kicker = headline = None
+    if pic.title is not None:
+        title = texts.of([pic.title])
+        if title is not None:
+            kicker, headline = split_title(title, lang)
+    return Item(type="picture", kicker=kicker, headline=headline, caption=caption, credit=credit)
+
+
+def split_title(title: Traced, lang: str) -> tuple[Traced | None, Traced]:
+    """Kicker and headline set on one line: cut between two capitalised content words."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", title.text)]
+    n = len(words)
+    if n < TITLE_SPLIT_MIN_WORDS or (lang == "en" and all(w[0].isupper() for _, w in words)):
+        return None, title
+    for i in range(2, n - 1):
+        left, right = words[i - 1][1], words[i][1]
+        if _content_cap(left) and _content_cap(right):
+            cut = words[i][0]
+            return title.slice(0, cut).strip(), title.slice(cut, len(title)).strip()
+    return None, title
+
+
+def _content_cap(word: str) -> bool:
+    core = word.strip("„“\"'‚‘»«()")
+    return bool(core) and core[0].isupper() and core.lower() not in FUNCTION_WORDS
+

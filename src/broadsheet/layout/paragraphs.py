@@ -1,0 +1,84 @@
+"""Lines into paragraphs, and lines into clean text with every join recorded.
+
+A paragraph ends where a piece of the story ends a sentence and the next begins one,
+or inside a piece where a short line ends a sentence. Lines are joined by the hyphen
+decision at each line end; spacing repairs run on the joined text, because letter-spaced
+words may straddle a line break (`Un-` / `ter stüt ze r:in nen`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from broadsheet.layout.roles import Unit, ends_sentence, measure
+from broadsheet.model import Repair, Traced, concat
+from broadsheet.repair.hyphens import decide_junction
+from broadsheet.repair.lexicon import Lexicon
+from broadsheet.repair.spacing import normalise_spaces, rejoin_letterspaced
+
+# A line shorter than this share of the column that ends a sentence closes its paragraph.
+SHORT_LINE_RATIO = 0.8
+_OPENERS = "„“\"'‚«»(–—-[*•"
+
+
+def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
+    """The lines of a story's pieces, in reading order, grouped into paragraphs."""
+    if not pieces:
+        return []
+    width = max(measure(p.lines) for p in pieces)
+    out: list[list[Traced]] = []
+    for piece in pieces:
+        lines = list(piece.lines)
+        if not out or (ends_sentence(out[-1][-1].text) and _opens(lines[0].text)):
+            out.append([])
+        for i, line in enumerate(lines):
+            out[-1].append(line)
+            if i + 1 < len(lines) and _closes_inside(line, lines[i + 1], width):
+                out.append([])
+    return [p for p in out if p]
+
+
+def _opens(text: str) -> bool:
+    """Could this line start a paragraph (not a sentence continued in lowercase)?"""
+    t = text.lstrip()
+    return bool(t) and (t[0].isupper() or t[0].isdigit() or t[0] in _OPENERS)
+
+
+def _closes_inside(line: Traced, nxt: Traced, width: float) -> bool:
+    return (
+        ends_sentence(line.text)
+        and len(line) < SHORT_LINE_RATIO * width
+        and _opens(nxt.text)
+    )
+
+
+def join_lines(lines: Sequence[Traced], lex: Lexicon) -> tuple[Traced, list[Repair]]:
+    """One string from lines in reading order: hyphens decided, spacing repaired."""
+    if not lines:
+        return Traced("", ()), []
+    parts: list[Traced] = []
+    repairs: list[Repair] = []
+    current = lines[0]
+    for nxt in lines[1:]:
+        j = decide_junction(current.text, nxt.text, lex)
+        keep = current.slice(0, len(current) - j.cut)
+        cut_start, cut_end = current.src_span(len(current) - j.cut, len(current))
+        at = cut_end if j.cut == 0 else cut_start
+        before = current.text[len(current) - j.cut :] + "\n"
+        parts.append(keep)
+        parts.append(Traced.inserted(j.text, at, cut_end))
+        repairs.append(Repair(j.rule, at, cut_end, before, j.text))
+        current = nxt
+    parts.append(current)
+    text, more = clean(concat(parts), lex)
+    return text, repairs + more
+
+
+def clean(text: Traced, lex: Lexicon) -> tuple[Traced, list[Repair]]:
+    """Normalise spaces, then rejoin letter-spaced words; strip the ends."""
+    repairs: list[Repair] = []
+    text, rs = text.apply(normalise_spaces(text.text))
+    repairs += rs
+    text, rs = text.apply(rejoin_letterspaced(text.text, lex))
+    repairs += rs
+    return text.strip(), repairs

@@ -1,0 +1,186 @@
+"""Roles a block can play, read from its text alone: shape, punctuation and set phrases.
+
+A dump block may hold more than one role (a caption with its credit on the same line,
+a box headline on the first line of the box), so `units` first cuts blocks into units,
+then `local_role` names each unit as far as its own text allows. Roles that depend on
+neighbours (kicker, headline, teaser, pull quote) are settled in `assemble`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from broadsheet.model import Block, Traced
+
+BODY = "body"
+DISPLAY = "display"  # short display type: kicker, headline, teaser or pull quote
+BYLINE = "byline"
+CAPTION = "caption"
+PHOTO_CREDIT = "photo_credit"
+AGENCY_CREDIT = "agency_credit"
+NOTE = "note"
+FURNITURE = "furniture"
+
+# Display type is set in few lines; more than this is body text.
+MAX_DISPLAY_LINES = 6
+# A box headline on the first line of a block is at most this share of the lines below it.
+INLINE_HEAD_RATIO = 0.75
+# Lines this much wider than every body column belong to a caption or teaser.
+WIDE_RATIO = 1.3
+# Gap of this many spaces inside a line separates two things (caption and credit).
+GAP_RE = re.compile(r" {3,}|\t+")
+
+_UPPER = "A-ZÄÖÜÀ-ÞŁŚŽČŠ"
+_NAME = rf"[{_UPPER}][\w'’.\-]*"
+_NAMES = rf"{_NAME}(?:[ \u00a0]+{_NAME}){{0,3}}"
+_NAME_LIST = rf"{_NAMES}(?:(?:,|[ \u00a0]+(?:und|and|&))[ \u00a0]+{_NAMES})*"
+BYLINE_RE = re.compile(
+    rf"^(?:(?:Ein[e]?|An?)\s+\w+\s+)?(?P<lead>[Vv]on|VON|[Bb]y|BY|[Ff]rom)\s+(?P<names>{_NAME_LIST})$"
+    rf"|^(?P<aus>Aus|AUS)\s+(?P<place>{_NAME})\s+(?P<anames>{_NAME_LIST})$"
+)
+PHOTO_CREDIT_RE = re.compile(
+    r"^(?:Fotos?|Bilder?|Photos?|Photograph|Illustrations?|Grafik|Karikatur|Zeichnung|"
+    r"Quelle|Credits?|Image|Picture|Abb\.)\s*:\s*\S|^©\s*\S",
+    re.IGNORECASE,
+)
+AGENCY_RE = re.compile(r"\((?:[A-Za-z][A-Za-z.]{1,9}(?:\s*[,/]\s*|\s+))*[A-Za-z][A-Za-z.]{1,9}\)$")
+NOTE_RE = re.compile(
+    r"^(?:Aus dem \w+en\b|Übersetzung|Übersetzt|Mitarbeit|Mitarbeit:|Recherche|Finanziert|"
+    r"Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
+    r"Additional reporting|This (?:article|story|report)|Reporting by|Edited by)",
+)
+FURNITURE_RE = re.compile(
+    r"^(?:\d{1,4}|Seite \d+|Page \d+|[-–]\s*\d+\s*[-–])$"
+    r"|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\.?\s+\w+\s+\d{4}"
+    r"|^www\.\S+$|\s\|\s",
+)
+SENTENCE_END_RE = re.compile(r"[.!?…][)\"“”»«’'\u201c]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A block, or the part of one, that plays a single role."""
+
+    lines: tuple[Traced, ...]
+    index: float  # dump position: the block index, plus a fraction for later parts
+    role: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def chars(self) -> int:
+        return sum(len(line) for line in self.lines)
+
+
+def measure(lines: tuple[Traced, ...]) -> float:
+    """The column width in characters: the median length of all lines but the last."""
+    body = lines[:-1] if len(lines) > 1 else lines
+    return float(statistics.median(len(line) for line in body))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END_RE.search(text.rstrip()))
+
+
+def ends_hyphen(text: str) -> bool:
+    t = text.rstrip()
+    return len(t) > 1 and t[-1] in "-\u2010\u00ad\ufffe¬" and t[-2].isalnum()
+
+
+def starts_lower(text: str) -> bool:
+    t = text.lstrip()
+    return bool(t) and t[0].islower()
+
+
+def is_display(lines: tuple[Traced, ...]) -> bool:
+    """Short type set apart: few lines, no hyphenation, no full stop at the end."""
+    if len(lines) > MAX_DISPLAY_LINES or starts_lower(lines[0].text):
+        return False
+    if any(ends_hyphen(line.text) for line in lines[:-1]):
+        return False
+    return not ends_sentence(lines[-1].text)
+
+
+def units(block: Block) -> list[Unit]:
+    """Cut a block into single-role units and give each its local role."""
+    parts = _split_gaps(block)
+    out: list[Unit] = []
+    for k, lines in enumerate(parts):
+        out.extend(_split_inline_head(lines, block.index + k / 10))
+    return out
+
+
+def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
+    """Split off what follows a wide gap or an agency credit at the end of the block."""
+    *head, last = block.lines
+    gap = None
+    for m in GAP_RE.finditer(last.text):
+        gap = m
+    if gap is not None and _credit_role(last.text[gap.end() :]):
+        before = last.slice(0, gap.start()).strip()
+        return [(*head, before), (last.slice(gap.end(), len(last)).strip(),)]
+    m2 = AGENCY_RE.search(last.text)
+    if m2 and m2.start() > 0:
+        before = last.slice(0, m2.start()).strip()
+        credit = (last.slice(m2.start(), len(last)),)
+        return [(*head, before), credit] if before.text else [tuple(head), credit]
+    return [block.lines]
+
+
+def _split_inline_head(lines: tuple[Traced, ...], index: float) -> list[Unit]:
+    """A short unpunctuated first line over body lines is a headline of its own."""
+    if len(lines) >= 3:
+        first, rest = lines[0], lines[1:]
+        if (
+            len(first) < INLINE_HEAD_RATIO * measure(rest)
+            and not ends_sentence(first.text)
+            and not ends_hyphen(first.text)
+            and not first.text.endswith(",")
+            and rest[0].text[:1].isupper()
+            and not is_display(rest)
+        ):
+            return [Unit((first,), index, DISPLAY), Unit(rest, index + 0.05, local_role(rest))]
+    return [Unit(lines, index, local_role(lines))]
+
+
+def _credit_role(text: str) -> str | None:
+    t = text.strip()
+    if PHOTO_CREDIT_RE.search(t):
+        return PHOTO_CREDIT
+    if AGENCY_RE.fullmatch(t):
+        return AGENCY_CREDIT
+    return None
+
+
+def local_role(lines: tuple[Traced, ...]) -> str:
+    """The role a unit's own text shows; neighbours refine DISPLAY and BODY later."""
+    text = " ".join(line.text for line in lines)
+    credit = _credit_role(text) if len(lines) <= 2 else None
+    if credit:
+        return credit
+    if len(lines) <= 2 and BYLINE_RE.match(_fold(text)):
+        return BYLINE
+    if len(lines) == 1 and FURNITURE_RE.search(text) and len(text) < 80:
+        return FURNITURE
+    if NOTE_RE.match(text) and len(lines) <= 6:
+        return NOTE
+    return DISPLAY if is_display(lines) else BODY
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", text).strip()
+
+
+def parse_byline(text: str) -> tuple[list[str], str | None]:
+    """Authors and dateline of a byline: 'Aus Moskau Xenia Babich' -> ([...], 'Moskau')."""
+    m = BYLINE_RE.match(_fold(text))
+    if not m:
+        return [], None
+    names = m.group("names") or m.group("anames") or ""
+    authors = [n.strip() for n in re.split(r",\s*|\s+(?:und|and|&)\s+", names) if n.strip()]
+    return authors, m.group("place")

@@ -1,0 +1,112 @@
+"""Read a text dump: decode the bytes, cut pages at form feeds, blocks at blank lines.
+
+Offsets everywhere point into the decoded text, so decoding happens once, here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from broadsheet.errors import InputError
+from broadsheet.model import Block, Source, Traced
+
+# Share of control characters (other than whitespace) above which bytes are not text.
+MAX_CONTROL_SHARE = 0.02
+# Lines longer than this are cut at spaces: no newspaper column is this wide, and the
+# layout stage assumes lines of column width (a 10 MB line must not stall it).
+MAX_LINE_CHARS = 2000
+FALLBACK_ENCODING = "cp1252"
+
+_BLANK_RE = re.compile(r"\n[ \t\r\u00a0]*\n")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str = "<bytes>") -> Source:
+    """Decode a dump: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/Latin-1."""
+    if not data.strip():
+        raise InputError(f"{name}: the input is empty; give a text dump of a newspaper page")
+    notes: list[str] = []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16"), "utf-16"
+    else:
+        try:
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError as err:
+            if b"\x00" in data:
+                raise _binary(name) from err
+            text, encoding = _decode_legacy(data)
+            notes.append(f"input is not UTF-8; decoded as {encoding}")
+    if len(_CONTROL_RE.findall(text[:100_000])) > MAX_CONTROL_SHARE * min(len(text), 100_000):
+        raise _binary(name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Source(text=text, name=name, encoding=encoding, notes=tuple(notes))
+
+
+def _binary(name: str) -> InputError:
+    return InputError(
+        f"{name}: this looks like binary data, not a text dump; "
+        "give the text an extractor wrote (PDF input is not supported yet)"
+    )
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode(FALLBACK_ENCODING), FALLBACK_ENCODING
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def page_spans(text: str) -> list[tuple[int, int]]:
+    """Source spans of the pages: form feeds separate them; empty pages are dropped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part in text.split("\f"):
+        end = start + len(part)
+        if part.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def blocks(text: str, start: int, end: int, page: int = 1) -> list[Block]:
+    """The blocks of one page: runs of non-blank lines, each line stripped and traced."""
+    out: list[Block] = []
+    pos = start
+    chunk = text[start:end]
+    for m in [*_BLANK_RE.finditer(chunk), None]:
+        stop = start + (m.start() if m else len(chunk))
+        lines = tuple(_lines(text, pos, stop))
+        if lines:
+            out.append(Block(lines=lines, index=len(out), page=page))
+        if m:
+            pos = start + m.end()
+    return out
+
+
+def _lines(text: str, start: int, end: int) -> list[Traced]:
+    out: list[Traced] = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = Traced.of_source(text, pos, stop).strip()
+        if line.text:
+            out.extend(_cut_long(line))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _cut_long(line: Traced) -> list[Traced]:
+    """Cut an overlong line at spaces into pieces of at most MAX_LINE_CHARS."""
+    pieces: list[Traced] = []
+    while len(line) > MAX_LINE_CHARS:
+        cut = line.text.rfind(" ", 0, MAX_LINE_CHARS)
+        cut = cut if cut > 0 else MAX_LINE_CHARS
+        pieces.append(line.slice(0, cut))
+        line = line.slice(cut, len(line)).strip()
+    if line.text:
+        pieces.append(line)
+    return pieces

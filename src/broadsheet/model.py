@@ -1,0 +1,262 @@
+"""The document model: frozen values that keep every character traceable to the source.
+
+Text that flows through the pipeline is a `Traced`: a string plus segments that map each
+stretch of it back to offsets in the source text. Repairs never edit strings in place;
+they produce `Edit`s, and `Traced.apply` turns those into a new `Traced` plus the
+`Repair` records that `--explain` shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The decoded input: its text is what every offset in the model points into."""
+
+    text: str
+    name: str = "<string>"
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace `text[start:end]` of a `Traced` with `new`, for the named rule."""
+
+    start: int
+    end: int
+    new: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One recorded change, in source offsets: `before` at [start, end) became `after`."""
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Seg:
+    """Output [out_start, out_end) comes from source [src_start, src_end).
+
+    Equal lengths map character by character; otherwise the whole output stretch
+    maps to the whole source stretch (a replacement).
+    """
+
+    out_start: int
+    out_end: int
+    src_start: int
+    src_end: int
+
+    @property
+    def linear(self) -> bool:
+        return self.out_end - self.out_start == self.src_end - self.src_start
+
+    def sub(self, a: int, b: int, shift: int) -> Seg:
+        """The part of this segment covering output [a, b), moved by `shift`."""
+        a, b = max(a, self.out_start), min(b, self.out_end)
+        if self.linear:
+            s0 = self.src_start + (a - self.out_start)
+            s1 = self.src_start + (b - self.out_start)
+        else:
+            s0, s1 = self.src_start, self.src_end
+        return Seg(a + shift, b + shift, s0, s1)
+
+
+@dataclass(frozen=True, slots=True)
+class Traced:
+    """A string whose every stretch knows the source span it came from."""
+
+    text: str
+    segs: tuple[Seg, ...] = ()
+
+    @classmethod
+    def of_source(cls, source_text: str, start: int, end: int) -> Traced:
+        """The source substring [start, end), mapped one to one."""
+        if end <= start:
+            return cls("", ())
+        return cls(source_text[start:end], (Seg(0, end - start, start, end),))
+
+    @classmethod
+    def inserted(cls, text: str, at: int, end: int | None = None) -> Traced:
+        """Text that replaces source [at, end) (a line break, a hyphen, nothing at all)."""
+        stop = at if end is None else end
+        return cls(text, (Seg(0, len(text), at, stop),) if text else ())
+
+    @property
+    def start(self) -> int:
+        return min((s.src_start for s in self.segs), default=0)
+
+    @property
+    def end(self) -> int:
+        return max((s.src_end for s in self.segs), default=0)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def slice(self, a: int, b: int) -> Traced:
+        """The stretch [a, b) of the output, still traced."""
+        a, b = max(0, a), min(len(self.text), b)
+        if b <= a:
+            return Traced("", ())
+        segs = tuple(s.sub(a, b, -a) for s in self.segs if s.out_end > a and s.out_start < b)
+        return Traced(self.text[a:b], segs)
+
+    def __add__(self, other: Traced) -> Traced:
+        n = len(self.text)
+        moved = tuple(
+            Seg(s.out_start + n, s.out_end + n, s.src_start, s.src_end) for s in other.segs
+        )
+        return Traced(self.text + other.text, self.segs + moved)
+
+    def src_span(self, a: int, b: int) -> tuple[int, int]:
+        """Source offsets covering output [a, b); an empty stretch maps to a point."""
+        parts = self.slice(a, b).segs if b > a else ()
+        if parts:
+            return min(s.src_start for s in parts), max(s.src_end for s in parts)
+        for s in self.segs:
+            if s.out_start <= a <= s.out_end:
+                return s.sub(a, a, 0).src_start, s.sub(a, a, 0).src_start
+        return (self.end, self.end)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The source spans this text is made of, in output order, adjacent ones merged."""
+        out: list[tuple[int, int]] = []
+        for s in self.segs:
+            if out and out[-1][1] == s.src_start:
+                out[-1] = (out[-1][0], s.src_end)
+            elif s.src_end > s.src_start:
+                out.append((s.src_start, s.src_end))
+        return out
+
+    def strip(self) -> Traced:
+        """Without leading and trailing whitespace."""
+        stripped = self.text.strip()
+        if not stripped:
+            return Traced("", ())
+        a = len(self.text) - len(self.text.lstrip())
+        return self.slice(a, a + len(stripped))
+
+    def apply(self, edits: Iterable[Edit], source: str = "") -> tuple[Traced, list[Repair]]:
+        """Apply non-overlapping edits; return the new text and the repairs in source terms.
+
+        `source` is only used to quote what the source held; without it the replaced
+        output text is quoted.
+        """
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        if not ordered:
+            return self, []
+        pieces: list[Traced] = []
+        repairs: list[Repair] = []
+        pos = 0
+        for e in ordered:
+            if e.start < pos:
+                continue  # overlapping edit: the earlier one wins
+            pieces.append(self.slice(pos, e.start))
+            s0, s1 = self.src_span(e.start, e.end)
+            before = self.text[e.start : e.end]
+            pieces.append(Traced.inserted(e.new, s0, s1))
+            repairs.append(Repair(e.rule, s0, s1, before, e.new))
+            pos = e.end
+        pieces.append(self.slice(pos, len(self.text)))
+        return concat(pieces), repairs
+
+
+def concat(parts: Sequence[Traced]) -> Traced:
+    """Join traced pieces into one."""
+    text = "".join(p.text for p in parts)
+    segs: list[Seg] = []
+    n = 0
+    for p in parts:
+        segs.extend(Seg(s.out_start + n, s.out_end + n, s.src_start, s.src_end) for s in p.segs)
+        n += len(p.text)
+    return Traced(text, tuple(segs))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines the dump set apart from their neighbours by a blank line, in dump order."""
+
+    lines: tuple[Traced, ...]
+    index: int
+    page: int = 1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start if self.lines else 0
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end if self.lines else 0
+
+
+ITEM_TYPES = ("article", "box", "picture", "brief")
+TEXT_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing a reader sees on the page: an article, box, picture or brief."""
+
+    type: str
+    kicker: Traced | None = None
+    headline: Traced | None = None
+    teaser: Traced | None = None
+    byline: Traced | None = None
+    authors: tuple[str, ...] = ()
+    dateline: Traced | None = None
+    paragraphs: tuple[Traced, ...] = ()
+    pull_quotes: tuple[Traced, ...] = ()
+    caption: Traced | None = None
+    credit: Traced | None = None
+    notes: tuple[Traced, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of the input: its items, its furniture and every repair made on it."""
+
+    number: int
+    start: int
+    end: int
+    items: tuple[Item, ...] = ()
+    furniture: tuple[Traced, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    language: str = "de"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The whole input and its pages."""
+
+    source: Source
+    pages: tuple[Page, ...] = field(default_factory=tuple)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for page in self.pages for item in page.items)

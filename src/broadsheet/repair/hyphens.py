@@ -1,0 +1,214 @@
+"""Line-end hyphens: join syllable breaks, keep real hyphens, leave elisions and dashes alone.
+
+A junction is where one line of a column ends and the next begins. `decide_junction` says
+what replaces the end of the left line plus the break; `dehyphenate` applies it to every
+break of a multi-line string. A wrongly deleted hyphen cannot be recovered, so when the
+evidence is thin the hyphen stays.
+
+Convention: `Junction(cut, text, rule)` replaces the last `cut` characters of the left
+line, plus the line break, with `text`. Joining removes the hyphen (cut 1, text ""); keeping
+it leaves the hyphen untouched in place and only removes the break (cut 0, text ""), so the
+kept hyphen still traces one to one to its source character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from broadsheet.model import Edit
+from broadsheet.repair.lexicon import Lexicon
+
+# Hyphens a typesetter or extractor leaves at a line end that may be a real hyphen.
+HARD_HYPHENS = frozenset("-\u2010")
+# Hyphens that only ever mark a syllable break: soft hyphen, PDFium's marker, the old "¬".
+SOFT_HYPHENS = frozenset("\u00ad\ufffe¬")
+# Soft-hyphen markers an extractor may leave inside a line after joining the lines itself.
+INLINE_SOFT_HYPHENS = frozenset("\u00ad\ufffe")
+
+# Words after a dangling hyphen that make it an elision ("Ein- und Ausreise").
+CONJUNCTIONS = {
+    "de": frozenset({"und", "oder", "bzw", "sowie", "bis", "noch", "als", "u"}),
+    "en": frozenset({"and", "or", "nor", "to"}),
+}
+# Bound prefixes that never stand alone, so "ver-" + a word is a syllable break.
+BOUND_PREFIXES = {
+    "de": frozenset({"be", "ge", "er", "ver", "zer", "ent", "emp"}),
+    "en": frozenset(),
+}
+# Closing marks allowed between a word and its hyphen („Ja“-Stimmen, (Vor-)Urteil).
+CLOSING_MARKS = frozenset("“”‘’\"'»«›‹)]}")
+# Opening marks a hyphenated compound may continue with on the next line (Anti-„Terror“).
+OPENING_MARKS = frozenset("„“‚‘\"'»«›‹([{")
+
+# A joined form is a word when its zipf reaches this (wordfreq lists junk just below it)...
+JOIN_ZIPF = 1.5
+# ...and is not far rarer than its rarer part ("longterm" 2.8 against "term" 5.2 is noise).
+JOIN_MARGIN = 2.0
+# An elision's joined form must be clearly a word: wordfreq lists "einund" at 1.3.
+ELISION_JOIN_ZIPF = 2.0
+# A line fragment counts as a word of its own at this zipf ("zung" 2.1, "operation" 4.5)...
+PART_ZIPF = 3.0
+# ...or when the document uses it this often (the fragment itself is one of the uses).
+DOC_PART_MIN = 2
+
+_WORD_START = re.compile(r"[^\W\d_]+")
+_LEAD_PUNCT = re.compile(r"^[\W_]+")
+_COMPONENT_SPLIT = re.compile(r"[-\u2010/]")
+# A whitespace run holding at least one line break: the whole run is one junction.
+_BREAK_RUN = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Junction:
+    """Replace the last `cut` characters of the left line plus the line break with `text`."""
+
+    cut: int
+    text: str
+    rule: str
+
+
+LINEBREAK = Junction(0, " ", "linebreak")
+JOIN = Junction(1, "", "hyphen.join")
+KEEP = Junction(0, "", "hyphen.keep")
+ELISION = Junction(0, " ", "hyphen.elision")
+SOFT = Junction(1, "", "hyphen.soft")
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The two halves of a hyphenated word: `head` the whole left token, `stem` its last part."""
+
+    head: str
+    stem: str
+    tail: str
+    after_tail: str
+
+    @property
+    def joined(self) -> str:
+        return self.stem + self.tail
+
+
+def decide_junction(left: str, right: str, lex: Lexicon) -> Junction:
+    """What the break between two lines becomes: a space, nothing, or a kept hyphen."""
+    mark = left[-1:]
+    if mark in SOFT_HYPHENS:
+        return SOFT
+    if mark not in HARD_HYPHENS or not right or len(left) < 2:
+        return LINEBREAK
+    before = left[-2]
+    if before.isspace() or not (before.isalnum() or before in CLOSING_MARKS):
+        return LINEBREAK  # a dash set off by a space, or punctuation run
+    first = right[0]
+    if first.isdigit() or first in OPENING_MARKS or before in CLOSING_MARKS:
+        return KEEP
+    if not first.isalpha():
+        return ELISION  # "Ein-" + "& Ausreise": the hyphen dangles before a sign
+    parts = split_parts(left[:-1], right)
+    if parts.stem[-1:].isdigit():
+        return KEEP  # "32-" + "Jährige"
+    if is_elision(parts, lex):
+        return ELISION
+    if first.isupper():
+        return JOIN if is_caps_word(parts, lex) else KEEP
+    return decide_lowercase(parts, lex)
+
+
+def split_parts(left: str, right: str) -> _Parts:
+    """The word before the hyphen and the letters that continue it on the next line."""
+    tokens = left.split()
+    head = _LEAD_PUNCT.sub("", tokens[-1]) if tokens else ""
+    stem = _COMPONENT_SPLIT.split(head)[-1]
+    token = right.split()[0] if right.split() else ""
+    match = _WORD_START.match(token)
+    tail = match.group(0) if match else ""
+    return _Parts(head, stem, tail, token[len(tail) :])
+
+
+def is_elision(parts: _Parts, lex: Lexicon) -> bool:
+    """A conjunction after the hyphen ("Ein- und Aus-") unless the joined form is a word."""
+    conjunctions = CONJUNCTIONS.get(lex.lang, CONJUNCTIONS["en"])
+    if parts.tail.lower() not in conjunctions:
+        return False
+    if parts.after_tail[:1] in HARD_HYPHENS:
+        return False  # "up-" + "to-date": the conjunction starts a compound of its own
+    return lex.count(parts.joined) == 0 and lex.zipf(parts.joined) < ELISION_JOIN_ZIPF
+
+
+def is_caps_word(parts: _Parts, lex: Lexicon) -> bool:
+    """An all-caps headline word broken at a syllable ("BUNDESREGIE-" + "RUNG")."""
+    both_caps = all(len(p) > 1 and p.isupper() for p in (parts.stem, parts.tail))
+    return both_caps and (lex.count(parts.joined) > 0 or joined_is_word(parts, lex))
+
+
+def decide_lowercase(parts: _Parts, lex: Lexicon) -> Junction:
+    """A lowercase continuation: the document's usage first, then the word lists."""
+    if len(parts.stem) < 2 or (parts.stem.isupper() and parts.stem.isalpha()):
+        return JOIN if lex.count(parts.joined) > 0 else KEEP  # "E-" "mail", "SPD-" "ler"
+    evidence = doc_evidence(parts, lex)
+    if evidence is not None:
+        return evidence
+    if lex.lang == "de" and parts.stem[0].isupper():
+        return JOIN  # German compounds continue with a capital; lowercase means a syllable
+    if joined_is_word(parts, lex):
+        return JOIN
+    return KEEP if both_parts_words(parts, lex) else JOIN
+
+
+def doc_evidence(parts: _Parts, lex: Lexicon) -> Junction | None:
+    """Join or keep as the document itself spells the word elsewhere; None if it never does."""
+    joined = lex.count(parts.joined)
+    hyphenated = lex.count(f"{parts.stem}-{parts.tail}")
+    if parts.head != parts.stem:
+        joined += lex.count(parts.head + parts.tail)
+        hyphenated += lex.count(f"{parts.head}-{parts.tail}")
+    if joined > hyphenated:
+        return JOIN
+    if hyphenated > joined:
+        return KEEP
+    return None
+
+
+def joined_is_word(parts: _Parts, lex: Lexicon) -> bool:
+    """wordfreq lists the joined form, and not as rare noise beside its parts."""
+    joined = lex.zipf(parts.joined)
+    rarer_part = min(lex.zipf(parts.stem), lex.zipf(parts.tail))
+    return joined >= JOIN_ZIPF and joined + JOIN_MARGIN >= rarer_part
+
+
+def both_parts_words(parts: _Parts, lex: Lexicon) -> bool:
+    """Both halves stand as words ("long" + "term"), so the hyphen is probably real."""
+    if parts.stem.lower() in BOUND_PREFIXES.get(lex.lang, frozenset()):
+        return False
+    return all(
+        lex.count(p) >= DOC_PART_MIN or lex.zipf(p) >= PART_ZIPF for p in (parts.stem, parts.tail)
+    )
+
+
+def dehyphenate(text: str, lex: Lexicon) -> list[Edit]:
+    """Turn every inner line break of `text` into a space, a join or a kept hyphen."""
+    edits: list[Edit] = []
+    for run in _BREAK_RUN.finditer(text):
+        if run.start() == 0 or run.end() == len(text):
+            continue  # leading or trailing whitespace: no junction, nothing to join
+        left = text[text.rfind("\n", 0, run.start()) + 1 : run.start()]
+        stop = text.find("\n", run.end())
+        right = text[run.end() : len(text) if stop < 0 else stop]
+        junction = decide_junction(left, right, lex)
+        edits.append(Edit(run.start() - junction.cut, run.end(), junction.text, junction.rule))
+    return edits
+
+
+def remove_inline_soft_hyphens(text: str) -> list[Edit]:
+    """Delete soft-hyphen markers inside a line ("Heimat\\ufffeland"); line ends are joined."""
+    edits: list[Edit] = []
+    for i, char in enumerate(text):
+        if char in INLINE_SOFT_HYPHENS and not at_line_end(text, i + 1):
+            edits.append(Edit(i, i + 1, "", "hyphen.soft"))
+    return edits
+
+
+def at_line_end(text: str, pos: int) -> bool:
+    """Only spaces or tabs lie between `pos` and the next line break or the end of the text."""
+    stop = text.find("\n", pos)
+    return not text[pos : len(text) if stop < 0 else stop].strip(" \t\r")

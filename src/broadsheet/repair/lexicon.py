@@ -1,0 +1,79 @@
+"""Word knowledge: the document's own vocabulary first, wordfreq's word lists second.
+
+Zipf values (log10 of occurrences per billion words) make frequencies comparable:
+about 7 for "und", 3 for an everyday noun, 0 for a word wordfreq has never seen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from wordfreq import get_frequency_dict
+
+SUPPORTED_LANGUAGES = ("de", "en")
+
+# A word: letters, possibly with inner apostrophes or hyphens (E-Mails, SPD-Fraktion).
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+# Function words that tell German from English in a few lines of text.
+_MARKERS = {
+    "de": frozenset(
+        "der die das und ist nicht mit sich auf für dem den ein eine auch von zu "
+        "im es sie wird wurde dass bei nach".split()
+    ),
+    "en": frozenset(
+        "the and is not with of to in a that for on was were be by it this from "
+        "are have has which".split()
+    ),
+}
+
+
+@lru_cache(maxsize=4)
+def frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's word list for a language (loaded once per process)."""
+    return dict(get_frequency_dict(lang, wordlist="best"))
+
+
+def zipf_of(freq: float) -> float:
+    return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
+def guess_language(text: str, default: str = "de") -> str:
+    """The supported language whose function words are most frequent in `text`."""
+    counts = Counter(w.lower() for w in WORD_RE.findall(text[:20000]))
+    scores = {lang: sum(counts[w] for w in words) for lang, words in _MARKERS.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else default
+
+
+@dataclass
+class Lexicon:
+    """What counts as a word in one document: its own tokens plus a frequency list."""
+
+    lang: str = "de"
+    doc: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def for_text(cls, texts: Iterable[str], lang: str) -> Lexicon:
+        """Count the document's own words (lowercased) as first evidence."""
+        doc: Counter[str] = Counter()
+        for text in texts:
+            doc.update(w.lower() for w in WORD_RE.findall(text))
+        return cls(lang=lang, doc=doc)
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of a lowercased word in the language's word list (0 if unseen)."""
+        return zipf_of(frequencies(self.lang).get(word.lower(), 0.0))
+
+    def count(self, word: str) -> int:
+        """How often the document itself uses the word."""
+        return self.doc.get(word.lower(), 0)
+
+    def known(self, word: str, min_zipf: float = 1.5) -> bool:
+        """A word of the language: used elsewhere in the document, or listed often enough."""
+        return self.count(word) > 0 or self.zipf(word) >= min_zipf
