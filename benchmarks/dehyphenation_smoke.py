@@ -24,20 +24,23 @@ from broadsheet.repair.lexicon import Lexicon, frequencies
 
 SAMPLE_ZIPF = (2.0, 5.5)  # everyday to rare words, skipping function words
 MIN_LENGTH = 6
+# fmt: off
 ACRONYMS = ("SPD", "CDU", "CSU", "FDP", "EU", "UN", "USA", "NATO", "ARD", "ZDF", "DGB", "BND")
 ADJECTIVES_DE = (
-    "rot grün schwarz gelb blau weiß deutsch französisch russisch ukrainisch polnisch "
-    "britisch amerikanisch christlich sozial liberal politisch wirtschaftlich militärisch "
-    "kulturell technisch medizinisch"
-).split()
+    "rot", "grün", "schwarz", "gelb", "blau", "weiß", "deutsch", "französisch", "russisch",
+    "ukrainisch", "polnisch", "britisch", "amerikanisch", "christlich", "sozial", "liberal",
+    "politisch", "wirtschaftlich", "militärisch", "kulturell", "technisch", "medizinisch",
+)
 ENDINGS_DE = ("e", "en", "er", "es")
 COMPOUNDS_EN = (
-    "long-term short-term well-known self-employed full-time part-time high-quality "
-    "low-income middle-class state-owned so-called record-breaking left-wing right-wing "
-    "two-thirds year-old follow-up long-standing front-page open-source co-founder ex-wife "
-    "anti-war post-war pre-war far-right world-class half-hour large-scale old-fashioned "
-    "hard-working fast-growing best-known little-known"
-).split()
+    "long-term", "short-term", "well-known", "self-employed", "full-time", "part-time",
+    "high-quality", "low-income", "middle-class", "state-owned", "so-called", "record-breaking",
+    "left-wing", "right-wing", "two-thirds", "year-old", "follow-up", "long-standing", "front-page",
+    "open-source", "co-founder", "ex-wife", "anti-war", "post-war", "pre-war", "far-right",
+    "world-class", "half-hour", "large-scale", "old-fashioned", "hard-working", "fast-growing",
+    "best-known", "little-known",
+)
+# fmt: on
 
 
 @dataclass
@@ -100,7 +103,8 @@ def german_compounds(nouns: list[str], rng: random.Random) -> list[Case]:
 
 def english_compounds() -> list[Case]:
     """Real English hyphens broken at the hyphen."""
-    return [(f"a {c.split('-')[0]}-", f"{c.split('-', 1)[1]} thing", "hyphen.keep") for c in COMPOUNDS_EN]
+    pairs = (c.split("-", 1) for c in COMPOUNDS_EN)
+    return [(f"a {first}-", f"{rest} thing", "hyphen.keep") for first, rest in pairs]
 
 
 def score(

@@ -75,7 +75,9 @@ def test_form_feeds_make_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 0 and [p["page"] for p in pages] == [1, 2]
     code, out, _ = run([str(f), "-f", "jsonl"], capsys)
     lines = out.splitlines()
-    assert len(lines) == 2 and json.loads(lines[1])["items"][0]["headline"] == "Neue Straße eröffnet"
+    assert (
+        len(lines) == 2 and json.loads(lines[1])["items"][0]["headline"] == "Neue Straße eröffnet"
+    )
 
 
 def test_explain_lists_repairs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -114,7 +116,9 @@ def test_missing_file_and_folder(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert_one_line_error(err)
 
 
-def test_latin1_file_is_read_with_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_latin1_file_is_read_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "latin1.txt"
     f.write_bytes(PAGE.encode("cp1252"))
     code, out, err = run([str(f)], capsys)

@@ -10,15 +10,14 @@ from typing import Any
 
 import pytest
 
+from broadsheet.eval_cli import eval_main, format_report
 from broadsheet.evaluate import (
     Count,
     PageScore,
     aggregate,
-    eval_main,
     evaluate,
     evaluate_document,
     fold,
-    format_report,
     item_text,
     order_counts,
     page_text,

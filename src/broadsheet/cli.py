@@ -7,16 +7,19 @@ Errors in the input or the request print one line on stderr and exit 1 (bad inpu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError
 from broadsheet.export.json import document_json, document_jsonl
 from broadsheet.export.markdown import document_markdown, document_text
-from broadsheet.model import Document
-from broadsheet.pipeline import Options, parse_bytes
+from broadsheet.load.text import decode
+from broadsheet.model import Document, Source
+from broadsheet.pipeline import Options, iter_pages, process
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
 FORMATS = ("json", "jsonl", "markdown", "text")
@@ -80,24 +83,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `broadsheet` command; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["eval"]:
-        from broadsheet.evaluate import eval_main
+        from broadsheet.eval_cli import eval_main
 
         return eval_main(args_list[1:])
     args = build_parser().parse_args(args_list)
+    options = Options(language=args.lang)
     try:
         data, name = _read_input(args.input)
-        doc = parse_bytes(data, name=name, options=Options(language=args.lang))
-        rendered = render(doc, args.format, args.explain)
-        _write_output(rendered, args.output)
+        source = decode(data, name)
+        if args.format == "jsonl":
+            explained = _stream_jsonl(source, options, args.output, args.explain)
+        else:
+            doc = process(source, options)
+            _write_output(render(doc, args.format, args.explain), args.output)
+            explained = explain(doc) if args.explain else ""
     except BroadsheetError as err:
         return _fail(str(err))
     except OSError as err:
         return _fail(f"{err.filename or args.input}: {err.strerror or err}")
-    for warning in doc.source.notes:
+    for warning in source.notes:
         print(f"broadsheet: note: {warning}", file=sys.stderr)
-    if args.explain:
-        sys.stderr.write(explain(doc))
+    sys.stderr.write(explained)
     return EXIT_OK
+
+
+def _stream_jsonl(source: Source, options: Options, output: str | None, repairs: bool) -> str:
+    """Write each page's line as soon as it is made, so memory stays that of one page.
+
+    Returns the --explain listing, which goes to stderr after the notes, as for other formats.
+    """
+    explained: list[str] = []
+    with _open_output(output) as out:
+        for page in iter_pages(source, options):
+            one = Document(source=source, pages=(page,))
+            out.write(document_jsonl(one, repairs))
+            out.flush()
+            if repairs:
+                explained.append(explain(one))
+    return "".join(explained)
+
+
+def _open_output(output: str | None) -> contextlib.AbstractContextManager[TextIO]:
+    """The output file opened for writing, or stdout left open: the caller's `with` closes."""
+    if output is None or output == "-":
+        return contextlib.nullcontext(sys.stdout)
+    return open(output, "w", encoding="utf-8")
 
 
 def _fail(message: str) -> int:

@@ -9,7 +9,7 @@ collected as they are made and filed with the page they belong to.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,9 @@ from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
 from broadsheet.repair.glyphs import expand_ligatures, fix_glyphs, fix_mojibake, learn_glyph_map
 from broadsheet.repair.hyphens import remove_inline_soft_hyphens
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES, Lexicon, guess_language
+
+# One per-line repair: the edits it would make to a line's text.
+LineFix = Callable[[str], Sequence[Edit]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,72 +51,120 @@ def parse_bytes(data: bytes, name: str = "<bytes>", options: Options | None = No
 
 def process(source: Source, options: Options) -> Document:
     """Run every stage on a decoded source."""
+    return Document(source=source, pages=tuple(iter_pages(source, options)))
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """What only the whole document can teach: its language, glyph map and vocabulary."""
+
+    lang: str
+    spans: tuple[tuple[int, int], ...]
+    glyph_fixes: tuple[LineFix, ...]
+    # Line texts some glyph fix edits; the fixes are pure, so the others can skip them.
+    edited: frozenset[str]
+    lex: Lexicon
+
+
+def learn(source: Source, options: Options) -> Knowledge:
+    """Walk the whole document for what every page needs, keeping only its line texts.
+
+    The raw lines give the glyph map; the lines it repairs give the layout's vocabulary.
+    """
     lang = options.language or guess_language(source.text)
     if lang not in SUPPORTED_LANGUAGES:
         lang = "de"
     spans = page_spans(source.text)
-    pages = [blocks(source.text, s, e, page=n) for n, (s, e) in enumerate(spans, 1)]
-    base = Lexicon.for_text(vocabulary(pages), lang)
-    gmap = learn_glyph_map([line.text for bs in pages for b in bs for line in b.lines], base)
-    repaired, glyph_repairs = _repair_glyphs(pages, lambda t: fix_glyphs(t, gmap, base))
+    texts = [
+        [[line.text for line in b.lines] for b in blocks(source.text, s, e, page=n)]
+        for n, (s, e) in enumerate(spans, 1)
+    ]
+    base = Lexicon.for_text(vocabulary(texts), lang)
+    gmap = learn_glyph_map([line for page in texts for b in page for line in b], base)
+    fixes = _glyph_fixes(lambda t: fix_glyphs(t, gmap, base))
+    fixed = {
+        line: new
+        for page in texts
+        for b in page
+        for line in b
+        if (new := _fixed(line, fixes)) is not None
+    }
+    repaired = ([[fixed.get(line, line) for line in b] for b in page] for page in texts)
     lex = Lexicon.for_text(vocabulary(repaired), lang)
-    out = []
-    for n, ((start, end), page_blocks) in enumerate(zip(spans, repaired, strict=True), 1):
-        page_units = [u for b in page_blocks for u in units(b)]
-        items, furniture, repairs = build_items(plan_page(page_units, lang), lex)
-        mine = [r for r in glyph_repairs if start <= r.start <= end]
-        out.append(
-            Page(
-                number=n,
-                start=start,
-                end=end,
-                items=tuple(items),
-                furniture=tuple(furniture),
-                repairs=tuple(sorted(mine + repairs, key=lambda r: (r.start, r.end))),
-                language=lang,
-                warnings=source.notes,
-            )
-        )
-    return Document(source=source, pages=tuple(out))
+    return Knowledge(lang, tuple(spans), fixes, frozenset(fixed), lex)
 
 
-def vocabulary(pages: list[list[Block]]) -> list[str]:
-    """The document's own words, without the fragments of words hyphenated at line ends."""
-    texts: list[str] = []
+def iter_pages(source: Source, options: Options) -> Iterator[Page]:
+    """The pages one at a time, so that a long dump never holds every page's objects."""
+    know = learn(source, options)
+    for n, span in enumerate(know.spans, 1):
+        yield _page(source, n, span, know)
+
+
+def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -> Page:
+    """One page from its own text and the document's knowledge."""
+    start, end = span
+    page_blocks = blocks(source.text, start, end, page=number)
+    repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_fixes, know.edited)
+    page_units = [u for b in repaired for u in units(b)]
+    items, furniture, repairs = build_items(plan_page(page_units, know.lang), know.lex)
+    return Page(
+        number=number,
+        start=start,
+        end=end,
+        items=tuple(items),
+        furniture=tuple(furniture),
+        repairs=tuple(sorted(glyph_repairs + repairs, key=lambda r: (r.start, r.end))),
+        language=know.lang,
+        warnings=source.notes,
+    )
+
+
+def vocabulary(pages: Iterable[Iterable[Sequence[str]]]) -> Iterator[str]:
+    """The document's own words, without the fragments of words hyphenated at line ends.
+
+    `pages` holds, per page, each block's line texts; one string of words per line comes out.
+    """
     for page in pages:
-        for block in page:
+        for lines in page:
             cut_next = False
-            for line in block.lines:
-                words = line.text.split()
+            for line in lines:
+                words = line.split()
                 if cut_next and words:
                     words = words[1:]
-                cut_next = ends_hyphen(line.text)
+                cut_next = ends_hyphen(line)
                 if cut_next and words:
                     words = words[:-1]
-                texts.append(" ".join(words))
-    return texts
+                yield " ".join(words)
+
+
+def _glyph_fixes(glyph_fix: LineFix) -> tuple[LineFix, ...]:
+    """The per-line fixes in the order they run (encoding, ligatures, glyphs, soft hyphens)."""
+    return (fix_mojibake, expand_ligatures, glyph_fix, remove_inline_soft_hyphens)
+
+
+def _fixed(line: str, fixes: Sequence[LineFix]) -> str | None:
+    """A line's text after every fix, as `_repair_glyphs` makes it; None if no fix edits it."""
+    traced, edited = Traced(line), False
+    for fix in fixes:
+        edits = fix(traced.text)
+        edited = edited or bool(edits)
+        traced = traced.apply(edits)[0]
+    return traced.text if edited else None
 
 
 def _repair_glyphs(
-    pages: list[list[Block]], glyph_fix: Callable[[str], Sequence[Edit]]
-) -> tuple[list[list[Block]], list[Repair]]:
-    """Apply the per-line fixes (encoding, ligatures, broken glyphs, soft hyphens)."""
-    fixes: tuple[Callable[[str], Sequence[Edit]], ...] = (
-        fix_mojibake, expand_ligatures,
-        glyph_fix,
-        remove_inline_soft_hyphens,
-    )
+    page: list[Block], fixes: Sequence[LineFix], edited: frozenset[str]
+) -> tuple[list[Block], list[Repair]]:
+    """Apply the per-line fixes to the lines they edit, collecting their repairs."""
     repairs: list[Repair] = []
-    out: list[list[Block]] = []
-    for page in pages:
-        new_page = []
-        for block in page:
-            lines: list[Traced] = []
-            for line in block.lines:
-                for fix in fixes:
-                    line, rs = line.apply(fix(line.text))
-                    repairs += rs
-                lines.append(line)
-            new_page.append(Block(tuple(lines), block.index, block.page))
-        out.append(new_page)
+    out: list[Block] = []
+    for block in page:
+        lines: list[Traced] = []
+        for line in block.lines:
+            for fix in fixes if line.text in edited else ():
+                line, rs = line.apply(fix(line.text))
+                repairs += rs
+            lines.append(line)
+        out.append(Block(tuple(lines), block.index, block.page))
     return out, repairs

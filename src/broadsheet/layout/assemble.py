@@ -9,6 +9,7 @@ a caption that its story does not need titles the picture.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -60,7 +61,7 @@ def plan_page(units: Sequence[Unit], lang: str) -> Plan:
     units = _mark_captions(list(units))
     pictures = _pictures(units)
     runs = _header_runs(units)
-    nxt = {a.index: b.index for a, b in zip(units, units[1:], strict=False)}
+    nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
     starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
     start_units = {u.index for u in starts.values() if u is not None and u.role == roles.BODY}
     stories: list[Story] = []
@@ -72,7 +73,7 @@ def plan_page(units: Sequence[Unit], lang: str) -> Plan:
             stories.append(story)
             owner.update({p.index: story for p in group})
     _attach_runs(runs, starts, units, owner, stories)
-    _attach_tails(units, owner)
+    _attach_tails(units, owner, stories)
     _resolve_headlines(stories, pictures, units)
     furniture = [u for u in units if u.role == roles.FURNITURE]
     return Plan(stories, pictures, furniture, lang)
@@ -87,14 +88,22 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
         after = units[k + 1] if k + 1 < len(units) else None
         if u.role == roles.BODY and after is not None and after.role == roles.PHOTO_CREDIT:
             u = Unit(u.lines, u.index, roles.CAPTION)
-        elif u.role == roles.BODY and len(u.lines) <= WIDE_MAX_LINES and widest > 0:
-            if measure(u.lines) > roles.WIDE_RATIO * widest:
-                near_head = any(
-                    0 < abs(v.index - u.index) < 1.5 and v.role in HEAD_ROLES for v in units
-                )
-                u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION)
+        elif u.role == roles.BODY and _wide(u, widest):
+            near_head = any(
+                0 < abs(v.index - u.index) < 1.5 and v.role in HEAD_ROLES for v in units
+            )
+            u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION)
         out.append(u)
     return out
+
+
+def _wide(u: Unit, widest: float) -> bool:
+    """A few lines wider than every body column: a caption or a teaser, not body text."""
+    return (
+        widest > 0
+        and len(u.lines) <= WIDE_MAX_LINES
+        and measure(u.lines) > roles.WIDE_RATIO * widest
+    )
 
 
 def _pictures(units: Sequence[Unit]) -> list[Picture]:
@@ -143,9 +152,7 @@ def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
     return later[0] if later else None
 
 
-def _split_class(
-    cls: list[Unit], starts: list[Unit]
-) -> list[tuple[list[Unit], Unit | None]]:
+def _split_class(cls: list[Unit], starts: list[Unit]) -> list[tuple[list[Unit], Unit | None]]:
     """Pieces of one column width, split at story starts (each piece to the start before it)."""
     if len(starts) <= 1:
         return [(cls, starts[0] if starts else None)]
@@ -182,7 +189,9 @@ def _attach_runs(
             story.heads.extend(run)
 
 
-def _nearest_story(run: list[Unit], units: Sequence[Unit], owner: dict[float, Story]) -> Story | None:
+def _nearest_story(
+    run: list[Unit], units: Sequence[Unit], owner: dict[float, Story]
+) -> Story | None:
     body = [u for u in units if u.index in owner]
     if not body:
         return None
@@ -202,19 +211,28 @@ def _has_headline(story: Story) -> bool:
     return any(u.role == roles.DISPLAY for u in story.heads)
 
 
-def _attach_tails(units: Sequence[Unit], owner: dict[float, Story]) -> None:
-    """Notes and agency credits belong to the story of the body piece before them."""
+def _attach_tails(units: Sequence[Unit], owner: dict[float, Story], stories: list[Story]) -> None:
+    """Notes and agency credits belong to the story of the body piece before them.
+
+    Tails before any body piece go to the first story; with no story at all they make one,
+    so that nothing of the page is dropped.
+    """
+    tails = [u for u in units if u.role in (roles.NOTE, roles.AGENCY_CREDIT)]
+    if tails and not owner:
+        stories.append(Story(pieces=tails))
+        return
     last: Story | None = None
     for u in units:
         if u.index in owner:
             last = owner[u.index]
-        elif last is not None and u.role == roles.NOTE:
-            last.notes.append(u)
-        elif last is not None and u.role == roles.AGENCY_CREDIT:
-            last.credits.append(u)
+        elif u.role in (roles.NOTE, roles.AGENCY_CREDIT):
+            story = last or owner[min(owner)]
+            (story.notes if u.role == roles.NOTE else story.credits).append(u)
 
 
-def _resolve_headlines(stories: list[Story], pictures: list[Picture], units: Sequence[Unit]) -> None:
+def _resolve_headlines(
+    stories: list[Story], pictures: list[Picture], units: Sequence[Unit]
+) -> None:
     """A story with two headlines gives the one beside a caption to that picture."""
     rank = {u.index: k for k, u in enumerate(units)}
     for story in stories:
@@ -242,9 +260,11 @@ def is_kicker(u: Unit) -> bool:
     """Cues of a kicker: ends in a colon, starts in lowercase, or is set in capitals."""
     text = u.text.strip()
     core = text.lstrip("„“\"'‚»«(")
-    return (
-        len(u.lines) <= 2
-        and (text.endswith(":") or ": " in text or (core[:1].islower()) or (text.isupper() and len(text) > 3))
+    return len(u.lines) <= 2 and (
+        text.endswith(":")
+        or ": " in text
+        or (core[:1].islower())
+        or (text.isupper() and len(text) > 3)
     )
 
 

@@ -19,9 +19,11 @@ MIN_RUN_INS = 2
 # A picture title holding kicker and headline on one line has at least this many words.
 TITLE_SPLIT_MIN_WORDS = 5
 FUNCTION_WORDS = frozenset(
-    "der die das den dem des ein eine einer eines einem einen in im an am auf aus bei mit "
-    "nach von vom zu zum zur für über unter vor und oder als wie the a an of in on at to for "
-    "with from by and or as".split()
+    (
+        "der die das den dem des ein eine einer eines einem einen in im an am auf aus "
+        "bei mit nach von vom zu zum zur für über unter vor und oder als wie the a an "
+        "of in on at to for with from by and or as"
+    ).split()
 )
 
 
@@ -73,9 +75,7 @@ def _story_item(story: Story, texts: _Texts) -> Item | None:
     def field(role: str) -> Traced | None:
         return texts.of([u for u in story.heads if roles_of.get(u.index) == role])
 
-    paras = tuple(
-        t for lines in paragraphs(story.pieces) if (t := _para(lines, texts)) is not None
-    )
+    paras = tuple(t for lines in paragraphs(story.pieces) if (t := _para(lines, texts)) is not None)
     byline = field("byline")
     authors, place = parse_byline(byline.text) if byline else ([], None)
     item = Item(
@@ -148,4 +148,3 @@ def split_title(title: Traced, lang: str) -> tuple[Traced | None, Traced]:
 def _content_cap(word: str) -> bool:
     core = word.strip("„“\"'‚‘»«()")
     return bool(core) and core[0].isupper() and core.lower() not in FUNCTION_WORDS
-

@@ -45,11 +45,7 @@ def _opens(text: str) -> bool:
 
 
 def _closes_inside(line: Traced, nxt: Traced, width: float) -> bool:
-    return (
-        ends_sentence(line.text)
-        and len(line) < SHORT_LINE_RATIO * width
-        and _opens(nxt.text)
-    )
+    return ends_sentence(line.text) and len(line) < SHORT_LINE_RATIO * width and _opens(nxt.text)
 
 
 def join_lines(lines: Sequence[Traced], lex: Lexicon) -> tuple[Traced, list[Repair]]:

@@ -31,20 +31,57 @@ CONJUNCTIONS = {
     "de": frozenset({"und", "oder", "bzw", "sowie", "bis", "noch", "als", "u"}),
     "en": frozenset({"and", "or", "nor", "to"}),
 }
-# Bound prefixes that never stand alone, so "ver-" + a word is a syllable break.
-BOUND_PREFIXES = {
-    "de": frozenset({"be", "ge", "er", "ver", "zer", "ent", "emp"}),
-    "en": frozenset(),
+# fmt: off
+# Left parts that only begin words: bound prefixes, and German verb particles, which are
+# written closed ("aus-" + "fliegen"); a hyphen after them at a line end is a syllable break.
+PREFIXES = {
+    "de": frozenset(
+        {
+            "be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "un", "ur", "ab", "an", "auf",
+            "aus", "bei", "da", "dar", "durch", "ein", "fort", "gegen", "her", "hin", "hinter",
+            "los", "mit", "nach", "nieder", "um", "unter", "über", "vor", "weg", "weiter", "wieder",
+            "zu", "zurück", "zusammen", "hier", "drauf", "dran", "drüber",
+        }
+    ),
+    "en": frozenset(
+        {
+            "un", "re", "dis", "de", "sub", "non", "mis", "im", "ir", "il", "en", "em", "out",
+            "over", "under", "inter", "trans",
+        }
+    ),
 }
+# Right parts that only end words: endings and suffixes ("bereit-" + "schaft", "want-" + "ed").
+SUFFIXES = {
+    "de": frozenset(
+        {
+            "e", "em", "en", "er", "ern", "es", "et", "te", "tem", "ten", "ter", "tes", "tet", "de",
+            "dem", "den", "der", "des", "chen", "lein", "heit", "keit", "ung", "ungen", "schaft",
+            "schaften", "lich", "liche", "lichen", "licher", "isch", "ische", "ischen", "ig", "ige",
+            "igen", "iger", "bar", "sam", "haft", "nis", "nisse", "rei", "reien", "ler", "ner",
+            "nen", "in", "innen", "ling", "linge", "tum",
+        }
+    ),
+    "en": frozenset(
+        {
+            "ed", "ing", "ings", "ly", "ness", "er", "ers", "est", "es", "ist", "ists", "ism",
+            "ish", "able", "ible", "ment", "ments", "ity", "ful", "al", "ic", "ive", "ous", "ion",
+            "ions", "tion", "tions", "sion", "ure", "ance", "ence", "ant", "ent", "ate", "ated",
+            "ize", "ized", "ise", "ised", "ship", "ships", "hood", "dom",
+        }
+    ),
+}
+# fmt: on
 # Closing marks allowed between a word and its hyphen („Ja“-Stimmen, (Vor-)Urteil).
 CLOSING_MARKS = frozenset("“”‘’\"'»«›‹)]}")
 # Opening marks a hyphenated compound may continue with on the next line (Anti-„Terror“).
 OPENING_MARKS = frozenset("„“‚‘\"'»«›‹([{")
 
-# A joined form is a word when its zipf reaches this (wordfreq lists junk just below it)...
-JOIN_ZIPF = 1.5
-# ...and is not far rarer than its rarer part ("longterm" 2.8 against "term" 5.2 is noise).
-JOIN_MARGIN = 2.0
+# A joined form is a word when its zipf reaches this ("rotgrün" 1.9, "einund" 1.3 are noise)...
+JOIN_ZIPF = 2.0
+# ...and, in English, is not far rarer than its rarer part: "longterm" at 2.8 beside "term"
+# at 5.2 is a run-together spelling. German writes compounds closed, so any listed joined
+# form ("dunkelblau" 3.1) is the usual spelling there.
+JOIN_MARGIN = {"de": 9.0, "en": 2.0}
 # An elision's joined form must be clearly a word: wordfreq lists "einund" at 1.3.
 ELISION_JOIN_ZIPF = 2.0
 # A line fragment counts as a word of its own at this zipf ("zung" 2.1, "operation" 4.5)...
@@ -119,7 +156,7 @@ def split_parts(left: str, right: str) -> _Parts:
     tokens = left.split()
     head = _LEAD_PUNCT.sub("", tokens[-1]) if tokens else ""
     stem = _COMPONENT_SPLIT.split(head)[-1]
-    token = right.split()[0] if right.split() else ""
+    token = right.split(maxsplit=1)[0] if right.strip() else ""
     match = _WORD_START.match(token)
     tail = match.group(0) if match else ""
     return _Parts(head, stem, tail, token[len(tail) :])
@@ -132,7 +169,7 @@ def is_elision(parts: _Parts, lex: Lexicon) -> bool:
         return False
     if parts.after_tail[:1] in HARD_HYPHENS:
         return False  # "up-" + "to-date": the conjunction starts a compound of its own
-    return lex.count(parts.joined) == 0 and lex.zipf(parts.joined) < ELISION_JOIN_ZIPF
+    return lex.count(parts.joined) == 0 and zipf(lex, parts.joined) < ELISION_JOIN_ZIPF
 
 
 def is_caps_word(parts: _Parts, lex: Lexicon) -> bool:
@@ -171,18 +208,29 @@ def doc_evidence(parts: _Parts, lex: Lexicon) -> Junction | None:
 
 def joined_is_word(parts: _Parts, lex: Lexicon) -> bool:
     """wordfreq lists the joined form, and not as rare noise beside its parts."""
-    joined = lex.zipf(parts.joined)
-    rarer_part = min(lex.zipf(parts.stem), lex.zipf(parts.tail))
-    return joined >= JOIN_ZIPF and joined + JOIN_MARGIN >= rarer_part
+    joined = zipf(lex, parts.joined)
+    rarer_part = min(zipf(lex, parts.stem), zipf(lex, parts.tail))
+    return joined >= JOIN_ZIPF and joined + JOIN_MARGIN.get(lex.lang, 2.0) >= rarer_part
 
 
 def both_parts_words(parts: _Parts, lex: Lexicon) -> bool:
-    """Both halves stand as words ("long" + "term"), so the hyphen is probably real."""
-    if parts.stem.lower() in BOUND_PREFIXES.get(lex.lang, frozenset()):
+    """Both halves stand as words ("long" + "term"), so the hyphen is probably real.
+
+    A prefix or suffix half is no word, unless the right part goes on in a hyphenated chain
+    ("out-" + "of-date")."""
+    bound = parts.stem.lower() in PREFIXES.get(lex.lang, frozenset()) or (
+        parts.tail.lower() in SUFFIXES.get(lex.lang, frozenset())
+    )
+    if bound and parts.after_tail[:1] not in HARD_HYPHENS:
         return False
     return all(
-        lex.count(p) >= DOC_PART_MIN or lex.zipf(p) >= PART_ZIPF for p in (parts.stem, parts.tail)
+        lex.count(p) >= DOC_PART_MIN or zipf(lex, p) >= PART_ZIPF for p in (parts.stem, parts.tail)
     )
+
+
+def zipf(lex: Lexicon, word: str) -> float:
+    """The word's zipf; wordfreq keys are casefolded, so "weiß" is listed as "weiss"."""
+    return lex.zipf(word.casefold())
 
 
 def dehyphenate(text: str, lex: Lexicon) -> list[Edit]:

@@ -23,12 +23,16 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Function words that tell German from English in a few lines of text.
 _MARKERS = {
     "de": frozenset(
-        "der die das und ist nicht mit sich auf für dem den ein eine auch von zu "
-        "im es sie wird wurde dass bei nach".split()
+        (
+            "der die das und ist nicht mit sich auf für dem den ein eine auch von zu im es "
+            "sie wird wurde dass bei nach"
+        ).split()
     ),
     "en": frozenset(
-        "the and is not with of to in a that for on was were be by it this from "
-        "are have has which".split()
+        (
+            "the and is not with of to in a that for on was were be by it this from are "
+            "have has which"
+        ).split()
     ),
 }
 
@@ -63,16 +67,19 @@ class Lexicon:
         """Count the document's own words (lowercased) as first evidence."""
         doc: Counter[str] = Counter()
         for text in texts:
-            doc.update(w.lower() for w in WORD_RE.findall(text))
+            doc.update(w.casefold() for w in WORD_RE.findall(text))
         return cls(lang=lang, doc=doc)
 
     def zipf(self, word: str) -> float:
-        """Zipf frequency of a lowercased word in the language's word list (0 if unseen)."""
-        return zipf_of(frequencies(self.lang).get(word.lower(), 0.0))
+        """Zipf frequency of a word in the language's word list (0 if unseen).
+
+        wordfreq's keys are casefolded ("weiss" for "weiß"), so lookups casefold too.
+        """
+        return zipf_of(frequencies(self.lang).get(word.casefold(), 0.0))
 
     def count(self, word: str) -> int:
         """How often the document itself uses the word."""
-        return self.doc.get(word.lower(), 0)
+        return self.doc.get(word.casefold(), 0)
 
     def known(self, word: str, min_zipf: float = 1.5) -> bool:
         """A word of the language: used elsewhere in the document, or listed often enough."""

@@ -1,0 +1,213 @@
+"""How fast broadsheet parses, and how much memory a big multi-page dump costs.
+
+Usage::
+
+    python benchmarks/speed.py [--pages N] [--big | --no-big]
+
+Everything runs on one core (the process is pinned to one CPU where the OS allows it; no
+multiprocessing). It measures:
+
+seed
+    The shipped seed page (samples/taz-seed.txt) parsed N times (default 200) with
+    `parse_text`, after one warm-up parse; the wordfreq list loads once per process, so its
+    load time and the warm-up parse are reported separately.
+big (default on; --no-big skips it)
+    A ~5 MB dump of ~500 pages made of copies of the seed page joined with form feeds, each
+    copy's blocks shuffled and digits redrawn (fixed seed) so no cache sees a page twice.
+    `whole` parses it with `parse_bytes` (a `Document` holding every page); `stream` decodes
+    it and walks `iter_pages`, dropping each page once seen, as `broadsheet -f jsonl` does.
+    Each mode runs in a fresh child process (one after the other) so that ru_maxrss, the
+    process's peak resident memory, belongs to that mode alone; the timed run is made
+    without tracemalloc, then a second run under tracemalloc gives the Python heap's peak.
+
+It prints a table and, last, one JSON line with every figure (seconds, pages/s, MiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from importlib.resources import files
+from typing import Any
+
+from broadsheet.load.text import decode
+from broadsheet.pipeline import Options, iter_pages, parse_bytes, parse_text
+from broadsheet.repair.lexicon import frequencies
+
+DEFAULT_PAGES = 200
+BIG_BYTES = 5_000_000
+SHUFFLE_SEED = 20240501
+MIB = 1024 * 1024
+# ru_maxrss is in KiB on Linux (bytes on macOS).
+MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
+BIG_MODES = ("whole", "stream")
+DIGIT_RE = re.compile(r"\d")
+
+
+def seed_text() -> str:
+    return (files("broadsheet") / "samples/taz-seed.txt").read_text(encoding="utf-8")
+
+
+def pin_one_core() -> None:
+    """Run on a single CPU so that the figures are per core."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def big_dump(seed: str, target_bytes: int = BIG_BYTES) -> bytes:
+    """Copies of the seed page joined with form feeds, each a little different.
+
+    Every copy gets its own block order and its own digits, with a fixed seed, so that the
+    dump is the same on every run but no two pages are alike.
+    """
+    blocks = [b for b in seed.split("\n\n") if b.strip()]
+    rng = random.Random(SHUFFLE_SEED)
+    count = -(-target_bytes // len(seed.encode("utf-8")))
+    pages = []
+    for _ in range(count):
+        order = blocks[:]
+        rng.shuffle(order)
+        page = "\n\n".join(order) + "\n"
+        pages.append(DIGIT_RE.sub(lambda _m: str(rng.randrange(10)), page))
+    return "\f".join(pages).encode("utf-8")
+
+
+def timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def bench_seed(pages: int) -> dict[str, Any]:
+    """Word-list load, warm-up parse, then pages per second on the seed page."""
+    text = seed_text()
+    load_s = timed(lambda: frequencies("de"))
+    warmup_s = timed(lambda: parse_text(text, name="seed"))
+    start = time.perf_counter()
+    for _ in range(pages):
+        parse_text(text, name="seed")
+    seconds = time.perf_counter() - start
+    return {
+        "wordlist_load_s": load_s,
+        "warmup_parse_s": warmup_s,
+        "pages": pages,
+        "seconds": seconds,
+        "pages_per_s": pages / seconds,
+        "ms_per_page": 1000 * seconds / pages,
+    }
+
+
+def _stream(data: bytes) -> int:
+    """Walk the pages one by one, keeping none; the page count."""
+    count = 0
+    for _page in iter_pages(decode(data, "big"), Options()):
+        count += 1
+    return count
+
+
+def _whole(data: bytes) -> int:
+    return len(parse_bytes(data, name="big").pages)
+
+
+def bench_big(mode: str) -> dict[str, Any]:
+    """One mode on the big dump: time, pages per second, peak memory (run in a child)."""
+    run = _stream if mode == "stream" else _whole
+    parse_text(seed_text(), name="warm-up")  # loads the word list; not timed
+    data = big_dump(seed_text())
+    gc.collect()
+    start = time.perf_counter()
+    pages = run(data)
+    seconds = time.perf_counter() - start
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * MAXRSS_UNIT
+    gc.collect()
+    tracemalloc.start()
+    run(data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {
+        "mode": mode,
+        "input_mb": len(data) / 1e6,
+        "pages": pages,
+        "seconds": seconds,
+        "pages_per_s": pages / seconds,
+        "tracemalloc_peak_mib": peak / MIB,
+        "maxrss_mib": maxrss / MIB,
+    }
+
+
+def in_child(mode: str) -> dict[str, Any]:
+    """Run one big mode in a fresh interpreter, so its ru_maxrss is its own."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def table(figures: dict[str, Any]) -> str:
+    """The figures for people; the JSON line after it is for scripts and the README."""
+    s = figures["seed"]
+    lines = [
+        f"word list load      {s['wordlist_load_s']:8.3f} s",
+        f"warm-up parse       {s['warmup_parse_s']:8.3f} s",
+        f"seed page x{s['pages']:<6}  {s['seconds']:8.3f} s  {s['pages_per_s']:8.1f} pages/s"
+        f"  {s['ms_per_page']:7.2f} ms/page",
+    ]
+    if figures.get("big"):
+        lines.append("")
+        lines.append(
+            f"{'big dump':<8}{'MB':>6}{'pages':>7}{'s':>9}{'pages/s':>9}"
+            f"{'heap peak MiB':>15}{'maxrss MiB':>12}"
+        )
+        for b in figures["big"]:
+            lines.append(
+                f"{b['mode']:<8}{b['input_mb']:>6.2f}{b['pages']:>7}{b['seconds']:>9.2f}"
+                f"{b['pages_per_s']:>9.1f}{b['tracemalloc_peak_mib']:>15.1f}"
+                f"{b['maxrss_mib']:>12.1f}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        default=DEFAULT_PAGES,
+        metavar="N",
+        help=f"parses of the seed page (default {DEFAULT_PAGES})",
+    )
+    parser.add_argument(
+        "--big",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also parse a ~5 MB multi-page dump (default: on)",
+    )
+    parser.add_argument("--child", choices=BIG_MODES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    pin_one_core()
+    if args.child:
+        print(json.dumps(bench_big(args.child)))
+        return 0
+    figures: dict[str, Any] = {"python": sys.version.split()[0], "seed": bench_seed(args.pages)}
+    figures["big"] = [in_child(mode) for mode in BIG_MODES] if args.big else []
+    print(table(figures))
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""Spaces: odd space characters made plain, and spaces that split words taken out again.
+
+PDF extractors guess spaces from glyph gaps. Wide tracking (Sperrsatz), kerning around gender
+markers ("Adres sa t:in nen") and justified lines make them guess spaces inside words.
+`rejoin_letterspaced` weighs each possible rejoining with word frequencies against the prior
+that the extractor's spaces are real.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+
+from broadsheet.model import Edit
+from broadsheet.repair.lexicon import Lexicon
+
+# Horizontal spaces of every width (NBSP, narrow NBSP, thin, ideographic, ...) and tabs.
+_SPACE_RUN = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+# A token: leading punctuation, letters with at most one gender marker inside, trailing
+# punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
+_TOKEN_RE = re.compile(r"([^\w\s]*)([^\W\d_]+(?:[:*_][^\W\d_]+)?)([^\w\s]*)")
+_TOKEN_SPAN = re.compile(r"\S+")
+GENDER_MARKERS = ":*_"
+_MARKER_RE = re.compile("[" + re.escape(GENDER_MARKERS) + "]")
+GENDER_TAILS = frozenset({"in", "innen", "IN", "INNEN"})
+# The gender suffix with an inner capital (LehrerIn, LehrerInnen), longest first.
+INNER_I_SUFFIXES = ("Innen", "In")
+
+# Log-probability of removing one space the extractor put there: the prior that its spaces
+# are real. "a cross"/"across" and "some one"/"someone" need more than 2; the broken words
+# of letter-spaced gender forms need less than about 4.
+SPACE_PENALTY = 3.0
+# Spaces between single letters in a row of at least LETTER_RUN_MIN of them are Sperrsatz
+# and nearly free to remove ("d i e s e s" must beat "dies es").
+LETTER_GAP_PENALTY = 0.5
+LETTER_RUN_MIN = 3
+# Longest group of tokens that may become one word; Sperrsatz letters may form longer ones.
+MAX_GROUP_TOKENS = 6
+MAX_LETTER_GROUP = 24
+# Words score zipf - ZIPF_CEILING (a unigram log-probability); unknown words score below any
+# listed word, the more so the longer they are.
+ZIPF_CEILING = 9.0
+UNKNOWN_PER_CHAR = 0.5
+# A word the document uses at least DOC_MIN_COUNT times scores at least DOC_ZIPF.
+DOC_MIN_COUNT = 2
+DOC_ZIPF = 3.0
+# A rejoined word must be at least this common (or used in the document).
+MERGED_MIN_ZIPF = 1.5
+# Only a group holding a "weak" token may merge: one rarer than WEAK_ZIPF, or a single letter
+# rarer than STRONG_LETTER_ZIPF (German letters are ~5.5; English "a" and "I" are above 7).
+WEAK_ZIPF = 4.0
+STRONG_LETTER_ZIPF = 6.5
+
+
+def normalise_spaces(text: str) -> list[Edit]:
+    """Make every run of horizontal spaces one ASCII space; line breaks stay as they are."""
+    return [
+        Edit(m.start(), m.end(), " ", "space.normalise")
+        for m in _SPACE_RUN.finditer(text)
+        if m.group() != " "
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    lead: str
+    core: str
+    trail: str
+
+
+def _tokens(line: str, pos: int) -> list[_Token | None]:
+    """The line's space-separated tokens; None for one that can never be part of a word."""
+    out: list[_Token | None] = []
+    for m in _TOKEN_SPAN.finditer(line):
+        t = _TOKEN_RE.fullmatch(m.group())
+        out.append(
+            _Token(pos + m.start(), pos + m.end(), t.group(1), t.group(2), t.group(3))
+            if t
+            else None
+        )
+    return out
+
+
+def _runs(tokens: Sequence[_Token | None]) -> list[list[_Token]]:
+    """Maximal stretches of word tokens with no punctuation between them."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for tok in tokens:
+        if tok is not None and current and not current[-1].trail and not tok.lead:
+            current.append(tok)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = [tok] if tok is not None else []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+@lru_cache(maxsize=1 << 16)
+def gender_split(word: str) -> tuple[str | None, int | None]:
+    """The base of a gender form and where its suffix starts; (None, None) for a bad marker."""
+    marks = [found.start() for found in _MARKER_RE.finditer(word)]
+    if len(marks) > 1:
+        return None, None
+    if marks:
+        m = marks[0]
+        return (word[:m], m) if m > 0 and word[m + 1 :] in GENDER_TAILS else (None, None)
+    for suffix in INNER_I_SUFFIXES:
+        at = len(word) - len(suffix)
+        if at > 0 and word.endswith(suffix) and word[at - 1].islower():
+            return word[:at], at
+    return word, None
+
+
+# What may follow a split inside a gender suffix: the rest of "innen".
+_TAIL_PIECES = frozenset({"n", "en", "nen", "nnen", "N", "EN", "NEN", "NNEN"})
+
+
+def _tailish(core: str) -> bool:
+    """A token that may hold or continue a gender suffix."""
+    return core in _TAIL_PIECES or _MARKER_RE.search(core) is not None or "I" in core
+
+
+@dataclass
+class _Scorer:
+    """Word scores for one call, each looked up once."""
+
+    lex: Lexicon
+    zipfs: dict[str, float] = field(default_factory=dict)
+
+    def zipf(self, word: str) -> float:
+        key = word.casefold()
+        z = self.zipfs.get(key)
+        if z is None:
+            z = self.lex.zipf(key)
+            if self.lex.count(key) >= DOC_MIN_COUNT:
+                z = max(z, DOC_ZIPF)
+            self.zipfs[key] = z
+        return z
+
+    def score(self, word: str) -> float:
+        z = self.zipf(word)
+        return z - ZIPF_CEILING if z > 0 else -ZIPF_CEILING - UNKNOWN_PER_CHAR * len(word)
+
+    def token_score(self, core: str) -> float:
+        base, _ = gender_split(core)
+        return self.score(core if base is None else base)
+
+    def weak(self, core: str) -> bool:
+        base, _ = gender_split(core)
+        if base is None:
+            return True
+        z = self.zipf(base)
+        return z < WEAK_ZIPF or (len(base) == 1 and z < STRONG_LETTER_ZIPF)
+
+
+@dataclass
+class _Run:
+    """A run of tokens with what the dynamic programme needs to know about each."""
+
+    tokens: list[_Token]
+    scorer: _Scorer
+    weak: list[bool] = field(init=False)
+    single: list[bool] = field(init=False)
+    letter_gap: list[bool] = field(init=False)
+    # Prefix counts of weak tokens and of tokens that may continue a gender suffix.
+    n_weak: list[int] = field(init=False)
+    n_tail: list[int] = field(init=False)
+    n_single: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.weak = [self.scorer.weak(t.core) for t in self.tokens]
+        self.single = [len(t.core) == 1 for t in self.tokens]
+        self.n_weak = list(accumulate(self.weak, initial=0))
+        self.n_single = list(accumulate(self.single, initial=0))
+        self.n_tail = list(accumulate((_tailish(t.core) for t in self.tokens), initial=0))
+        self.letter_gap = [False] * (len(self.tokens) - 1)
+        k = 0
+        while k < len(self.tokens):
+            end = k
+            while end < len(self.tokens) and self.single[end]:
+                end += 1
+            if end - k >= LETTER_RUN_MIN:
+                self.letter_gap[k : end - 1] = [True] * (end - 1 - k)
+            k = max(end, k + 1)
+
+    def may_merge(self, j: int, i: int) -> bool:
+        """Whether tokens[j:i] hold a weak token or a piece of a gender suffix (a quick test)."""
+        return self.n_weak[i] > self.n_weak[j] or self.n_tail[i] > self.n_tail[j]
+
+    def group_score(self, j: int, i: int) -> float | None:
+        """Score of tokens[j:i] rejoined as one word; None where that is not allowed."""
+        if not self.may_merge(j, i):
+            return None
+        cores = [t.core for t in self.tokens[j:i]]
+        merged = "".join(cores)
+        base, suffix_at = gender_split(merged)
+        if base is None or not _cased_ok(merged, suffix_at):
+            return None
+        penalty, free = 0.0, False
+        q = 0
+        for k, core in enumerate(cores[:-1]):
+            q += len(core)
+            if suffix_at is not None and q > suffix_at:
+                free = True  # the space splits the gender suffix itself: "t:in nen"
+            else:
+                penalty += LETTER_GAP_PENALTY if self.letter_gap[j + k] else SPACE_PENALTY
+        if not (free or self.n_weak[i] > self.n_weak[j]):
+            return None
+        if penalty and not self.scorer.lex.known(base, MERGED_MIN_ZIPF):
+            return None
+        return self.scorer.score(base) - penalty
+
+    def best_groups(self) -> list[tuple[int, int]]:
+        """The highest-scoring partition into groups, as (start, end) token indexes."""
+        n = len(self.tokens)
+        best = [0.0] + [float("-inf")] * n
+        back = [0] * (n + 1)
+        for i in range(1, n + 1):
+            best[i] = best[i - 1] + self.scorer.token_score(self.tokens[i - 1].core)
+            back[i] = i - 1
+            for j in range(i - 2, -1, -1):
+                size = i - j
+                letters = self.n_single[i] - self.n_single[j] == size
+                if size > (MAX_LETTER_GROUP if letters else MAX_GROUP_TOKENS):
+                    break
+                score = self.group_score(j, i)
+                if score is not None and best[j] + score > best[i]:
+                    best[i], back[i] = best[j] + score, j
+        groups: list[tuple[int, int]] = []
+        i = n
+        while i > 0:
+            groups.append((back[i], i))
+            i = back[i]
+        return groups[::-1]
+
+
+def _cased_ok(merged: str, suffix_at: int | None) -> bool:
+    """A rejoined word is all capitals, or has capitals only first and in an inner-I suffix."""
+    if merged.isupper():
+        return True
+    body = merged[1:]
+    if suffix_at is not None and merged[suffix_at] == "I":
+        body = merged[1:suffix_at] + merged[suffix_at + 1 :]
+    return not any(c.isupper() for c in body)
+
+
+def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
+    """Take out spaces inside words (Sperrsatz, split gender forms) where words say so."""
+    edits: list[Edit] = []
+    scorer = _Scorer(lex)
+    pos = 0
+    for line in text.split("\n"):
+        for tokens in _runs(_tokens(line, pos)):
+            run = _Run(tokens, scorer)
+            if not run.may_merge(0, len(tokens)):
+                continue
+            for j, i in run.best_groups():
+                edits.extend(
+                    Edit(a.end, b.start, "", "space.rejoin")
+                    for a, b in zip(tokens[j : i - 1], tokens[j + 1 : i], strict=True)
+                )
+        pos += len(line) + 1
+    return edits

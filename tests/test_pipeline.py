@@ -1,0 +1,95 @@
+"""The whole pipeline: the seed page's accuracy floors and what must hold for any dump."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from broadsheet.evaluate import evaluate
+from broadsheet.export.json import page_dict
+from broadsheet.model import Document
+from broadsheet.pipeline import parse, parse_text
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "broadsheet" / "samples"
+SEED = SAMPLES / "taz-seed.txt"
+SEED_GOLD = SAMPLES / "taz-seed.gold.json"
+
+# Floors reached on the seed page; a change that drops below one of them is a regression.
+FLOORS = {"cer": 0.01, "item_f1": 1.0, "field_accuracy": 0.9, "break_f1": 0.8, "order_tau": 1.0}
+
+
+def seed_score() -> object:
+    doc = parse(SEED)
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    return evaluate(gold, page_dict(doc.pages[0], SEED.name))
+
+
+def test_seed_page_meets_its_floors() -> None:
+    score = seed_score()
+    assert score.cer <= FLOORS["cer"]  # type: ignore[attr-defined]
+    assert score.item_f1 >= FLOORS["item_f1"]  # type: ignore[attr-defined]
+    assert score.field_accuracy >= FLOORS["field_accuracy"]  # type: ignore[attr-defined]
+    assert score.break_f1 >= FLOORS["break_f1"]  # type: ignore[attr-defined]
+    assert score.order_tau >= FLOORS["order_tau"]  # type: ignore[attr-defined]
+
+
+def test_seed_page_passes_every_check() -> None:
+    score = seed_score()
+    assert score.failed_checks == ()  # type: ignore[attr-defined]
+
+
+def uncovered(doc: Document) -> list[int]:
+    """Source positions of visible characters that no output span and no repair accounts for."""
+    covered = bytearray(len(doc.source.text))
+    for page in doc.pages:
+        fields = [f for item in page.items for f in _fields(item)] + list(page.furniture)
+        spans = [s for f in fields for s in f.spans()]
+        spans += [(r.start, r.end) for r in page.repairs]
+        for a, b in spans:
+            covered[a:b] = b"\x01" * (b - a)
+    return [i for i, ch in enumerate(doc.source.text) if not ch.isspace() and not covered[i]]
+
+
+def _fields(item: object) -> list:  # type: ignore[type-arg]
+    single = ("kicker", "headline", "teaser", "byline", "caption", "credit")
+    out = [getattr(item, n) for n in single if getattr(item, n) is not None]
+    for n in ("paragraphs", "pull_quotes", "notes"):
+        out.extend(getattr(item, n))
+    return out
+
+
+def test_no_seed_character_is_lost_without_a_record() -> None:
+    assert uncovered(parse(SEED)) == []
+
+
+WORDS = st.sampled_from(
+    (
+        "Die Stadt hat am Montag den neuen Haushalt beschlossen und will mehr Geld für "
+        "Schulen ausgeben Bürger Verkehrs- minister SPD- Fraktion Ein- und Ausreise "
+        "„Zitat“ (dpa) Foto: Agentur Von Anna Beispiel Heimat- land eﬃzient o�ziell"
+    ).split()
+)
+LINES = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
+DUMPS = st.lists(
+    st.lists(LINES, min_size=1, max_size=8).map("\n".join), min_size=1, max_size=8
+).map("\n\n".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(DUMPS)
+def test_any_dump_loses_nothing_silently(dump: str) -> None:
+    doc = parse_text(dump)
+    assert uncovered(doc) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(DUMPS)
+def test_output_text_has_no_line_breaks_or_double_spaces(dump: str) -> None:
+    doc = parse_text(dump)
+    for item in doc.items:
+        for f in _fields(item):
+            assert "\n" not in f.text and "  " not in f.text
+            assert f.text == f.text.strip()

@@ -1,0 +1,127 @@
+"""The published JSON schema matches what the exporter writes, and provenance points home."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from broadsheet.export.json import LIST_FIELDS, SINGLE_FIELDS, document_json, page_dict
+from broadsheet.model import ITEM_TYPES, Document
+from broadsheet.pipeline import parse, parse_text
+from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
+
+SEED = Path(__file__).parents[1] / "src" / "broadsheet" / "samples" / "taz-seed.txt"
+# Share of a field's non-space characters that must appear, in order, in its source spans.
+MIN_SHARED = 0.9
+
+
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(
+        (files("broadsheet") / "export/schema.json").read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def validator(ref: str = "#") -> Draft202012Validator:
+    """A validator for the whole document form, or for one of the schema's $defs."""
+    whole = schema()
+    return Draft202012Validator(whole if ref == "#" else {"$ref": ref, "$defs": whole["$defs"]})
+
+
+@cache
+def seed() -> Document:
+    return parse(SEED)
+
+
+def emitted(doc: Document, explain: bool = False) -> dict[str, Any]:
+    """The first page as it is written: page_dict through JSON (its spans are tuples)."""
+    page: dict[str, Any] = json.loads(
+        json.dumps(page_dict(doc.pages[0], doc.source.name, explain=explain))
+    )
+    return page
+
+
+def test_schema_is_package_data_and_valid_2020_12() -> None:
+    Draft202012Validator.check_schema(schema())
+    assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_schema_enums_and_fields_follow_the_code() -> None:
+    defs = schema()["$defs"]
+    assert tuple(defs["item"]["properties"]["type"]["enum"]) == ITEM_TYPES
+    assert tuple(defs["page"]["properties"]["language"]["enum"]) == SUPPORTED_LANGUAGES
+    fields = {*SINGLE_FIELDS, *LIST_FIELDS}
+    assert set(defs["provenance"]["properties"]) == fields
+    assert set(defs["item"]["properties"]) == {*fields, "type", "authors", "provenance"}
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_seed_page_validates(explain: bool) -> None:
+    doc = seed()
+    page = emitted(doc, explain)
+    assert ("repairs" in page) == explain
+    validator().validate(page)
+    validator().validate(json.loads(document_json(doc, explain)))
+    validator("#/$defs/page").validate(page)
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_two_pages_validate_as_a_list(explain: bool) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    doc = parse_text(text + "\f" + text, name="two.txt")
+    payload = json.loads(document_json(doc, explain))
+    assert isinstance(payload, list) and [p["page"] for p in payload] == [1, 2]
+    validator().validate(payload)
+
+
+def test_drift_is_caught() -> None:
+    doc = seed()
+    page = emitted(doc)
+    check = validator()
+    assert check.is_valid(page)
+    assert not check.is_valid({**page, "extra": 1})
+    item = {**page["items"][0], "subtitle": "x"}
+    assert not check.is_valid({**page, "items": [item]})
+    assert not check.is_valid({**page, "span": [0, 1, 2]})
+
+
+def _shared(field: str, spans: list[list[int]], source: str) -> float:
+    """Share of the field's non-space characters found in order in its source spans."""
+    want = "".join(field.split())
+    have = "".join("".join(source[a:b] for a, b in spans).split())
+    matcher = difflib.SequenceMatcher(None, want, have, autojunk=False)
+    found = sum(block.size for block in matcher.get_matching_blocks())
+    return found / max(1, len(want))
+
+
+def _fields(item: dict[str, Any]) -> list[tuple[str, str, list[list[int]]]]:
+    """(name, text, spans) for every string of the item that has provenance."""
+    prov = item["provenance"]
+    out = [(name, item[name], prov[name]) for name in SINGLE_FIELDS if name in item]
+    for name in LIST_FIELDS:
+        for text, spans in zip(item.get(name, []), prov.get(name, []), strict=True):
+            out.append((name, text, spans))
+    return out
+
+
+def test_provenance_points_into_the_source() -> None:
+    doc = seed()
+    source = doc.source.text
+    page = emitted(doc)
+    start, end = page["span"]
+    checked = 0
+    for item in page["items"]:
+        assert set(item["provenance"]) <= set(item)
+        for name, text, spans in _fields(item):
+            assert all(start <= a <= b <= end for a, b in spans), (name, spans)
+            share = _shared(text, spans, source)
+            assert share >= MIN_SHARED, (name, text[:60], share)
+            checked += 1
+    assert checked >= len(page["items"])
