@@ -16,6 +16,7 @@ from pathlib import Path
 from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.items import build_items
 from broadsheet.layout.roles import ends_hyphen, units
+from broadsheet.layout.segment import segment
 from broadsheet.load.text import blocks, decode, page_spans
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
 from broadsheet.repair.glyphs import expand_ligatures, fix_glyphs, fix_mojibake, learn_glyph_map
@@ -106,7 +107,7 @@ def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -
     start, end = span
     page_blocks = blocks(source.text, start, end, page=number)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_fixes, know.edited)
-    page_units = [u for b in repaired for u in units(b)]
+    page_units = [u for b in segment(repaired) for u in units(b)]
     items, furniture, repairs = build_items(plan_page(page_units, know.lang), know.lex)
     return Page(
         number=number,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
-from broadsheet.layout.flow import measure_classes, order_pieces
+from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.roles import Unit, measure
 
 # A display unit this much longer than the one before it is a teaser, not a headline.
@@ -63,7 +63,7 @@ def plan_page(units: Sequence[Unit], lang: str) -> Plan:
     runs = _header_runs(units)
     nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
     starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
-    start_units = {u.index for u in starts.values() if u is not None and u.role == roles.BODY}
+    start_units = {u.index for u in starts.values() if u is not None and _can_start(u, lang)}
     stories: list[Story] = []
     owner: dict[float, Story] = {}
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
@@ -77,6 +77,12 @@ def plan_page(units: Sequence[Unit], lang: str) -> Plan:
     _resolve_headlines(stories, pictures, units)
     furniture = [u for u in units if u.role == roles.FURNITURE]
     return Plan(stories, pictures, furniture, lang)
+
+
+def _can_start(u: Unit, lang: str) -> bool:
+    """A story starts with body text that starts a sentence outside any quotation."""
+    sm = seam(u, lang)
+    return u.role == roles.BODY and not sm.lower_start and not sm.quote_in
 
 
 def _mark_captions(units: list[Unit]) -> list[Unit]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from broadsheet.layout.assemble import Picture, Plan, Story, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
-from broadsheet.layout.roles import Unit, parse_byline
+from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
 from broadsheet.model import Item, Repair, Traced
 from broadsheet.repair.lexicon import Lexicon
 
@@ -18,13 +18,6 @@ RUN_IN_RE = re.compile(r"^[^\s:.!?]+(?: [^\s:.!?]+){0,5}: \S")
 MIN_RUN_INS = 2
 # A picture title holding kicker and headline on one line has at least this many words.
 TITLE_SPLIT_MIN_WORDS = 5
-FUNCTION_WORDS = frozenset(
-    (
-        "der die das den dem des ein eine einer eines einem einen in im an am auf aus "
-        "bei mit nach von vom zu zum zur für über unter vor und oder als wie the a an "
-        "of in on at to for with from by and or as"
-    ).split()
-)
 
 
 class _Texts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from broadsheet.layout.roles import Unit, ends_sentence, measure
+from broadsheet.layout.roles import OPENERS, Unit, ends_sentence, measure
 from broadsheet.model import Repair, Traced, concat
 from broadsheet.repair.hyphens import decide_junction
 from broadsheet.repair.lexicon import Lexicon
@@ -18,7 +18,6 @@ from broadsheet.repair.spacing import normalise_spaces, rejoin_letterspaced
 
 # A line shorter than this share of the column that ends a sentence closes its paragraph.
 SHORT_LINE_RATIO = 0.8
-_OPENERS = "„“\"'‚«»(–—-[*•"
 
 
 def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
@@ -41,7 +40,7 @@ def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
 def _opens(text: str) -> bool:
     """Could this line start a paragraph (not a sentence continued in lowercase)?"""
     t = text.lstrip()
-    return bool(t) and (t[0].isupper() or t[0].isdigit() or t[0] in _OPENERS)
+    return bool(t) and (t[0].isupper() or t[0].isdigit() or t[0] in OPENERS)
 
 
 def _closes_inside(line: Traced, nxt: Traced, width: float) -> bool:

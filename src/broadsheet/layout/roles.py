@@ -57,6 +57,16 @@ FURNITURE_RE = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\.?\s+\w+\s+\d{4}"
     r"|^www\.\S+$|\s\|\s",
 )
+# Characters that may open a paragraph or a headline besides capitals and digits.
+OPENERS = "„“\"'‚«»(–—-[*•"
+# Words no headline ends on; a line ending on one continues a sentence.
+FUNCTION_WORDS = frozenset(
+    (
+        "der die das den dem des ein eine einer eines einem einen in im an am auf aus bei "
+        "mit nach von vom zu zum zur für über unter vor und oder als wie dass ob weil wenn "
+        "the a an of in on at to for with from by and or as that"
+    ).split()
+)
 SENTENCE_END_RE = re.compile(r"[.!?…][)\"“”»«’'\u201c]*$")
 
 
@@ -101,9 +111,12 @@ def is_display(lines: tuple[Traced, ...]) -> bool:
     """Short type set apart: few lines, no hyphenation, no full stop at the end."""
     if len(lines) > MAX_DISPLAY_LINES or starts_lower(lines[0].text):
         return False
-    if any(ends_hyphen(line.text) for line in lines[:-1]):
+    if any(ends_hyphen(line.text) for line in lines):
         return False
-    return not ends_sentence(lines[-1].text)
+    last = lines[-1].text.rstrip()
+    words = last.split()
+    mid_sentence = last.endswith((",", ";")) or (bool(words) and words[-1] in FUNCTION_WORDS)
+    return not ends_sentence(last) and not mid_sentence
 
 
 def units(block: Block) -> list[Unit]:

@@ -19,6 +19,8 @@ MAX_LINE_CHARS = 2000
 FALLBACK_ENCODING = "cp1252"
 
 _BLANK_RE = re.compile(r"\n[ \t\r\u00a0]*\n")
+# PDFium's marker of a hyphen at a line end it removed by joining the two lines.
+_SOFT_BREAK_RE = re.compile(r"(?<=\w)\ufffe(?=\w)")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -91,12 +93,23 @@ def _lines(text: str, start: int, end: int) -> list[Traced]:
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
         line = Traced.of_source(text, pos, stop).strip()
-        if line.text:
-            out.extend(_cut_long(line))
+        for part in _split_soft_breaks(line):
+            out.extend(_cut_long(part))
         if nl < 0:
             break
         pos = nl + 1
     return out
+
+
+def _split_soft_breaks(line: Traced) -> list[Traced]:
+    """Undo PDFium's line joining: U+FFFE between letters marks where a line ended."""
+    parts: list[Traced] = []
+    start = 0
+    for m in _SOFT_BREAK_RE.finditer(line.text):
+        parts.append(line.slice(start, m.end()))
+        start = m.end()
+    parts.append(line.slice(start, len(line)))
+    return [p for p in (p.strip() for p in parts) if p.text]
 
 
 def _cut_long(line: Traced) -> list[Traced]:

@@ -1,0 +1,110 @@
+"""Cut long blocks where the dump set no blank line: paragraph ends, width changes, set phrases.
+
+Some extractors (pypdfium2's plain text, for one) separate nothing by blank lines, so a
+whole page arrives as one block. Justified column text has lines of nearly equal length;
+a short line ending a sentence closes a paragraph, a jump in line length starts another
+column or a caption, and bylines and credits stand on lines of their own.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from broadsheet.layout.roles import (
+    BYLINE_RE,
+    FUNCTION_WORDS,
+    FURNITURE_RE,
+    GAP_RE,
+    OPENERS,
+    PHOTO_CREDIT_RE,
+    ends_hyphen,
+    ends_sentence,
+)
+from broadsheet.model import Block, Traced
+
+# Blocks shorter than this are left as the dump cut them.
+SEGMENT_MIN_LINES = 8
+# A sentence-final line shorter than this share of the block's typical line ends a paragraph.
+SHORT_LINE = 0.75
+# A display line (no final stop) shorter than this share heads what follows it.
+DISPLAY_LINE = 0.6
+# Median line lengths before and after a point that differ by this ratio mark a new column.
+WIDTH_JUMP = 1.35
+WINDOW = 3
+# Bylines, credits and furniture lines are shorter than this.
+OWN_LINE_MAX = 80
+
+
+def segment(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks with long ones cut at the boundaries their lines show; renumbered in order."""
+    out: list[Block] = []
+    for block in blocks:
+        for lines in _cut(block.lines):
+            out.append(Block(lines=lines, index=len(out), page=block.page))
+    return out
+
+
+def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
+    if len(lines) < SEGMENT_MIN_LINES:
+        return [lines]
+    lengths = [len(line) for line in lines]
+    parts: list[tuple[Traced, ...]] = []
+    start = 0
+    for i in range(1, len(lines)):
+        if _boundary(lines, lengths, i):
+            parts.append(lines[start:i])
+            start = i
+    parts.append(lines[start:])
+    return parts
+
+
+def _boundary(lines: Sequence[Traced], lengths: list[int], i: int) -> bool:
+    """Does a new block start at line i?"""
+    prev, cur = lines[i - 1].text, lines[i].text
+    if ends_hyphen(prev):
+        return False
+    if _own_line(prev) or _own_line(cur) or _credit_end(prev):
+        return True
+    if not _opens(cur):
+        return _width_jump(lengths, i)
+    before = lengths[max(0, i - 1 - WINDOW) : i - 1] or lengths[i : i + WINDOW]
+    after = lengths[i : i + WINDOW]
+    if ends_sentence(prev):
+        return lengths[i - 1] < SHORT_LINE * statistics.median(before) or _width_jump(lengths, i)
+    if lengths[i - 1] < DISPLAY_LINE * statistics.median(after) and not _mid_sentence(prev):
+        return True
+    return _width_jump(lengths, i)
+
+
+def _width_jump(lengths: list[int], i: int) -> bool:
+    """Two lines of one width, then two of another: a different column or kind of text."""
+    if i < 2 or i + 2 > len(lengths):
+        return False
+    a, b = lengths[i - 2 : i], lengths[i : i + 2]
+    steady = max(a) <= WIDTH_JUMP * min(a) and max(b) <= WIDTH_JUMP * min(b)
+    return steady and max(sum(a), sum(b)) > WIDTH_JUMP * min(sum(a), sum(b))
+
+
+def _opens(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in OPENERS)
+
+
+def _mid_sentence(text: str) -> bool:
+    """Ends where no headline ends: on a comma or a word that needs a continuation."""
+    words = text.split()
+    return text.endswith((",", ";")) or (bool(words) and words[-1] in FUNCTION_WORDS)
+
+
+def _own_line(text: str) -> bool:
+    """Lines that always stand alone: bylines, photo credits, page furniture."""
+    return (
+        bool(BYLINE_RE.match(text) or PHOTO_CREDIT_RE.match(text) or FURNITURE_RE.search(text))
+        and len(text) < OWN_LINE_MAX
+    )
+
+
+def _credit_end(text: str) -> bool:
+    """A line that ends in a credit set off by a wide gap ends its block."""
+    gaps = list(GAP_RE.finditer(text))
+    return bool(gaps) and bool(PHOTO_CREDIT_RE.match(text[gaps[-1].end() :]))
