@@ -19,6 +19,7 @@ from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import segment
 from broadsheet.load.text import blocks, decode, page_spans
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
+from broadsheet.repair.dropped import restore_dropped_ligatures
 from broadsheet.repair.glyphs import expand_ligatures, fix_glyphs, fix_mojibake, learn_glyph_map
 from broadsheet.repair.hyphens import remove_inline_soft_hyphens
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES, Lexicon, guess_language
@@ -82,7 +83,9 @@ def learn(source: Source, options: Options) -> Knowledge:
     ]
     base = Lexicon.for_text(vocabulary(texts), lang)
     gmap = learn_glyph_map([line for page in texts for b in page for line in b], base)
-    fixes = _glyph_fixes(lambda t: fix_glyphs(t, gmap, base))
+    fixes = _glyph_fixes(
+        lambda t: fix_glyphs(t, gmap, base), lambda t: restore_dropped_ligatures(t, base)
+    )
     fixed = {
         line: new
         for page in texts
@@ -139,9 +142,10 @@ def vocabulary(pages: Iterable[Iterable[Sequence[str]]]) -> Iterator[str]:
                 yield " ".join(words)
 
 
-def _glyph_fixes(glyph_fix: LineFix) -> tuple[LineFix, ...]:
-    """The per-line fixes in the order they run (encoding, ligatures, glyphs, soft hyphens)."""
-    return (fix_mojibake, expand_ligatures, glyph_fix, remove_inline_soft_hyphens)
+def _glyph_fixes(glyph_fix: LineFix, dropped_fix: LineFix) -> tuple[LineFix, ...]:
+    """The per-line fixes in the order they run: encoding, ligatures, broken glyphs,
+    dropped ligatures, soft hyphens."""
+    return (fix_mojibake, expand_ligatures, glyph_fix, dropped_fix, remove_inline_soft_hyphens)
 
 
 def _fixed(line: str, fixes: Sequence[LineFix]) -> str | None:

@@ -26,6 +26,8 @@ KICKER_MAX_WORDS = 4
 WIDE_MAX_LINES = 4
 
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
+# Header role of display lines a story has no place for; they become page furniture.
+EXTRA = "extra"
 
 
 @dataclass
@@ -244,7 +246,7 @@ def _resolve_headlines(
     for story in stories:
         displays = [u for u in story.heads if u.role == roles.DISPLAY]
         heads = header_roles(story.heads)
-        if sum(1 for role in heads.values() if role == "headline") < 2 and len(displays) < 4:
+        if sum(1 for role in heads.values() if role in ("headline", EXTRA)) < 2:
             continue
         for u in displays:
             pic = _adjacent_picture(u, pictures, rank)
@@ -275,7 +277,11 @@ def is_kicker(u: Unit) -> bool:
 
 
 def header_roles(heads: Sequence[Unit]) -> dict[float, str]:
-    """Kicker, headline, teaser and byline among a story's header units."""
+    """Kicker, headline, teaser and byline among a story's header units.
+
+    The headline is the last candidate, the one nearest the body; earlier candidates are
+    EXTRA: display lines the story does not need (section labels, mastheads).
+    """
     out: dict[float, str] = {u.index: "byline" for u in heads if u.role == roles.BYLINE}
     displays = [u for u in heads if u.role == roles.DISPLAY]
     if not displays:
@@ -286,8 +292,10 @@ def header_roles(heads: Sequence[Unit]) -> dict[float, str]:
     if len(rest) >= 2 and (is_kicker(rest[0]) or _short_kicker(rest[0], rest[1])):
         out[rest[0].index] = "kicker"
         rest = rest[1:]
-    out.update({u.index: "headline" for u in rest})
-    out.update({u.index: "teaser" for u in teasers})
+    out.update({u.index: EXTRA for u in rest[:-1]})
+    out.update({u.index: "headline" for u in rest[-1:]})
+    out.update({u.index: "teaser" for u in teasers[:1]})
+    out.update({u.index: EXTRA for u in teasers[1:]})
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from broadsheet.layout.assemble import Picture, Plan, Story, header_roles
+from broadsheet.layout.assemble import EXTRA, Picture, Plan, Story, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
 from broadsheet.model import Item, Repair, Traced
@@ -52,9 +52,14 @@ def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], lis
         if item is not None:
             first = min(u.index for u in (pic.caption, pic.credit, pic.title) if u is not None)
             placed.append((first, item))
-    furniture = list(texts.each(plan.furniture))
+    extras = [u for story in plan.stories for u in story.heads if _is_extra(story, u)]
+    furniture = list(texts.each(sorted([*plan.furniture, *extras], key=lambda u: u.index)))
     items = [item for _, item in sorted(placed, key=lambda p: p[0])]
     return items, furniture, texts.repairs
+
+
+def _is_extra(story: Story, u: Unit) -> bool:
+    return header_roles(story.heads).get(u.index) == EXTRA
 
 
 def _first_index(story: Story) -> float:

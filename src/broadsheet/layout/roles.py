@@ -55,7 +55,11 @@ FURNITURE_RE = re.compile(
     r"^(?:\d{1,4}|Seite \d+|Page \d+|[-–]\s*\d+\s*[-–])$"
     r"|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\.?\s+\w+\s+\d{4}"
-    r"|^www\.\S+$|\s\|\s",
+    r"|^www\.\S+$|\s\|\s"
+    r"|^(?:\w+,?\s+)?(?:\d{1,2}\.?\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
+    r"September|Oktober|November|Dezember|January|February|March|May|June|July|October|"
+    r"December)(?:\s+\d{1,2},?)?\s+\d{4}$"
+    r"|^\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{4}-\d{2}-\d{2}$",
 )
 # Characters that may open a paragraph or a headline besides capitals and digits.
 OPENERS = "„“\"'‚«»(–—-[*•"

@@ -1,0 +1,81 @@
+"""Ligatures an extractor dropped without a trace: "con ict" for conflict, "rst" for first.
+
+When a font's ligature glyph has no Unicode mapping, some extractors (pdftotext among
+them) write nothing, or a space, in its place. What is left are fragments that are no
+words; putting a ligature back is right only where it turns them into a common word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadsheet.model import Edit
+from broadsheet.repair.lexicon import Lexicon
+
+# Ligatures whose glyphs go missing, longest first so "ffi" wins over "ff".
+DROPPED = ("ffi", "ffl", "ff", "fi", "fl", "ft")
+# Words are scored as unigram log-probabilities, zipf - 9; an unseen word scores this.
+UNSEEN_ZIPF = 0.5
+# Prior against a ligature having vanished at one given spot (log10 odds): restoring must
+# make the text that much likelier.
+DROP_PENALTY = 3.0
+# Fragments shorter than this at a word edge are too ambiguous to extend ("re" -> "fire").
+MIN_EDGE_FRAGMENT = 3
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+")
+
+
+def restore_dropped_ligatures(text: str, lex: Lexicon) -> list[Edit]:
+    """Put back ligatures that left a gap inside a word or vanished at its edge."""
+    edits: list[Edit] = []
+    tokens = list(_TOKEN_RE.finditer(text))
+    used: set[int] = set()
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and k not in used and text[tok.end() : nxt.start()] == " ":
+            lig = _gap_ligature(tok.group(), nxt.group(), lex)
+            if lig is not None:
+                edits.append(Edit(tok.end(), nxt.start(), lig, "glyph.dropped"))
+                used.update((k, k + 1))
+                continue
+        if k not in used:
+            edit = _edge_ligature(tok, lex)
+            if edit is not None:
+                edits.append(edit)
+                used.add(k)
+    return edits
+
+
+def _logp(word: str, lex: Lexicon) -> float:
+    """log10 probability of a word from the word list alone.
+
+    The document's own counts are no evidence here: a font that drops a ligature drops it
+    every time, so the same fragment ("ict") recurs.
+    """
+    return max(lex.zipf(word), UNSEEN_ZIPF) - 9.0
+
+
+def _gap_ligature(left: str, right: str, lex: Lexicon) -> str | None:
+    """ "con" + "ict" -> "fl": one word with a ligature is likelier than two fragments."""
+    if not right.islower():
+        return None
+    split = _logp(left, lex) + _logp(right, lex)
+    for lig in DROPPED:
+        merged = left + lig + right
+        if lex.zipf(merged) > UNSEEN_ZIPF and _logp(merged, lex) - DROP_PENALTY > split:
+            return lig
+    return None
+
+
+def _edge_ligature(tok: re.Match[str], lex: Lexicon) -> Edit | None:
+    """ "rst" -> "first": a fragment one ligature short of a much likelier word."""
+    word = tok.group()
+    if len(word) < MIN_EDGE_FRAGMENT or not word[1:].islower():
+        return None
+    alone = _logp(word, lex)
+    for lig in DROPPED:
+        if word.islower() and _logp(lig + word, lex) - DROP_PENALTY > alone:
+            return Edit(tok.start(), tok.start(), lig, "glyph.dropped")
+        if _logp(word + lig, lex) - DROP_PENALTY > alone:
+            return Edit(tok.end(), tok.end(), lig, "glyph.dropped")
+    return None
