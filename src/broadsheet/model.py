@@ -119,6 +119,9 @@ class Traced:
         a, b = max(0, a), min(len(self.text), b)
         if b <= a:
             return Traced("", ())
+        if len(self.segs) == 1 and self.segs[0].linear and self.segs[0].out_start == 0:
+            s0 = self.segs[0].src_start
+            return Traced(self.text[a:b], (Seg(0, b - a, s0 + a, s0 + b),))
         segs = tuple(s.sub(a, b, -a) for s in self.segs if s.out_end > a and s.out_start < b)
         return Traced(self.text[a:b], segs)
 

@@ -19,7 +19,7 @@ from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import segment
 from broadsheet.load.text import blocks, decode, page_spans
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
-from broadsheet.repair.dropped import restore_dropped_ligatures
+from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
 from broadsheet.repair.glyphs import expand_ligatures, fix_glyphs, fix_mojibake, learn_glyph_map
 from broadsheet.repair.hyphens import remove_inline_soft_hyphens
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES, Lexicon, guess_language
@@ -83,8 +83,11 @@ def learn(source: Source, options: Options) -> Knowledge:
     ]
     base = Lexicon.for_text(vocabulary(texts), lang)
     gmap = learn_glyph_map([line for page in texts for b in page for line in b], base)
+    lines = [line for page in texts for b in page for line in b]
+    dropped = drops_ligatures(lines)
     fixes = _glyph_fixes(
-        lambda t: fix_glyphs(t, gmap, base), lambda t: restore_dropped_ligatures(t, base)
+        lambda t: fix_glyphs(t, gmap, base),
+        lambda t: restore_dropped_ligatures(t, base) if dropped else [],
     )
     fixed = {
         line: new

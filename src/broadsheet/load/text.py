@@ -103,6 +103,8 @@ def _lines(text: str, start: int, end: int) -> list[Traced]:
 
 def _split_soft_breaks(line: Traced) -> list[Traced]:
     """Undo PDFium's line joining: U+FFFE between letters marks where a line ended."""
+    if "\ufffe" not in line.text:
+        return [line] if line.text else []
     parts: list[Traced] = []
     start = 0
     for m in _SOFT_BREAK_RE.finditer(line.text):

@@ -8,6 +8,7 @@ words; putting a ligature back is right only where it turns them into a common w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from broadsheet.model import Edit
 from broadsheet.repair.lexicon import Lexicon
@@ -19,10 +20,28 @@ UNSEEN_ZIPF = 0.5
 # Prior against a ligature having vanished at one given spot (log10 odds): restoring must
 # make the text that much likelier.
 DROP_PENALTY = 3.0
+# No restored word is commoner than this, which bounds what a fragment can turn into.
+MAX_WORD_ZIPF = 7.0
 # Fragments shorter than this at a word edge are too ambiguous to extend ("re" -> "fire").
 MIN_EDGE_FRAGMENT = 3
 
+# Documents whose words hold "ff", "fi", "fl" or "ft" at least this often (a share of all
+# words; German and English prose run at 2-5 %) keep their ligatures: nothing to restore.
+KEPT_LIGATURE_SHARE = 0.015
+# Below this many words the share says too little; look everywhere.
+MIN_WORDS_FOR_SHARE = 300
+
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
+_LIGATURE_LETTERS_RE = re.compile(r"f[filt]", re.IGNORECASE)
+
+
+def drops_ligatures(texts: Iterable[str]) -> bool:
+    """Does this document look like one whose extractor dropped ligature glyphs?"""
+    words = [w for text in texts for w in _TOKEN_RE.findall(text)]
+    if len(words) < MIN_WORDS_FOR_SHARE:
+        return True
+    kept = sum(1 for w in words if _LIGATURE_LETTERS_RE.search(w))
+    return kept < KEPT_LIGATURE_SHARE * len(words)
 
 
 def restore_dropped_ligatures(text: str, lex: Lexicon) -> list[Edit]:
@@ -60,9 +79,11 @@ def _gap_ligature(left: str, right: str, lex: Lexicon) -> str | None:
     if not right.islower():
         return None
     split = _logp(left, lex) + _logp(right, lex)
+    if split >= MAX_WORD_ZIPF - 9.0 - DROP_PENALTY:
+        return None  # two words this common: no restored word can be likelier
     for lig in DROPPED:
         merged = left + lig + right
-        if lex.zipf(merged) > UNSEEN_ZIPF and _logp(merged, lex) - DROP_PENALTY > split:
+        if lex.listed(merged) and _logp(merged, lex) - DROP_PENALTY > split:
             return lig
     return None
 
@@ -73,9 +94,12 @@ def _edge_ligature(tok: re.Match[str], lex: Lexicon) -> Edit | None:
     if len(word) < MIN_EDGE_FRAGMENT or not word[1:].islower():
         return None
     alone = _logp(word, lex)
+    if alone + DROP_PENALTY >= MAX_WORD_ZIPF - 9.0:
+        return None  # too common already: no word is likely enough to beat it
     for lig in DROPPED:
-        if word.islower() and _logp(lig + word, lex) - DROP_PENALTY > alone:
+        before, after = lig + word, word + lig
+        if word.islower() and lex.listed(before) and _logp(before, lex) - DROP_PENALTY > alone:
             return Edit(tok.start(), tok.start(), lig, "glyph.dropped")
-        if _logp(word + lig, lex) - DROP_PENALTY > alone:
+        if lex.listed(after) and _logp(after, lex) - DROP_PENALTY > alone:
             return Edit(tok.end(), tok.end(), lig, "glyph.dropped")
     return None

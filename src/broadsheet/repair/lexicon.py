@@ -16,6 +16,8 @@ from functools import lru_cache
 from wordfreq import get_frequency_dict
 
 SUPPORTED_LANGUAGES = ("de", "en")
+# Words whose zipf stays cached; a few MB, and a page uses a few thousand words.
+ZIPF_CACHE_SIZE = 1 << 17
 
 # A word: letters, possibly with inner apostrophes or hyphens (E-Mails, SPD-Fraktion).
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -41,6 +43,12 @@ _MARKERS = {
 def frequencies(lang: str) -> dict[str, float]:
     """wordfreq's word list for a language (loaded once per process)."""
     return dict(get_frequency_dict(lang, wordlist="best"))
+
+
+@lru_cache(maxsize=ZIPF_CACHE_SIZE)
+def _zipf(lang: str, word: str) -> float:
+    """Zipf of a word, cached across pages: every repair asks about the same words."""
+    return zipf_of(frequencies(lang).get(word.casefold(), 0.0))
 
 
 def zipf_of(freq: float) -> float:
@@ -75,7 +83,11 @@ class Lexicon:
 
         wordfreq's keys are casefolded ("weiss" for "weiß"), so lookups casefold too.
         """
-        return zipf_of(frequencies(self.lang).get(word.casefold(), 0.0))
+        return _zipf(self.lang, word)
+
+    def listed(self, word: str) -> bool:
+        """Whether the word list has the word at all (no caching: for one-off candidates)."""
+        return word.casefold() in frequencies(self.lang)
 
     def count(self, word: str) -> int:
         """How often the document itself uses the word."""

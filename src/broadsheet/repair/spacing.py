@@ -53,6 +53,10 @@ MERGED_MIN_ZIPF = 1.5
 # Only a group holding a "weak" token may merge: one rarer than WEAK_ZIPF, or a single letter
 # rarer than STRONG_LETTER_ZIPF (German letters are ~5.5; English "a" and "I" are above 7).
 WEAK_ZIPF = 4.0
+# A run is worth the dynamic programme only with a token rarer than this (a fragment).
+FRAGMENT_ZIPF = 3.0
+# ...next to a piece at most this long.
+SHORT_PIECE = 3
 STRONG_LETTER_ZIPF = 6.5
 
 
@@ -252,6 +256,26 @@ def _cased_ok(merged: str, suffix_at: int | None) -> bool:
     return not any(c.isupper() for c in body)
 
 
+def _promising(tokens: list[_Token], scorer: _Scorer) -> bool:
+    """A quick look before the dynamic programme. Letter-spacing leaves a piece of a gender
+    suffix, two single letters in a row, or a fragment that is no word beside a short
+    token; ordinary prose, names included, rarely has these."""
+    cores = [t.core for t in tokens]
+    for k, core in enumerate(cores):
+        if _MARKER_RE.search(core) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
+            return True
+        nxt = cores[k + 1] if k + 1 < len(cores) else ""
+        if len(core) == 1 and len(nxt) == 1:
+            return True
+        if nxt and (_fragment_pair(core, nxt, scorer) or _fragment_pair(nxt, core, scorer)):
+            return True
+    return False
+
+
+def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
+    return len(short) <= SHORT_PIECE and scorer.zipf(fragment) < FRAGMENT_ZIPF
+
+
 def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
     """Take out spaces inside words (Sperrsatz, split gender forms) where words say so."""
     edits: list[Edit] = []
@@ -259,6 +283,8 @@ def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
     pos = 0
     for line in text.split("\n"):
         for tokens in _runs(_tokens(line, pos)):
+            if not _promising(tokens, scorer):
+                continue
             run = _Run(tokens, scorer)
             if not run.may_merge(0, len(tokens)):
                 continue
