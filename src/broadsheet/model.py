@@ -122,8 +122,13 @@ class Traced:
         if len(self.segs) == 1 and self.segs[0].linear and self.segs[0].out_start == 0:
             s0 = self.segs[0].src_start
             return Traced(self.text[a:b], (Seg(0, b - a, s0 + a, s0 + b),))
-        segs = tuple(s.sub(a, b, -a) for s in self.segs if s.out_end > a and s.out_start < b)
-        return Traced(self.text[a:b], segs)
+        segs: list[Seg] = []
+        for s in self.segs:  # in output order, so the scan stops at the first one past b
+            if s.out_start >= b:
+                break
+            if s.out_end > a:
+                segs.append(s.sub(a, b, -a))
+        return Traced(self.text[a:b], tuple(segs))
 
     def __add__(self, other: Traced) -> Traced:
         n = len(self.text)
@@ -154,7 +159,10 @@ class Traced:
 
     def strip(self) -> Traced:
         """Without leading and trailing whitespace."""
-        stripped = self.text.strip()
+        text = self.text
+        if text and not (text[0].isspace() or text[-1].isspace()):
+            return self
+        stripped = text.strip()
         if not stripped:
             return Traced("", ())
         a = len(self.text) - len(self.text.lstrip())

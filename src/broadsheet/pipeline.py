@@ -3,7 +3,9 @@
     bytes -> Source -> pages of Blocks -> glyph-repaired Blocks -> Units -> Plan -> Items
 
 Every stage is a pure function of what the stage before it returned; repairs are
-collected as they are made and filed with the page they belong to.
+collected as they are made and filed with the page they belong to. `learn` first reads what
+only the whole document tells (language, glyph map, vocabulary); `iter_pages` then makes
+the pages one at a time, so memory for a long dump does not grow with its page count.
 """
 
 from __future__ import annotations
@@ -82,8 +84,8 @@ def learn(source: Source, options: Options) -> Knowledge:
         for n, (s, e) in enumerate(spans, 1)
     ]
     base = Lexicon.for_text(vocabulary(texts), lang)
-    gmap = learn_glyph_map([line for page in texts for b in page for line in b], base)
     lines = [line for page in texts for b in page for line in b]
+    gmap = learn_glyph_map(lines, base)
     dropped = drops_ligatures(lines)
     fixes = _glyph_fixes(
         lambda t: fix_glyphs(t, gmap, base),

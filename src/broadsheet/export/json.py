@@ -24,14 +24,14 @@ def item_dict(item: Item) -> dict[str, Any]:
         value: Traced | None = getattr(item, name)
         if value is not None and value.text:
             out[name] = value.text
-            prov[name] = value.spans()
+            prov[name] = [list(s) for s in value.spans()]
     if item.authors:
         out["authors"] = list(item.authors)
     for name in LIST_FIELDS:
         values: tuple[Traced, ...] = getattr(item, name)
         if values:
             out[name] = [v.text for v in values]
-            prov[name] = [v.spans() for v in values]
+            prov[name] = [[list(s) for s in v.spans()] for v in values]
     out["provenance"] = prov
     return out
 

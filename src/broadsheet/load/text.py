@@ -92,9 +92,12 @@ def _lines(text: str, start: int, end: int) -> list[Traced]:
     while pos <= end:
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
-        line = Traced.of_source(text, pos, stop).strip()
-        for part in _split_soft_breaks(line):
-            out.extend(_cut_long(part))
+        raw = text[pos:stop]
+        core = raw.strip()
+        if core:
+            at = pos + len(raw) - len(raw.lstrip())
+            for part in _split_soft_breaks(Traced.of_source(text, at, at + len(core))):
+                out.extend(_cut_long(part))
         if nl < 0:
             break
         pos = nl + 1

@@ -75,7 +75,7 @@ class Lexicon:
         """Count the document's own words (lowercased) as first evidence."""
         doc: Counter[str] = Counter()
         for text in texts:
-            doc.update(w.casefold() for w in WORD_RE.findall(text))
+            doc.update(WORD_RE.findall(text.casefold()))
         return cls(lang=lang, doc=doc)
 
     def zipf(self, word: str) -> float:

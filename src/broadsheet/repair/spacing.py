@@ -24,6 +24,8 @@ _SPACE_RUN = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
 _TOKEN_RE = re.compile(r"([^\w\s]*)([^\W\d_]+(?:[:*_][^\W\d_]+)?)([^\w\s]*)")
 _TOKEN_SPAN = re.compile(r"\S+")
+# What `str.strip` takes off a word for the quick look (the full tokeniser is _TOKEN_RE).
+_PUNCT = ".,;!?()[]{}\"'„“”‚‘’»«›‹–—-/…"
 GENDER_MARKERS = ":*_"
 _MARKER_RE = re.compile("[" + re.escape(GENDER_MARKERS) + "]")
 GENDER_TAILS = frozenset({"in", "innen", "IN", "INNEN"})
@@ -55,8 +57,11 @@ MERGED_MIN_ZIPF = 1.5
 WEAK_ZIPF = 4.0
 # A run is worth the dynamic programme only with a token rarer than this (a fragment).
 FRAGMENT_ZIPF = 3.0
-# ...next to a piece at most this long.
+# ...next to a piece at most this long that is no common short word ("und", "in")...
 SHORT_PIECE = 3
+COMMON_SHORT_ZIPF = 5.5
+# ...or a lowercase piece this rare ("sammen" 2.1) next to any short piece.
+UNSEEN_FRAGMENT_ZIPF = 2.5
 STRONG_LETTER_ZIPF = 6.5
 
 
@@ -256,11 +261,10 @@ def _cased_ok(merged: str, suffix_at: int | None) -> bool:
     return not any(c.isupper() for c in body)
 
 
-def _promising(tokens: list[_Token], scorer: _Scorer) -> bool:
+def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
     """A quick look before the dynamic programme. Letter-spacing leaves a piece of a gender
     suffix, two single letters in a row, or a fragment that is no word beside a short
-    token; ordinary prose, names included, rarely has these."""
-    cores = [t.core for t in tokens]
+    piece; ordinary prose, names included, rarely has these."""
     for k, core in enumerate(cores):
         if _MARKER_RE.search(core) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
             return True
@@ -273,7 +277,14 @@ def _promising(tokens: list[_Token], scorer: _Scorer) -> bool:
 
 
 def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
-    return len(short) <= SHORT_PIECE and scorer.zipf(fragment) < FRAGMENT_ZIPF
+    """A piece that is no word beside a short piece that is no common word ("Adres sa"),
+    or a lowercase piece never seen at all beside any short word ("zu sammen")."""
+    if len(short) > SHORT_PIECE:
+        return False
+    z = scorer.zipf(fragment)
+    return (z < FRAGMENT_ZIPF and scorer.zipf(short) < COMMON_SHORT_ZIPF) or (
+        z < UNSEEN_FRAGMENT_ZIPF and fragment.islower()
+    )
 
 
 def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
@@ -282,8 +293,12 @@ def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
     scorer = _Scorer(lex)
     pos = 0
     for line in text.split("\n"):
+        cores = [t.strip(_PUNCT) for t in line.split()]
+        if not _promising_cores(cores, scorer):
+            pos += len(line) + 1
+            continue
         for tokens in _runs(_tokens(line, pos)):
-            if not _promising(tokens, scorer):
+            if not _promising_cores([t.core for t in tokens], scorer):
                 continue
             run = _Run(tokens, scorer)
             if not run.may_merge(0, len(tokens)):
