@@ -151,3 +151,14 @@ def test_every_option_is_documented_in_the_readme() -> None:
         for flag in action.option_strings:
             if flag.startswith("--"):
                 assert re.search(re.escape(flag) + r"\b", readme), f"{flag} not in README"
+
+
+def test_jsonl_streams_the_same_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from broadsheet.export.json import document_jsonl
+    from broadsheet.pipeline import parse
+
+    f = tmp_path / "three.txt"
+    f.write_text("\f".join([PAGE, SEED.read_text(encoding="utf-8"), PAGE]), encoding="utf-8")
+    code, out, _ = run([str(f), "-f", "jsonl"], capsys)
+    assert code == 0
+    assert out == document_jsonl(parse(f))
