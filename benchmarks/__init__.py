@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure broadsheet; run them as `python benchmarks/NAME.py`."""
