@@ -62,6 +62,7 @@ SHORT_PIECE = 3
 COMMON_SHORT_ZIPF = 5.5
 # ...or a lowercase piece this rare ("sammen" 2.1) next to any short piece.
 UNSEEN_FRAGMENT_ZIPF = 2.5
+UNSEEN_MAX_LEN = 7
 STRONG_LETTER_ZIPF = 6.5
 
 
@@ -266,7 +267,7 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
     suffix, two single letters in a row, or a fragment that is no word beside a short
     piece; ordinary prose, names included, rarely has these."""
     for k, core in enumerate(cores):
-        if _MARKER_RE.search(core) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
+        if _MARKER_RE.search(core[1:-1]) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
             return True
         nxt = cores[k + 1] if k + 1 < len(cores) else ""
         if len(core) == 1 and len(nxt) == 1:
@@ -278,13 +279,13 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
 
 def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     """A piece that is no word beside a short piece that is no common word ("Adres sa"),
-    or a lowercase piece never seen at all beside any short word ("zu sammen")."""
-    if len(short) > SHORT_PIECE:
+    or a short lowercase piece hardly ever seen beside any short word ("zu sammen")."""
+    if not 2 <= len(short) <= SHORT_PIECE or not fragment.isalpha():
         return False
     z = scorer.zipf(fragment)
-    return (z < FRAGMENT_ZIPF and scorer.zipf(short) < COMMON_SHORT_ZIPF) or (
-        z < UNSEEN_FRAGMENT_ZIPF and fragment.islower()
-    )
+    if z < FRAGMENT_ZIPF and scorer.zipf(short) < COMMON_SHORT_ZIPF:
+        return True
+    return z < UNSEEN_FRAGMENT_ZIPF and fragment.islower() and len(fragment) <= UNSEEN_MAX_LEN
 
 
 def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
