@@ -56,9 +56,11 @@ def join_lines(lines: Sequence[Traced], lex: Lexicon) -> tuple[Traced, list[Repa
     current = lines[0]
     for nxt in lines[1:]:
         j = decide_junction(current.text, nxt.text, lex)
-        keep = current.slice(0, len(current) - j.cut)
-        cut_start, cut_end = current.src_span(len(current) - j.cut, len(current))
-        at = cut_end if j.cut == 0 else cut_start
+        if j.cut:
+            keep = current.slice(0, len(current) - j.cut)
+            at, cut_end = current.src_span(len(current) - j.cut, len(current))
+        else:
+            keep, at, cut_end = current, current.end, current.end
         before = current.text[len(current) - j.cut :] + "\n"
         parts.append(keep)
         parts.append(Traced.inserted(j.text, at, cut_end))

@@ -37,11 +37,12 @@ _LIGATURE_LETTERS_RE = re.compile(r"f[filt]", re.IGNORECASE)
 
 def drops_ligatures(texts: Iterable[str]) -> bool:
     """Does this document look like one whose extractor dropped ligature glyphs?"""
-    words = [w for text in texts for w in _TOKEN_RE.findall(text)]
-    if len(words) < MIN_WORDS_FOR_SHARE:
+    joined = "\n".join(texts)
+    words = len(_TOKEN_RE.findall(joined))
+    if words < MIN_WORDS_FOR_SHARE:
         return True
-    kept = sum(1 for w in words if _LIGATURE_LETTERS_RE.search(w))
-    return kept < KEPT_LIGATURE_SHARE * len(words)
+    kept = len(_LIGATURE_LETTERS_RE.findall(joined))  # letter pairs: close to words holding one
+    return kept < KEPT_LIGATURE_SHARE * words
 
 
 def restore_dropped_ligatures(text: str, lex: Lexicon) -> list[Edit]:

@@ -322,7 +322,7 @@ def learn_glyph_map(texts: Sequence[str], lex: Lexicon) -> GlyphMap:
     Each round reads every occurrence with the previous round's winners as neighbours and
     defaults, so the document-wide majority settles readings that words alone leave open.
     """
-    found = [(text, _sites(text)) for text in texts]
+    found = [(text, sites) for text in texts if (sites := _sites(text))]
     fragments: Counter[str] = Counter()
     for text, sites in found:
         fragments.update(_fragments(text, sites))
