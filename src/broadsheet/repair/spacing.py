@@ -272,7 +272,9 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
         nxt = cores[k + 1] if k + 1 < len(cores) else ""
         if len(core) == 1 and len(nxt) == 1:
             return True
-        if nxt and (_fragment_pair(core, nxt, scorer) or _fragment_pair(nxt, core, scorer)):
+        if 2 <= len(nxt) <= SHORT_PIECE and _fragment_pair(core, nxt, scorer):
+            return True
+        if 2 <= len(core) <= SHORT_PIECE and nxt and _fragment_pair(nxt, core, scorer):
             return True
     return False
 
