@@ -29,7 +29,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "PDFium joined lines": PERFECT,
     "CRLF": PERFECT,
     "no blank lines": {
-        "cer": 0.01,
+        "cer": 0.02,
         "item_f1": 1.0,
         "field_accuracy": 0.8,
         "break_f1": 0.6,

@@ -94,3 +94,18 @@ def test_output_text_has_no_line_breaks_or_double_spaces(dump: str) -> None:
         for f in _fields(item):
             assert "\n" not in f.text and "  " not in f.text
             assert f.text == f.text.strip()
+
+
+def test_lines_recurring_on_every_page_are_furniture() -> None:
+    body = (
+        "Die Stadt hat am Montag den neuen Haushalt beschlossen. Er sieht mehr Geld\n"
+        "für Schulen und weniger für Straßen vor, sagte die Bürgermeisterin am\n"
+        "Abend im Rathaus, wo der Rat bis spät in die Nacht beraten hatte.\n"
+    )
+    pages = [f"Stadtanzeiger | Seite {n}\n\n{body}\n\nS. {n}\n" for n in (3, 4, 5)]
+    doc = parse_text("\f".join(pages))
+    for n, page in zip((3, 4, 5), doc.pages, strict=True):
+        assert [f.text for f in page.furniture] == [f"Stadtanzeiger | Seite {n}", f"S. {n}"]
+        assert all(
+            "Stadtanzeiger" not in item.headline.text for item in page.items if item.headline
+        )

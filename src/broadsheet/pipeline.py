@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from broadsheet.layout.assemble import plan_page
+from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
 from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import segment
@@ -68,6 +69,8 @@ class Knowledge:
     # Line texts some glyph fix edits; the fixes are pure, so the others can skip them.
     edited: frozenset[str]
     lex: Lexicon
+    # Lines recurring on several pages: running heads and folios (layout/furniture.py).
+    running: frozenset[str]
 
 
 def learn(source: Source, options: Options) -> Knowledge:
@@ -100,7 +103,7 @@ def learn(source: Source, options: Options) -> Knowledge:
     }
     repaired = ([[fixed.get(line, line) for line in b] for b in page] for page in texts)
     lex = Lexicon.for_text(vocabulary(repaired), lang)
-    return Knowledge(lang, tuple(spans), fixes, frozenset(fixed), lex)
+    return Knowledge(lang, tuple(spans), fixes, frozenset(fixed), lex, running_lines(texts))
 
 
 def iter_pages(source: Source, options: Options) -> Iterator[Page]:
@@ -115,7 +118,7 @@ def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -
     start, end = span
     page_blocks = blocks(source.text, start, end, page=number)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_fixes, know.edited)
-    page_units = [u for b in segment(repaired) for u in units(b)]
+    page_units = mark_running([u for b in segment(repaired) for u in units(b)], know.running)
     items, furniture, repairs = build_items(plan_page(page_units, know.lang), know.lex)
     return Page(
         number=number,

@@ -16,6 +16,8 @@ BRIEF_MAX_CHARS = 600
 # Paragraphs opening with a run-in head ("Label in bold: text") mark a box of briefs.
 RUN_IN_RE = re.compile(r"^[^\s:.!?]+(?: [^\s:.!?]+){0,5}: \S")
 MIN_RUN_INS = 2
+# Surplus display lines of at most this many words are labels (page furniture).
+LABEL_MAX_WORDS = 5
 # A picture title holding kicker and headline on one line has at least this many words.
 TITLE_SPLIT_MIN_WORDS = 5
 
@@ -52,7 +54,12 @@ def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], lis
         if item is not None:
             first = min(u.index for u in (pic.caption, pic.credit, pic.title) if u is not None)
             placed.append((first, item))
-    extras = [u for story in plan.stories for u in story.heads if _is_extra(story, u)]
+    extras = [
+        u
+        for story in plan.stories
+        for u in story.heads
+        if _is_extra(story, u) and len(u.text.split()) <= LABEL_MAX_WORDS
+    ]
     furniture = list(texts.each(sorted([*plan.furniture, *extras], key=lambda u: u.index)))
     items = [item for _, item in sorted(placed, key=lambda p: p[0])]
     return items, furniture, texts.repairs
@@ -60,6 +67,12 @@ def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], lis
 
 def _is_extra(story: Story, u: Unit) -> bool:
     return header_roles(story.heads).get(u.index) == EXTRA
+
+
+def _long_extras(story: Story) -> list[Unit]:
+    """Display text a story has no header place for, too long to be a label: set apart
+    in the story, so kept with it as a pull quote."""
+    return [u for u in story.heads if _is_extra(story, u) and len(u.text.split()) > LABEL_MAX_WORDS]
 
 
 def _first_index(story: Story) -> float:
@@ -85,7 +98,7 @@ def _story_item(story: Story, texts: _Texts) -> Item | None:
         authors=tuple(authors),
         dateline=_dateline(byline, place),
         paragraphs=paras,
-        pull_quotes=texts.each(story.pull_quotes),
+        pull_quotes=texts.each([*story.pull_quotes, *_long_extras(story)]),
         credit=texts.of(story.credits),
         notes=texts.each(story.notes),
     )

@@ -52,7 +52,7 @@ NOTE_RE = re.compile(
     r"Additional reporting|This (?:article|story|report)|Reporting by|Edited by)",
 )
 FURNITURE_RE = re.compile(
-    r"^(?:\d{1,4}|Seite \d+|Page \d+|[-–]\s*\d+\s*[-–])$"
+    r"^(?:\d{1,4}|(?:Seite|S\.|Page|p\.) ?\d+|[-–]\s*\d+\s*[-–])$"
     r"|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\.?\s+\w+\s+\d{4}"
     r"|^www\.\S+$|\s\|\s"

@@ -1,0 +1,54 @@
+"""Page furniture found by repetition: a short line that recurs on several pages of a dump.
+
+Running heads, folios and the paper's name stand on every page with at most their numbers
+changed ("S. 14", "S. 15"); no line of an article does. This needs two pages or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from broadsheet.layout.roles import FURNITURE, Unit
+
+# Lines longer than this are text, not running heads.
+MAX_RUNNING_CHARS = 80
+# A line is furniture when it recurs on at least this many pages (and this share of them).
+MIN_PAGES = 2
+MIN_SHARE = 0.3
+
+_DIGITS = re.compile(r"\d+")
+_NOISE = re.compile(r"[\s•·|–—\-_.,:;]+")
+
+
+def furniture_key(text: str) -> str:
+    """A line with numbers, spacing and separators folded away."""
+    return _NOISE.sub(" ", _DIGITS.sub("#", text.casefold())).strip()
+
+
+def running_lines(pages: Sequence[Sequence[Sequence[str]]]) -> frozenset[str]:
+    """Keys of the short lines standing alone on several pages (each page: blocks of lines)."""
+    if len(pages) < MIN_PAGES:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = {
+            furniture_key(lines[0])
+            for lines in page
+            if len(lines) == 1 and len(lines[0]) <= MAX_RUNNING_CHARS
+        }
+        seen.update(k for k in keys if k)
+    need = max(MIN_PAGES, MIN_SHARE * len(pages))
+    return frozenset(k for k, n in seen.items() if n >= need)
+
+
+def mark_running(units: Sequence[Unit], running: frozenset[str]) -> list[Unit]:
+    """Single-line units whose text recurs across pages become furniture."""
+    return [
+        replace(u, role=FURNITURE)
+        if running and len(u.lines) == 1 and furniture_key(u.lines[0].text) in running
+        else u
+        for u in units
+    ]
