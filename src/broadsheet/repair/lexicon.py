@@ -16,6 +16,8 @@ from functools import lru_cache
 from wordfreq import get_frequency_dict
 
 SUPPORTED_LANGUAGES = ("de", "en")
+# Characters read to guess the language: a few hundred words settle it.
+GUESS_CHARS = 8000
 # Words whose zipf stays cached; a few MB, and a page uses a few thousand words.
 ZIPF_CACHE_SIZE = 1 << 17
 
@@ -57,7 +59,7 @@ def zipf_of(freq: float) -> float:
 
 def guess_language(text: str, default: str = "de") -> str:
     """The supported language whose function words are most frequent in `text`."""
-    counts = Counter(w.lower() for w in WORD_RE.findall(text[:20000]))
+    counts = Counter(WORD_RE.findall(text[:GUESS_CHARS].lower()))
     scores = {lang: sum(counts[w] for w in words) for lang, words in _MARKERS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
