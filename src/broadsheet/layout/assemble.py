@@ -94,7 +94,8 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for k, u in enumerate(units):
         after = units[k + 1] if k + 1 < len(units) else None
-        if u.role == roles.BODY and after is not None and after.role == roles.PHOTO_CREDIT:
+        own = k + 2 < len(units) and _heads(after, units[k + 2]) if after else False
+        if u.role == roles.BODY and after and after.role == roles.PHOTO_CREDIT and not own:
             u = Unit(u.lines, u.index, roles.CAPTION)
         elif u.role == roles.BODY and _wide(u, widest):
             near_head = any(
@@ -103,6 +104,15 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
             u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION)
         out.append(u)
     return out
+
+
+def _heads(credit: Unit, caption: Unit) -> bool:
+    """A credit on the first line of the block whose other lines are its caption."""
+    return (
+        credit.role == roles.PHOTO_CREDIT
+        and caption.role == roles.CAPTION
+        and credit.index == int(caption.index)
+    )
 
 
 def _wide(u: Unit, widest: float) -> bool:
@@ -118,6 +128,10 @@ def _pictures(units: Sequence[Unit]) -> list[Picture]:
     pictures: list[Picture] = []
     for u in units:
         if u.role == roles.CAPTION:
+            last = pictures[-1] if pictures else None
+            if last is not None and last.credit is not None and _heads(last.credit, u):
+                last.caption = u
+                continue
             pictures.append(Picture(caption=u))
         elif u.role == roles.PHOTO_CREDIT:
             if pictures and pictures[-1].credit is None and pictures[-1].caption is not None:

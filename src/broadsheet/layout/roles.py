@@ -25,10 +25,14 @@ FURNITURE = "furniture"
 
 # Display type is set in few lines; more than this is body text.
 MAX_DISPLAY_LINES = 6
+# A display unit starting in lowercase (a kicker) has at most this many characters.
+LOWER_KICKER_CHARS = 50
 # A box headline on the first line of a block is at most this share of the lines below it.
 INLINE_HEAD_RATIO = 0.75
 # Lines this much wider than every body column belong to a caption or teaser.
 WIDE_RATIO = 1.3
+# A photo credit line is no longer than this.
+MAX_CREDIT_CHARS = 80
 # Gap of this many spaces inside a line separates two things (caption and credit).
 GAP_RE = re.compile(r" {3,}|\t+")
 
@@ -112,8 +116,16 @@ def starts_lower(text: str) -> bool:
 
 
 def is_display(lines: tuple[Traced, ...]) -> bool:
-    """Short type set apart: few lines, no hyphenation, no full stop at the end."""
-    if len(lines) > MAX_DISPLAY_LINES or starts_lower(lines[0].text):
+    """Short type set apart: few lines, no hyphenation, no full stop at the end.
+
+    Lowercase is allowed only in a short kicker ("berliner notizen:"); a longer text that
+    starts in lowercase continues a sentence from another column.
+    """
+    if len(lines) > MAX_DISPLAY_LINES:
+        return False
+    if starts_lower(lines[0].text) and (
+        len(lines) > 2 or sum(len(line) for line in lines) > LOWER_KICKER_CHARS
+    ):
         return False
     if any(ends_hyphen(line.text) for line in lines):
         return False
@@ -128,12 +140,19 @@ def units(block: Block) -> list[Unit]:
     parts = _split_gaps(block)
     out: list[Unit] = []
     for k, lines in enumerate(parts):
+        if out and out[-1].role == PHOTO_CREDIT and k == 1:
+            out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
+            continue
         out.extend(_split_inline_head(lines, block.index + k / 10))
     return out
 
 
 def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
-    """Split off what follows a wide gap or an agency credit at the end of the block."""
+    """Split off a credit: after a wide gap or as an agency credit at the end of the block,
+    or on the block's first line above the caption it belongs to."""
+    first, *rest = block.lines
+    if rest and PHOTO_CREDIT_RE.search(first.text) and len(first) <= MAX_CREDIT_CHARS:
+        return [(first,), tuple(rest)]
     *head, last = block.lines
     gap = None
     for m in GAP_RE.finditer(last.text):
