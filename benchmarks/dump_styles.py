@@ -17,13 +17,13 @@ import json
 import random
 import re
 from collections.abc import Callable
-from importlib.resources import files
+from pathlib import Path
 
 from broadsheet.evaluate import PageScore, evaluate
 from broadsheet.export.json import page_dict
 from broadsheet.pipeline import parse_text
 
-SAMPLES = files("broadsheet") / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 BLANK_RE = re.compile(r"\n[ \t]*\n")
 
 STYLES: dict[str, Callable[[str], str]] = {

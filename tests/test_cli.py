@@ -13,7 +13,7 @@ import pytest
 from broadsheet.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "src" / "broadsheet" / "samples" / "taz-seed.txt"
+SEED = ROOT / "samples" / "taz-seed.txt"
 
 PAGE = (
     "Neue Brücke eröffnet\n\n"

@@ -16,7 +16,7 @@ from broadsheet.evaluate import evaluate
 from broadsheet.export.json import page_dict
 from broadsheet.pipeline import parse_text
 
-SAMPLES = Path(__file__).resolve().parents[1] / "src" / "broadsheet" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SEED = (SAMPLES / "taz-seed.txt").read_text(encoding="utf-8")
 GOLD = json.loads((SAMPLES / "taz-seed.gold.json").read_text(encoding="utf-8"))
 

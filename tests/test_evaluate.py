@@ -23,7 +23,7 @@ from broadsheet.evaluate import (
     page_text,
 )
 
-GOLD_PATH = Path(__file__).parents[1] / "src" / "broadsheet" / "samples" / "taz-seed.gold.json"
+GOLD_PATH = Path(__file__).parents[1] / "samples" / "taz-seed.gold.json"
 GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 CHECKS = len(GOLD["checks"]["must"]) + len(GOLD["checks"]["never"])
 

@@ -13,7 +13,7 @@ from broadsheet.export.json import page_dict
 from broadsheet.model import Document, Item, Traced
 from broadsheet.pipeline import parse, parse_text
 
-SAMPLES = Path(__file__).resolve().parents[1] / "src" / "broadsheet" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SEED = SAMPLES / "taz-seed.txt"
 SEED_GOLD = SAMPLES / "taz-seed.gold.json"
 

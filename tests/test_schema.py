@@ -17,7 +17,7 @@ from broadsheet.model import ITEM_TYPES, Document
 from broadsheet.pipeline import parse, parse_text
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
-SEED = Path(__file__).parents[1] / "src" / "broadsheet" / "samples" / "taz-seed.txt"
+SEED = Path(__file__).parents[1] / "samples" / "taz-seed.txt"
 # Share of a field's non-space characters that must appear, in order, in its source spans.
 MIN_SHARED = 0.9
 

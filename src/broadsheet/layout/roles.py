@@ -213,7 +213,7 @@ def _fold(text: str) -> str:
 
 
 def parse_byline(text: str) -> tuple[list[str], str | None]:
-    """Authors and dateline of a byline: 'Aus Moskau Xenia Babich' -> ([...], 'Moskau')."""
+    """Authors and dateline of a byline: 'Aus Rom Eva Muster' -> (['Eva Muster'], 'Rom')."""
     m = BYLINE_RE.match(_fold(text))
     if not m:
         return [], None
