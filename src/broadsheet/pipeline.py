@@ -23,7 +23,13 @@ from broadsheet.layout.segment import segment
 from broadsheet.load.text import blocks, decode, page_spans
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
 from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
-from broadsheet.repair.glyphs import expand_ligatures, fix_glyphs, fix_mojibake, learn_glyph_map
+from broadsheet.repair.glyphs import (
+    expand_ligatures,
+    fix_glyphs,
+    fix_mojibake,
+    learn_glyph_map,
+    plain,
+)
 from broadsheet.repair.hyphens import remove_inline_soft_hyphens
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES, Lexicon, guess_language
 
@@ -99,7 +105,7 @@ def learn(source: Source, options: Options) -> Knowledge:
         for page in texts
         for b in page
         for line in b
-        if (new := _fixed(line, fixes)) is not None
+        if (dropped or not plain(line)) and (new := _fixed(line, fixes)) is not None
     }
     repaired = ([[fixed.get(line, line) for line in b] for b in page] for page in texts)
     lex = Lexicon.for_text(vocabulary(repaired), lang)

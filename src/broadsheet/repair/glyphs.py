@@ -67,6 +67,12 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(restore_byte_a0=False, replace_lossy_sequenc
 MOJIBAKE_PASSES = 3
 
 
+def plain(text: str) -> bool:
+    """True when no glyph or encoding fix can change the text: nothing beyond Latin
+    Extended-A, no soft hyphen, no mojibake pattern. Most lines of a page are plain."""
+    return not (_BEYOND_ORDINARY.search(text) or "\u00ad" in text or _MOJIBAKE_HINT.search(text))
+
+
 def expand_ligatures(text: str) -> list[Edit]:
     """Spell out ligature presentation forms, which search and word lists do not know."""
     return [

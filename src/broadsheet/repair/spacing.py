@@ -24,6 +24,12 @@ _SPACE_RUN = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
 _TOKEN_RE = re.compile(r"([^\w\s]*)([^\W\d_]+(?:[:*_][^\W\d_]+)?)([^\w\s]*)")
 _TOKEN_SPAN = re.compile(r"\S+")
+# Gender markers inside a word, an inner capital I, a split-off suffix piece, two single
+# letters in a row: the signals `_promising_cores` looks for, as one pattern.
+_QUICK_SIGNS = re.compile(
+    r"\w[:*_]\w|[^\W\dA-ZÄÖÜ_]I|(?<=\s)(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"
+    r"|(?<!\S)[^\W\d_] [^\W\d_](?!\S)"
+)
 # What `str.strip` takes off a word for the quick look (the full tokeniser is _TOKEN_RE).
 _PUNCT = ".,;!?()[]{}\"'„“”‚‘’»«›‹–—-/…"
 GENDER_MARKERS = ":*_"
@@ -279,6 +285,22 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
     return False
 
 
+def _promising_text(text: str, scorer: _Scorer) -> bool:
+    """`_promising_cores` for a whole line, cheaper: a regex for the gender and letter
+    signals, then a look around the short words only."""
+    if _QUICK_SIGNS.search(text):
+        return True
+    words = [w.strip(_PUNCT) for w in text.split()]
+    last = len(words) - 1
+    for k, short in enumerate(words):
+        if not 2 <= len(short) <= SHORT_PIECE:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j <= last and words[j] and _fragment_pair(words[j], short, scorer):
+                return True
+    return False
+
+
 def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     """A piece that is no word beside a short piece that is no common word ("Adres sa"),
     or a short lowercase piece hardly ever seen beside any short word ("zu sammen")."""
@@ -296,8 +318,7 @@ def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
     scorer = _Scorer(lex)
     pos = 0
     for line in text.split("\n"):
-        cores = [t.strip(_PUNCT) for t in line.split()]
-        if not _promising_cores(cores, scorer):
+        if not _promising_text(line, scorer):
             pos += len(line) + 1
             continue
         for tokens in _runs(_tokens(line, pos)):
