@@ -62,10 +62,11 @@ def seam(unit: Unit, lang: str) -> Seam:
 
 def measure_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
     """Group body pieces by column width; short pieces join the closest class."""
-    sized = sorted((p for p in pieces if len(p.lines) >= 3), key=lambda p: measure(p.lines))
+    width = {p.index: measure(p.lines) for p in pieces}
+    sized = sorted((p for p in pieces if len(p.lines) >= 3), key=lambda p: width[p.index])
     classes: list[list[Unit]] = []
-    for p in sized:
-        if classes and measure(p.lines) <= CLASS_RATIO * _class_measure(classes[-1]):
+    for p in sized:  # sorted by width: a class's middle width is its median
+        if classes and width[p.index] <= CLASS_RATIO * _median(classes[-1], width):
             classes[-1].append(p)
         else:
             classes.append([p])
@@ -75,14 +76,15 @@ def measure_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
         if not classes:
             classes.append([p])
             continue
-        width = max(len(line) for line in p.lines)
-        best = min(classes, key=lambda c: abs(_class_measure(c) - width))
+        longest = max(len(line) for line in p.lines)
+        best = min(classes, key=lambda c: abs(_median(c, width) - longest))
         best.append(p)
     return [sorted(c, key=lambda u: u.index) for c in classes]
 
 
-def _class_measure(cls: Sequence[Unit]) -> float:
-    values = sorted(measure(u.lines) for u in cls if len(u.lines) >= 3) or [
+def _median(cls: Sequence[Unit], width: dict[float, float]) -> float:
+    """The class's column width: the middle width of its pieces of three lines or more."""
+    values = sorted(width[u.index] for u in cls if len(u.lines) >= 3) or [
         float(max(len(line) for line in cls[0].lines))
     ]
     return values[len(values) // 2]

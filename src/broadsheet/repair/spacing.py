@@ -303,13 +303,17 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
 
 def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     """A piece that is no word beside a short piece that is no common word ("Adres sa"),
-    or a short lowercase piece hardly ever seen beside any short word ("zu sammen")."""
+    or a short lowercase piece hardly ever seen beside any short word ("zu sammen").
+    The cheap tests come first: this runs on every short word of a page."""
     if not 2 <= len(short) <= SHORT_PIECE or not fragment.isalpha():
         return False
-    z = scorer.zipf(fragment)
-    if z < FRAGMENT_ZIPF and scorer.zipf(short) < COMMON_SHORT_ZIPF:
+    if (
+        fragment.islower()
+        and len(fragment) <= UNSEEN_MAX_LEN
+        and scorer.zipf(fragment) < UNSEEN_FRAGMENT_ZIPF
+    ):
         return True
-    return z < UNSEEN_FRAGMENT_ZIPF and fragment.islower() and len(fragment) <= UNSEEN_MAX_LEN
+    return scorer.zipf(short) < COMMON_SHORT_ZIPF and scorer.zipf(fragment) < FRAGMENT_ZIPF
 
 
 def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
