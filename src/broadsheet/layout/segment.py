@@ -49,22 +49,23 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
     if len(lines) < SEGMENT_MIN_LINES:
         return [lines]
     lengths = [len(line) for line in lines]
+    alone = [_own_line(line.text) for line in lines]
     parts: list[tuple[Traced, ...]] = []
     start = 0
     for i in range(1, len(lines)):
-        if _boundary(lines, lengths, i):
+        if _boundary(lines, lengths, alone, i):
             parts.append(lines[start:i])
             start = i
     parts.append(lines[start:])
     return parts
 
 
-def _boundary(lines: Sequence[Traced], lengths: list[int], i: int) -> bool:
-    """Does a new block start at line i?"""
+def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i: int) -> bool:
+    """Does a new block start at line i? (`alone`: lines that stand on their own.)"""
     prev, cur = lines[i - 1].text, lines[i].text
     if ends_hyphen(prev):
         return False
-    if _own_line(prev) or _own_line(cur) or _credit_end(prev):
+    if alone[i - 1] or alone[i] or _credit_end(prev):
         return True
     if not _opens(cur):
         return _width_jump(lengths, i)
