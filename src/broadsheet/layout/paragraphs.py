@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from broadsheet.layout.roles import OPENERS, Unit, ends_sentence, measure
+from broadsheet.layout.roles import Unit, ends_sentence, measure, opens
 from broadsheet.model import Repair, Traced, concat
 from broadsheet.repair.hyphens import decide_junction
 from broadsheet.repair.lexicon import Lexicon
@@ -28,7 +28,7 @@ def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
     out: list[list[Traced]] = []
     for piece in pieces:
         lines = list(piece.lines)
-        if not out or (ends_sentence(out[-1][-1].text) and _opens(lines[0].text)):
+        if not out or (ends_sentence(out[-1][-1].text) and opens(lines[0].text)):
             out.append([])
         for i, line in enumerate(lines):
             out[-1].append(line)
@@ -37,14 +37,8 @@ def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
     return [p for p in out if p]
 
 
-def _opens(text: str) -> bool:
-    """Could this line start a paragraph (not a sentence continued in lowercase)?"""
-    t = text.lstrip()
-    return bool(t) and (t[0].isupper() or t[0].isdigit() or t[0] in OPENERS)
-
-
 def _closes_inside(line: Traced, nxt: Traced, width: float) -> bool:
-    return ends_sentence(line.text) and len(line) < SHORT_LINE_RATIO * width and _opens(nxt.text)
+    return ends_sentence(line.text) and len(line) < SHORT_LINE_RATIO * width and opens(nxt.text)
 
 
 def join_lines(lines: Sequence[Traced], lex: Lexicon) -> tuple[Traced, list[Repair]]:

@@ -115,6 +115,19 @@ def starts_lower(text: str) -> bool:
     return bool(t) and t[0].islower()
 
 
+def opens(text: str) -> bool:
+    """Could this line start a paragraph or a headline (not a sentence continued in
+    lowercase)?"""
+    t = text.lstrip()
+    return bool(t) and (t[0].isupper() or t[0].isdigit() or t[0] in OPENERS)
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """Ends where no headline ends: on a comma or a word that needs a continuation."""
+    words = text.split()
+    return text.endswith((",", ";")) or (bool(words) and words[-1] in FUNCTION_WORDS)
+
+
 def is_display(lines: tuple[Traced, ...]) -> bool:
     """Short type set apart: few lines, no hyphenation, no full stop at the end.
 
@@ -130,9 +143,7 @@ def is_display(lines: tuple[Traced, ...]) -> bool:
     if any(ends_hyphen(line.text) for line in lines):
         return False
     last = lines[-1].text.rstrip()
-    words = last.split()
-    mid_sentence = last.endswith((",", ";")) or (bool(words) and words[-1] in FUNCTION_WORDS)
-    return not ends_sentence(last) and not mid_sentence
+    return not ends_sentence(last) and not ends_mid_sentence(last)
 
 
 def units(block: Block) -> list[Unit]:

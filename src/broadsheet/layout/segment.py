@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from broadsheet.layout.roles import (
     BYLINE_RE,
-    FUNCTION_WORDS,
     FURNITURE_RE,
     GAP_RE,
-    OPENERS,
     PHOTO_CREDIT_RE,
     ends_hyphen,
+    ends_mid_sentence,
     ends_sentence,
+    opens,
 )
 from broadsheet.model import Block, Traced
 
@@ -67,13 +67,13 @@ def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i:
         return False
     if alone[i - 1] or alone[i] or _credit_end(prev):
         return True
-    if not _opens(cur):
+    if not opens(cur):
         return _width_jump(lengths, i)
     before = lengths[max(0, i - 1 - WINDOW) : i - 1] or lengths[i : i + WINDOW]
     after = lengths[i : i + WINDOW]
     if ends_sentence(prev):
         return lengths[i - 1] < SHORT_LINE * statistics.median(before) or _width_jump(lengths, i)
-    if lengths[i - 1] < DISPLAY_LINE * statistics.median(after) and not _mid_sentence(prev):
+    if lengths[i - 1] < DISPLAY_LINE * statistics.median(after) and not ends_mid_sentence(prev):
         return True
     return _width_jump(lengths, i)
 
@@ -85,16 +85,6 @@ def _width_jump(lengths: list[int], i: int) -> bool:
     a, b = lengths[i - 2 : i], lengths[i : i + 2]
     steady = max(a) <= WIDTH_JUMP * min(a) and max(b) <= WIDTH_JUMP * min(b)
     return steady and max(sum(a), sum(b)) > WIDTH_JUMP * min(sum(a), sum(b))
-
-
-def _opens(text: str) -> bool:
-    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in OPENERS)
-
-
-def _mid_sentence(text: str) -> bool:
-    """Ends where no headline ends: on a comma or a word that needs a continuation."""
-    words = text.split()
-    return text.endswith((",", ";")) or (bool(words) and words[-1] in FUNCTION_WORDS)
 
 
 def _own_line(text: str) -> bool:
