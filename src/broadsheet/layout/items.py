@@ -30,9 +30,12 @@ class _Texts:
         self.repairs: list[Repair] = []
 
     def of(self, units: Sequence[Unit]) -> Traced | None:
-        if not units:
+        return self.joined([line for u in units for line in u.lines])
+
+    def joined(self, lines: Sequence[Traced]) -> Traced | None:
+        """The lines as one text; None when nothing is left."""
+        if not lines:
             return None
-        lines = [line for u in units for line in u.lines]
         text, repairs = join_lines(lines, self.lex)
         self.repairs += repairs
         return text if text.text else None
@@ -54,25 +57,19 @@ def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], lis
         if item is not None:
             first = min(u.index for u in (pic.caption, pic.credit, pic.title) if u is not None)
             placed.append((first, item))
-    extras = [
-        u
-        for story in plan.stories
-        for u in story.heads
-        if _is_extra(story, u) and len(u.text.split()) <= LABEL_MAX_WORDS
-    ]
+    extras = [u for story in plan.stories for u in _extras(story)[0]]
     furniture = list(texts.each(sorted([*plan.furniture, *extras], key=lambda u: u.index)))
     items = [item for _, item in sorted(placed, key=lambda p: p[0])]
     return items, furniture, texts.repairs
 
 
-def _is_extra(story: Story, u: Unit) -> bool:
-    return header_roles(story.heads).get(u.index) == EXTRA
-
-
-def _long_extras(story: Story) -> list[Unit]:
-    """Display text a story has no header place for, too long to be a label: set apart
-    in the story, so kept with it as a pull quote."""
-    return [u for u in story.heads if _is_extra(story, u) and len(u.text.split()) > LABEL_MAX_WORDS]
+def _extras(story: Story) -> tuple[list[Unit], list[Unit]]:
+    """Display text a story has no header place for: short labels (page furniture), and
+    longer text set apart in the story, kept with it as pull quotes."""
+    roles_of = header_roles(story.heads)
+    extra = [u for u in story.heads if roles_of.get(u.index) == EXTRA]
+    labels = [u for u in extra if len(u.text.split()) <= LABEL_MAX_WORDS]
+    return labels, [u for u in extra if u not in labels]
 
 
 def _first_index(story: Story) -> float:
@@ -86,7 +83,7 @@ def _story_item(story: Story, texts: _Texts) -> Item | None:
     def field(role: str) -> Traced | None:
         return texts.of([u for u in story.heads if roles_of.get(u.index) == role])
 
-    paras = tuple(t for lines in paragraphs(story.pieces) if (t := _para(lines, texts)) is not None)
+    paras = tuple(t for lines in paragraphs(story.pieces) if (t := texts.joined(lines)) is not None)
     byline = field("byline")
     authors, place = parse_byline(byline.text) if byline else ([], None)
     item = Item(
@@ -98,17 +95,11 @@ def _story_item(story: Story, texts: _Texts) -> Item | None:
         authors=tuple(authors),
         dateline=_dateline(byline, place),
         paragraphs=paras,
-        pull_quotes=texts.each([*story.pull_quotes, *_long_extras(story)]),
+        pull_quotes=texts.each([*story.pull_quotes, *_extras(story)[1]]),
         credit=texts.of(story.credits),
         notes=texts.each(story.notes),
     )
     return item if (paras or item.headline or item.teaser) else None
-
-
-def _para(lines: list[Traced], texts: _Texts) -> Traced | None:
-    text, repairs = join_lines(lines, texts.lex)
-    texts.repairs += repairs
-    return text if text.text else None
 
 
 def _dateline(byline: Traced | None, place: str | None) -> Traced | None:

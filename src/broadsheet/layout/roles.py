@@ -165,9 +165,7 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
     if rest and PHOTO_CREDIT_RE.search(first.text) and len(first) <= MAX_CREDIT_CHARS:
         return [(first,), tuple(rest)]
     *head, last = block.lines
-    gap = None
-    for m in GAP_RE.finditer(last.text):
-        gap = m
+    gap = last_gap(last.text)
     if gap is not None and _credit_role(last.text[gap.end() :]):
         before = last.slice(0, gap.start()).strip()
         return [(*head, before), (last.slice(gap.end(), len(last)).strip(),)]
@@ -177,6 +175,14 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
         credit = (last.slice(m2.start(), len(last)),)
         return [(*head, before), credit] if before.text else [tuple(head), credit]
     return [block.lines]
+
+
+def last_gap(text: str) -> re.Match[str] | None:
+    """The last wide gap in a line: what follows it is set apart (a credit, say)."""
+    gap = None
+    for m in GAP_RE.finditer(text):
+        gap = m
+    return gap
 
 
 def _split_inline_head(lines: tuple[Traced, ...], index: float) -> list[Unit]:

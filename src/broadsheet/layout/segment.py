@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from broadsheet.layout.roles import (
     BYLINE_RE,
     FURNITURE_RE,
-    GAP_RE,
     PHOTO_CREDIT_RE,
     ends_hyphen,
     ends_mid_sentence,
     ends_sentence,
+    last_gap,
     opens,
 )
 from broadsheet.model import Block, Traced
@@ -97,5 +97,5 @@ def _own_line(text: str) -> bool:
 
 def _credit_end(text: str) -> bool:
     """A line that ends in a credit set off by a wide gap ends its block."""
-    gaps = list(GAP_RE.finditer(text))
-    return bool(gaps) and bool(PHOTO_CREDIT_RE.match(text[gaps[-1].end() :]))
+    gap = last_gap(text)
+    return gap is not None and bool(PHOTO_CREDIT_RE.match(text[gap.end() :]))
