@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +53,7 @@ class Repair:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Seg:
+class Seg(NamedTuple):
     """Output [out_start, out_end) comes from source [src_start, src_end).
 
     Equal lengths map character by character; otherwise the whole output stretch

@@ -18,17 +18,22 @@ from broadsheet.model import Edit
 from broadsheet.repair.lexicon import Lexicon
 
 # Horizontal spaces of every width (NBSP, narrow NBSP, thin, ideographic, ...) and tabs.
-_SPACE_RUN = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# A run of them that is not one plain space already (those are most of a text: skip them).
+_ODD_SPACE_RUN = re.compile(f"(?! ){_SPACES}{_SPACES}*| {_SPACES}+")
 
 # A token: leading punctuation, letters with at most one gender marker inside, trailing
 # punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
 _TOKEN_RE = re.compile(r"([^\w\s]*)([^\W\d_]+(?:[:*_][^\W\d_]+)?)([^\w\s]*)")
 _TOKEN_SPAN = re.compile(r"\S+")
 # Gender markers inside a word, an inner capital I, a split-off suffix piece, two single
-# letters in a row: the signals `_promising_cores` looks for, as one pattern.
-_QUICK_SIGNS = re.compile(
-    r"\w[:*_]\w|[^\W\dA-ZÄÖÜ_]I|(?<=\s)(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"
-    r"|(?<!\S)[^\W\d_] [^\W\d_](?!\S)"
+# letters in a row: the signals `_promising_cores` looks for. Each pattern opens on a rare
+# character, so that a search skips through ordinary prose fast.
+_QUICK_SIGNS = (
+    re.compile(r"[:*_](?<=\w[:*_])(?=\w)"),
+    re.compile(r"I(?<=[^\W\dA-ZÄÖÜ_]I)"),
+    re.compile(r"\s(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"),
+    re.compile(r" (?<=(?<!\S)[^\W\d_] )[^\W\d_](?!\S)"),
 )
 # What `str.strip` takes off a word for the quick look (the full tokeniser is _TOKEN_RE).
 _PUNCT = ".,;!?()[]{}\"'„“”‚‘’»«›‹–—-/…"
@@ -76,8 +81,7 @@ def normalise_spaces(text: str) -> list[Edit]:
     """Make every run of horizontal spaces one ASCII space; line breaks stay as they are."""
     return [
         Edit(m.start(), m.end(), " ", "space.normalise")
-        for m in _SPACE_RUN.finditer(text)
-        if m.group() != " "
+        for m in _ODD_SPACE_RUN.finditer(text)
     ]
 
 
@@ -288,7 +292,7 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
 def _promising_text(text: str, scorer: _Scorer) -> bool:
     """`_promising_cores` for a whole line, cheaper: a regex for the gender and letter
     signals, then a look around the short words only."""
-    if _QUICK_SIGNS.search(text):
+    if any(sign.search(text) for sign in _QUICK_SIGNS):
         return True
     words = [w.strip(_PUNCT) for w in text.split()]
     last = len(words) - 1
