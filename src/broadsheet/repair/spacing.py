@@ -79,10 +79,7 @@ STRONG_LETTER_ZIPF = 6.5
 
 def normalise_spaces(text: str) -> list[Edit]:
     """Make every run of horizontal spaces one ASCII space; line breaks stay as they are."""
-    return [
-        Edit(m.start(), m.end(), " ", "space.normalise")
-        for m in _ODD_SPACE_RUN.finditer(text)
-    ]
+    return [Edit(m.start(), m.end(), " ", "space.normalise") for m in _ODD_SPACE_RUN.finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)
