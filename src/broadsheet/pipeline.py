@@ -31,10 +31,18 @@ from broadsheet.repair.glyphs import (
     plain,
 )
 from broadsheet.repair.hyphens import remove_inline_soft_hyphens
-from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES, Lexicon, guess_language
+from broadsheet.repair.lexicon import (
+    SUPPORTED_LANGUAGES,
+    Lexicon,
+    count_words,
+    guess_language,
+)
 
 # One per-line repair: the edits it would make to a line's text.
 LineFix = Callable[[str], Sequence[Edit]]
+# Documents up to this many characters (a few pages) keep the blocks cut while learning,
+# so their pages need not cut them again; longer ones cut per page to keep memory flat.
+KEEP_BLOCKS_CHARS = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +85,9 @@ class Knowledge:
     lex: Lexicon
     # Lines recurring on several pages: running heads and folios (layout/furniture.py).
     running: frozenset[str]
+    # Each page's blocks, kept from the learning pass for short documents only (see
+    # KEEP_BLOCKS_CHARS); None means every page cuts its blocks again.
+    blocks: tuple[list[Block], ...] | None = None
 
 
 def learn(source: Source, options: Options) -> Knowledge:
@@ -84,32 +95,43 @@ def learn(source: Source, options: Options) -> Knowledge:
 
     The raw lines give the glyph map; the lines it repairs give the layout's vocabulary.
     """
-    lang = options.language or guess_language(source.text)
+    spans = page_spans(source.text)
+    cut = (blocks(source.text, s, e, page=n) for n, (s, e) in enumerate(spans, 1))
+    keep = tuple(cut) if len(source.text) <= KEEP_BLOCKS_CHARS else None
+    texts = [[[line.text for line in b.lines] for b in page] for page in keep or cut]
+    words = count_words(vocabulary(texts))
+    lang = options.language or guess_language(words)
     if lang not in SUPPORTED_LANGUAGES:
         lang = "de"
-    spans = page_spans(source.text)
-    texts = [
-        [[line.text for line in b.lines] for b in blocks(source.text, s, e, page=n)]
-        for n, (s, e) in enumerate(spans, 1)
-    ]
-    base = Lexicon.for_text(vocabulary(texts), lang)
+    base = Lexicon(lang, words)
     lines = [line for page in texts for b in page for line in b]
     gmap = learn_glyph_map(lines, base)
-    dropped = drops_ligatures(lines)
+    dropped = drops_ligatures("\n".join(line for b in page for line in b) for page in texts)
     fixes = _glyph_fixes(
         lambda t: fix_glyphs(t, gmap, base),
         lambda t: restore_dropped_ligatures(t, base) if dropped else [],
     )
     fixed = {
         line: new
-        for page in texts
-        for b in page
-        for line in b
+        for line in lines
         if (dropped or not plain(line)) and (new := _fixed(line, fixes)) is not None
     }
-    repaired = ([[fixed.get(line, line) for line in b] for b in page] for page in texts)
-    lex = Lexicon.for_text(vocabulary(repaired), lang)
-    return Knowledge(lang, tuple(spans), fixes, frozenset(fixed), lex, running_lines(texts))
+    lex = _recounted(base, texts, fixed)
+    return Knowledge(lang, tuple(spans), fixes, frozenset(fixed), lex, running_lines(texts), keep)
+
+
+def _recounted(base: Lexicon, texts: list[list[list[str]]], fixed: dict[str, str]) -> Lexicon:
+    """The vocabulary once glyphs are repaired: the blocks holding a repaired line are
+    counted again (words are counted per block, so the others stay as they are)."""
+    if not fixed:
+        return base
+    doc = base.doc.copy()
+    for page in texts:
+        for b in page:
+            if any(line in fixed for line in b):
+                doc.subtract(count_words(vocabulary([[b]])))
+                doc.update(count_words(vocabulary([[[fixed.get(line, line) for line in b]]])))
+    return Lexicon(base.lang, +doc)
 
 
 def iter_pages(source: Source, options: Options) -> Iterator[Page]:
@@ -122,7 +144,10 @@ def iter_pages(source: Source, options: Options) -> Iterator[Page]:
 def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -> Page:
     """One page from its own text and the document's knowledge."""
     start, end = span
-    page_blocks = blocks(source.text, start, end, page=number)
+    if know.blocks is not None:
+        page_blocks = know.blocks[number - 1]
+    else:
+        page_blocks = blocks(source.text, start, end, page=number)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_fixes, know.edited)
     page_units = mark_running([u for b in segment(repaired) for u in units(b)], know.running)
     items, furniture, repairs = build_items(plan_page(page_units, know.lang), know.lex)

@@ -38,9 +38,9 @@ _LIGATURE_LETTERS_RE = re.compile(r"f[filt]", re.IGNORECASE)
 def drops_ligatures(texts: Iterable[str]) -> bool:
     """Does this document look like one whose extractor dropped ligature glyphs?"""
     words = kept = 0
-    for text in texts:  # counted line by line: a long dump's words are never all in memory
-        words += sum(1 for _ in _TOKEN_RE.finditer(text))
-        kept += sum(1 for _ in _LIGATURE_LETTERS_RE.finditer(text))  # close to words with one
+    for text in texts:  # counted text by text: a long dump's words are never all in memory
+        words += len(_TOKEN_RE.findall(text))
+        kept += len(_LIGATURE_LETTERS_RE.findall(text))  # close to words with one
     if words < MIN_WORDS_FOR_SHARE:
         return True
     return kept < KEPT_LIGATURE_SHARE * words

@@ -9,15 +9,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from wordfreq import get_frequency_dict
 
 SUPPORTED_LANGUAGES = ("de", "en")
-# Characters read to guess the language: a few hundred words settle it.
-GUESS_CHARS = 8000
 # Words whose zipf stays cached; a few MB, and a page uses a few thousand words.
 ZIPF_CACHE_SIZE = 1 << 17
 
@@ -57,10 +55,17 @@ def zipf_of(freq: float) -> float:
     return math.log10(freq * 1e9) if freq > 0 else 0.0
 
 
-def guess_language(text: str, default: str = "de") -> str:
-    """The supported language whose function words are most frequent in `text`."""
-    counts = Counter(WORD_RE.findall(text[:GUESS_CHARS].lower()))
-    scores = {lang: sum(counts[w] for w in words) for lang, words in _MARKERS.items()}
+def count_words(texts: Iterable[str]) -> Counter[str]:
+    """How often each word (casefolded) occurs in the texts."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(WORD_RE.findall(text.casefold()))
+    return counts
+
+
+def guess_language(counts: Mapping[str, int], default: str = "de") -> str:
+    """The supported language whose function words are most frequent among the word counts."""
+    scores = {lang: sum(counts.get(w, 0) for w in words) for lang, words in _MARKERS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
 
@@ -74,11 +79,8 @@ class Lexicon:
 
     @classmethod
     def for_text(cls, texts: Iterable[str], lang: str) -> Lexicon:
-        """Count the document's own words (lowercased) as first evidence."""
-        doc: Counter[str] = Counter()
-        for text in texts:
-            doc.update(WORD_RE.findall(text.casefold()))
-        return cls(lang=lang, doc=doc)
+        """Count the document's own words (casefolded) as first evidence."""
+        return cls(lang=lang, doc=count_words(texts))
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a word in the language's word list (0 if unseen).
