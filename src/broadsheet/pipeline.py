@@ -11,7 +11,7 @@ the pages one at a time, so memory for a long dump does not grow with its page c
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,8 @@ from broadsheet.repair.lexicon import (
 
 # One per-line repair: the edits it would make to a line's text.
 LineFix = Callable[[str], Sequence[Edit]]
+# What the fixes did to one line: the edits of each fix that changed it, in order.
+GlyphPlan = tuple[tuple[Edit, ...], ...]
 # Documents up to this many characters (a few pages) keep the blocks cut while learning,
 # so their pages need not cut them again; longer ones cut per page to keep memory flat.
 KEEP_BLOCKS_CHARS = 200_000
@@ -79,9 +81,9 @@ class Knowledge:
 
     lang: str
     spans: tuple[tuple[int, int], ...]
-    glyph_fixes: tuple[LineFix, ...]
-    # Line texts some glyph fix edits; the fixes are pure, so the others can skip them.
-    edited: frozenset[str]
+    # For each line text some glyph fix edits, the edits of each fix in turn: the fixes are
+    # pure, so a page replays them (and every other line skips them).
+    glyph_plans: Mapping[str, GlyphPlan]
     lex: Lexicon
     # Lines recurring on several pages: running heads and folios (layout/furniture.py).
     running: frozenset[str]
@@ -111,13 +113,15 @@ def learn(source: Source, options: Options) -> Knowledge:
         lambda t: fix_glyphs(t, gmap, base),
         lambda t: restore_dropped_ligatures(t, base) if dropped else [],
     )
-    fixed = {
-        line: new
+    plans = {
+        line: plan
         for line in lines
-        if (dropped or not plain(line)) and (new := _fixed(line, fixes)) is not None
+        if (dropped or not plain(line)) and (plan := _plan(line, fixes)) is not None
     }
+    fixed = {line: text for line, (text, _) in plans.items()}
     lex = _recounted(base, texts, fixed)
-    return Knowledge(lang, tuple(spans), fixes, frozenset(fixed), lex, running_lines(texts), keep)
+    steps = {line: plan for line, (_, plan) in plans.items()}
+    return Knowledge(lang, tuple(spans), steps, lex, running_lines(texts), keep)
 
 
 def _recounted(base: Lexicon, texts: list[list[list[str]]], fixed: dict[str, str]) -> Lexicon:
@@ -148,7 +152,7 @@ def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -
         page_blocks = know.blocks[number - 1]
     else:
         page_blocks = blocks(source.text, start, end, page=number)
-    repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_fixes, know.edited)
+    repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     page_units = mark_running([u for b in segment(repaired) for u in units(b)], know.running)
     items, furniture, repairs = build_items(plan_page(page_units, know.lang), know.lex)
     return Page(
@@ -187,27 +191,29 @@ def _glyph_fixes(glyph_fix: LineFix, dropped_fix: LineFix) -> tuple[LineFix, ...
     return (fix_mojibake, expand_ligatures, glyph_fix, dropped_fix, remove_inline_soft_hyphens)
 
 
-def _fixed(line: str, fixes: Sequence[LineFix]) -> str | None:
-    """A line's text after every fix, as `_repair_glyphs` makes it; None if no fix edits it."""
-    traced, edited = Traced(line), False
+def _plan(line: str, fixes: Sequence[LineFix]) -> tuple[str, GlyphPlan] | None:
+    """A line's text after every fix, and the edits each fix made on the way (the steps
+    `_repair_glyphs` replays); None if no fix edits the line."""
+    traced, steps = Traced(line), []
     for fix in fixes:
-        edits = fix(traced.text)
-        edited = edited or bool(edits)
-        traced = traced.apply(edits)[0]
-    return traced.text if edited else None
+        edits = tuple(fix(traced.text))
+        if edits:
+            steps.append(edits)
+            traced = traced.apply(edits)[0]
+    return (traced.text, tuple(steps)) if steps else None
 
 
 def _repair_glyphs(
-    page: list[Block], fixes: Sequence[LineFix], edited: frozenset[str]
+    page: list[Block], plans: Mapping[str, GlyphPlan]
 ) -> tuple[list[Block], list[Repair]]:
-    """Apply the per-line fixes to the lines they edit, collecting their repairs."""
+    """Replay the glyph fixes' edits on the lines they edit, collecting their repairs."""
     repairs: list[Repair] = []
     out: list[Block] = []
     for block in page:
         lines: list[Traced] = []
         for line in block.lines:
-            for fix in fixes if line.text in edited else ():
-                line, rs = line.apply(fix(line.text))
+            for edits in plans.get(line.text, ()):
+                line, rs = line.apply(edits)
                 repairs += rs
             lines.append(line)
         out.append(Block(tuple(lines), block.index, block.page))
