@@ -55,16 +55,35 @@ NOTE_RE = re.compile(
     r"Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
     r"Additional reporting|This (?:article|story|report)|Reporting by|Edited by)",
 )
-FURNITURE_RE = re.compile(
-    r"^(?:\d{1,4}|(?:Seite|S\.|Page|p\.) ?\d+|[-–]\s*\d+\s*[-–])$"
-    r"|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\.?\s+\w+\s+\d{4}"
-    r"|^www\.\S+$|\s\|\s"
-    r"|^(?:\w+,?\s+)?(?:\d{1,2}\.?\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
+# Page furniture: a line that is a page number, a web address or a date as a whole...
+_FURNITURE_LINE_RE = re.compile(
+    r"(?:\d{1,4}|(?:Seite|S\.|Page|p\.) ?\d+|[-–]\s*\d+\s*[-–])$"
+    r"|www\.\S+$"
+    r"|(?:\w+,?\s+)?(?:\d{1,2}\.?\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|"
     r"September|Oktober|November|Dezember|January|February|March|May|June|July|October|"
     r"December)(?:\s+\d{1,2},?)?\s+\d{4}$"
-    r"|^\d{1,2}\.\d{1,2}\.\d{2,4}$|^\d{4}-\d{2}-\d{2}$",
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4}$|\d{4}-\d{2}-\d{2}$",
 )
+# ...or holds fields set apart by bars, or a weekday's date. All but the web address need a
+# digit, so a line without one is spared the longer patterns.
+_BAR_RE = re.compile(r"\|(?<=\s\|)(?=\s)")
+_WEEKDAY_DATE_RE = re.compile(
+    r"\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\.?\s+\w+\s+\d{4}"
+)
+_DIGIT_RE = re.compile(r"\d")
+
+
+def is_furniture(text: str) -> bool:
+    """A running head, folio, page number or date line; the patterns run cheapest first,
+    because every line of a page is asked."""
+    if _BAR_RE.search(text):
+        return True
+    if not _DIGIT_RE.search(text):
+        return text.startswith("www.") and bool(_FURNITURE_LINE_RE.match(text))
+    return bool(_FURNITURE_LINE_RE.match(text) or _WEEKDAY_DATE_RE.search(text))
+
+
 # Characters that may open a paragraph or a headline besides capitals and digits.
 OPENERS = "„“\"'‚«»(–—-[*•"
 # Words no headline ends on; a line ending on one continues a sentence.
@@ -218,7 +237,7 @@ def local_role(lines: tuple[Traced, ...]) -> str:
         return credit
     if len(lines) <= 2 and BYLINE_RE.match(_fold(text)):
         return BYLINE
-    if len(lines) == 1 and FURNITURE_RE.search(text) and len(text) < 80:
+    if len(lines) == 1 and len(text) < 80 and is_furniture(text):
         return FURNITURE
     if NOTE_RE.match(text) and len(lines) <= 6:
         return NOTE

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 
 from broadsheet.layout.roles import (
     BYLINE_RE,
-    FURNITURE_RE,
     PHOTO_CREDIT_RE,
     ends_hyphen,
     ends_mid_sentence,
     ends_sentence,
+    is_furniture,
     last_gap,
     opens,
 )
@@ -89,9 +89,8 @@ def _width_jump(lengths: list[int], i: int) -> bool:
 
 def _own_line(text: str) -> bool:
     """Lines that always stand alone: bylines, photo credits, page furniture."""
-    return (
-        bool(BYLINE_RE.match(text) or PHOTO_CREDIT_RE.match(text) or FURNITURE_RE.search(text))
-        and len(text) < OWN_LINE_MAX
+    return len(text) < OWN_LINE_MAX and bool(
+        BYLINE_RE.match(text) or PHOTO_CREDIT_RE.match(text) or is_furniture(text)
     )
 
 

@@ -16,6 +16,8 @@ from functools import lru_cache
 from wordfreq import get_frequency_dict
 
 SUPPORTED_LANGUAGES = ("de", "en")
+# Texts counted per regex call by `count_words`.
+COUNT_CHUNK = 1000
 # Words whose zipf stays cached; a few MB, and a page uses a few thousand words.
 ZIPF_CACHE_SIZE = 1 << 17
 
@@ -58,8 +60,13 @@ def zipf_of(freq: float) -> float:
 def count_words(texts: Iterable[str]) -> Counter[str]:
     """How often each word (casefolded) occurs in the texts."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(WORD_RE.findall(text.casefold()))
+    chunk: list[str] = []
+    for text in texts:  # a chunk of texts at a time: one regex call each, memory bounded
+        chunk.append(text)
+        if len(chunk) == COUNT_CHUNK:
+            counts.update(WORD_RE.findall("\n".join(chunk).casefold()))
+            chunk.clear()
+    counts.update(WORD_RE.findall("\n".join(chunk).casefold()))
     return counts
 
 
