@@ -108,7 +108,7 @@ def learn(source: Source, options: Options) -> Knowledge:
     base = Lexicon(lang, words)
     lines = [line for page in texts for b in page for line in b]
     gmap = learn_glyph_map(lines, base)
-    dropped = drops_ligatures("\n".join(line for b in page for line in b) for page in texts)
+    dropped = drops_ligatures(words)
     fixes = _glyph_fixes(
         lambda t: fix_glyphs(t, gmap, base),
         lambda t: restore_dropped_ligatures(t, base) if dropped else [],

@@ -199,6 +199,8 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
 def last_gap(text: str) -> re.Match[str] | None:
     """The last wide gap in a line: what follows it is set apart (a credit, say)."""
     gap = None
+    if "   " not in text and "\t" not in text:
+        return None
     for m in GAP_RE.finditer(text):
         gap = m
     return gap

@@ -8,7 +8,7 @@ words; putting a ligature back is right only where it turns them into a common w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from broadsheet.model import Edit
 from broadsheet.repair.lexicon import Lexicon
@@ -35,15 +35,14 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+")
 _LIGATURE_LETTERS_RE = re.compile(r"f[filt]", re.IGNORECASE)
 
 
-def drops_ligatures(texts: Iterable[str]) -> bool:
-    """Does this document look like one whose extractor dropped ligature glyphs?"""
-    words = kept = 0
-    for text in texts:  # counted text by text: a long dump's words are never all in memory
-        words += len(_TOKEN_RE.findall(text))
-        kept += len(_LIGATURE_LETTERS_RE.findall(text))  # close to words with one
-    if words < MIN_WORDS_FOR_SHARE:
+def drops_ligatures(words: Mapping[str, int]) -> bool:
+    """Does a document with these word counts look like one whose extractor dropped
+    ligature glyphs? Its words would hardly ever hold the letter pairs ligatures stand for."""
+    total = sum(words.values())
+    if total < MIN_WORDS_FOR_SHARE:
         return True
-    return kept < KEPT_LIGATURE_SHARE * words
+    kept = sum(n * len(_LIGATURE_LETTERS_RE.findall(w)) for w, n in words.items())
+    return kept < KEPT_LIGATURE_SHARE * total
 
 
 def restore_dropped_ligatures(text: str, lex: Lexicon) -> list[Edit]:
