@@ -199,7 +199,10 @@ def concat(parts: Sequence[Traced]) -> Traced:
     segs: list[Seg] = []
     n = 0
     for p in parts:
-        segs.extend(Seg(s.out_start + n, s.out_end + n, s.src_start, s.src_end) for s in p.segs)
+        if n:
+            segs.extend([Seg(a + n, b + n, c, d) for a, b, c, d in p.segs])
+        else:
+            segs.extend(p.segs)
         n += len(p.text)
     return Traced(text, tuple(segs))
 
