@@ -335,6 +335,7 @@ def learn_glyph_map(texts: Sequence[str], lex: Lexicon) -> GlyphMap:
     words = _Words(lex, fragments)
     readings = [dict.fromkeys(sites, None) for _, sites in found]
     tally: dict[str, Counter[str]] = {}
+    settled_before: list[dict[int, str | None]] = []
     for _ in range(CONTEXT_ROUNDS):
         mapping = _winners(tally)
         guesses = [
@@ -345,11 +346,14 @@ def learn_glyph_map(texts: Sequence[str], lex: Lexicon) -> GlyphMap:
             _settle(text, guess, words, mapping)
             for (text, _), guess in zip(found, guesses, strict=True)
         ]
-        tally = {}
+        before, tally = tally, {}
         for (text, _), rs in zip(found, readings, strict=True):
             for i, reading in rs.items():
                 if reading is not None:
                     tally.setdefault(text[i], Counter())[reading] += 1
+        if tally == before and readings == settled_before:
+            break  # a round that changed nothing: the next would repeat it
+        settled_before = readings
     return GlyphMap(
         mapping=_winners(tally),
         evidence={ch: dict(counts) for ch, counts in tally.items()},
