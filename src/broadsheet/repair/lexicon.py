@@ -77,9 +77,12 @@ def guess_language(counts: Mapping[str, int], default: str = "de") -> str:
     return best if scores[best] > 0 else default
 
 
-@dataclass
+@dataclass(eq=False)
 class Lexicon:
-    """What counts as a word in one document: its own tokens plus a frequency list."""
+    """What counts as a word in one document: its own tokens plus a frequency list.
+
+    Compared and hashed by identity: one document's lexicon is the key of the memos that
+    repairs keep for it (see `repair/spacing.py`)."""
 
     lang: str = "de"
     doc: Counter[str] = field(default_factory=Counter)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from weakref import WeakKeyDictionary
 
 from broadsheet.model import Edit
 from broadsheet.repair.lexicon import Lexicon
@@ -138,6 +139,17 @@ def gender_split(word: str) -> tuple[str | None, int | None]:
 
 # What may follow a split inside a gender suffix: the rest of "innen".
 _TAIL_PIECES = frozenset({"n", "en", "nen", "nnen", "N", "EN", "NEN", "NNEN"})
+
+
+# One scorer per document's lexicon, so each word is looked up once per document.
+_SCORERS: WeakKeyDictionary[Lexicon, _Scorer] = WeakKeyDictionary()
+
+
+def _scorer(lex: Lexicon) -> _Scorer:
+    scorer = _SCORERS.get(lex)
+    if scorer is None:
+        scorer = _SCORERS[lex] = _Scorer(lex)
+    return scorer
 
 
 def _tailish(core: str) -> bool:
@@ -320,7 +332,7 @@ def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
 def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
     """Take out spaces inside words (Sperrsatz, split gender forms) where words say so."""
     edits: list[Edit] = []
-    scorer = _Scorer(lex)
+    scorer = _scorer(lex)
     pos = 0
     for line in text.split("\n"):
         if not _promising_text(line, scorer):
