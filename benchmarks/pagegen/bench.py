@@ -1,0 +1,245 @@
+"""The benchmark: generated pages, real extractors, broadsheet and the baselines side by side.
+
+Usage::
+
+    python -m benchmarks.pagegen.bench [--pages N] [--langs de,en] [--out DIR] [--json FILE]
+
+For each language it draws N pages (seeds 1..N), typesets them (cached in --out), extracts
+each with every extractor this machine has, degrades the dumps (extract.DEGRADATIONS), and
+scores three systems on every dump against the page's gold:
+
+    broadsheet   the full pipeline
+    raw          the extractor's text alone: one item, a paragraph per blank-line block
+    ftfy+join    the same after ftfy.fix_text, with every line-end hyphen joined
+
+It prints, per language: dehyphenation (confusion matrix and accuracy, with "always join"
+and "never join"), then CER, item F1, field accuracy, paragraph-break F1 and order tau per
+layout family, extractor and degradation; and broadsheet's pages per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ftfy
+
+from benchmarks.pagegen import linends
+from benchmarks.pagegen.compose import gold as gold_of
+from benchmarks.pagegen.compose import plan_page
+from benchmarks.pagegen.corpus import CORPUS_ROOT, load_corpus
+from benchmarks.pagegen.extract import DEGRADATIONS, degrade, extractors
+from benchmarks.pagegen.typeset import typeset
+from broadsheet.evaluate import PageScore, aggregate, evaluate
+from broadsheet.export.json import page_dict
+from broadsheet.load.text import decode
+from broadsheet.pipeline import Options, learn, parse_text
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "out"
+METRICS = ("cer", "item_f1", "field_accuracy", "break_f1", "order_tau")
+SYSTEMS = ("broadsheet", "raw", "ftfy+join")
+# Dumps the dehyphenation figure is taken from: hyphens as U+002D, as on real pages.
+DEHYPHENATION_DUMPS = ("hyphen-minus",)
+
+
+@dataclass(frozen=True)
+class Generated:
+    seed: int
+    lang: str
+    pdf: Path
+    gold: dict[str, Any]
+
+
+def generate(lang: str, seed: int, out: Path, corpus: Path = CORPUS_ROOT) -> Generated:
+    """One page's PDF and gold, typeset once and then read from `out`."""
+    pdf, gold_path = out / f"{lang}-{seed:04d}.pdf", out / f"{lang}-{seed:04d}.gold.json"
+    if not (pdf.exists() and gold_path.exists()):
+        out.mkdir(parents=True, exist_ok=True)
+        plan = typeset(plan_page(load_corpus(lang, corpus), seed, lang), pdf)
+        gold_path.write_text(json.dumps(gold_of(plan), ensure_ascii=False, indent=1), "utf-8")
+    return Generated(seed, lang, pdf, json.loads(gold_path.read_text("utf-8")))
+
+
+def dumps(page: Generated) -> Iterator[tuple[str, str, str]]:
+    """(extractor, degradation, text) for every extractor and degradation."""
+    for name, extract in extractors().items():
+        raw = extract(page.pdf)
+        for degradation in DEGRADATIONS:
+            yield name, degradation, degrade(raw, degradation, page.seed)
+
+
+def raw_page(text: str) -> dict[str, Any]:
+    """The extractor's text as one item, a paragraph per blank-line block."""
+    blocks = [" ".join(b.split()) for b in text.replace("\f", "\n\n").split("\n\n")]
+    return {"items": [{"type": "article", "paragraphs": [b for b in blocks if b]}]}
+
+
+def ftfy_join_page(text: str) -> dict[str, Any]:
+    """ftfy's repairs, then every line-end hyphen joined and every other break a space."""
+    fixed = ftfy.fix_text(text).replace("\u2010\n", "-\n")
+    paragraphs = []
+    for block in fixed.replace("\f", "\n\n").split("\n\n"):
+        joined = ""
+        for line in (ln.strip() for ln in block.split("\n")):
+            if not line:
+                continue
+            if joined.endswith("-"):
+                joined = joined[:-1] + line
+            else:
+                joined = f"{joined} {line}" if joined else line
+        if joined:
+            paragraphs.append(joined)
+    return {"items": [{"type": "article", "paragraphs": paragraphs}]}
+
+
+def broadsheet_page(text: str, lang: str) -> tuple[dict[str, Any], float]:
+    start = time.perf_counter()
+    doc = parse_text(text, name="dump", options=Options(language=lang))
+    seconds = time.perf_counter() - start
+    pages = [page_dict(p, "dump") for p in doc.pages]
+    items = [item for p in pages for item in p["items"]]
+    return {"items": items}, seconds
+
+
+@dataclass
+class Results:
+    scores: dict[tuple[str, ...], list[PageScore]]
+    hyphens: dict[str, list[tuple[str, str]]]
+    seconds: float = 0.0
+    parses: int = 0
+
+
+def run_page(page: Generated, results: Results) -> None:
+    """Score every system on every dump of one page; collect its line ends."""
+    family = page.gold.get("layout", "?")
+    for extractor, degradation, text in dumps(page):
+        pred, seconds = broadsheet_page(text, page.lang)
+        results.seconds += seconds
+        results.parses += 1
+        preds = {"broadsheet": pred, "raw": raw_page(text), "ftfy+join": ftfy_join_page(text)}
+        for system, p in preds.items():
+            key = (page.lang, system, family, extractor, degradation)
+            results.scores.setdefault(key, []).append(evaluate(page.gold, p))
+        if degradation in DEHYPHENATION_DUMPS:
+            lex = learn(decode(text.encode("utf-8"), "dump"), Options(language=page.lang)).lex
+            for case in linends.line_ends(text, page.gold):
+                results.hyphens.setdefault(page.lang, []).append(
+                    (case.truth, linends.decision(case, lex))
+                )
+
+
+def pooled(results: Results, **match: str) -> PageScore:
+    """The pooled score of every key matching the given fields."""
+    names = ("lang", "system", "family", "extractor", "degradation")
+    chosen = [
+        s
+        for key, scores in results.scores.items()
+        if all(dict(zip(names, key, strict=True))[k] == v for k, v in match.items())
+        for s in scores
+    ]
+    return aggregate(chosen)
+
+
+def row(label: str, score: PageScore) -> str:
+    values = " | ".join(
+        f"{score.metric(m):.4f}" if m == "cer" else f"{score.metric(m):.3f}" for m in METRICS
+    )
+    return f"| {label} | {score.pages} | {values} |"
+
+
+def hyphen_report(lang: str, pairs: list[tuple[str, str]]) -> list[str]:
+    counts = linends.confusion(pairs)
+    total = len(pairs)
+    right = sum(n for (t, d), n in counts.items() if t == d)
+    always = sum(n for (t, _), n in counts.items() if t == "join")
+    never = total - always - sum(n for (t, _), n in counts.items() if t == "elision")
+    lines = [
+        f"dehyphenation ({lang}): {total} line ends, broadsheet {right / max(total, 1):.2%}, "
+        f"always join {always / max(total, 1):.2%}, never join {never / max(total, 1):.2%}",
+        "| truth \\ decided | " + " | ".join(linends.CLASSES) + " |",
+        "|---|" + "---|" * len(linends.CLASSES),
+    ]
+    for t in linends.CLASSES:
+        cells = " | ".join(str(counts[(t, d)]) for d in linends.CLASSES)
+        lines.append(f"| {t} | {cells} |")
+    return lines
+
+
+def report(results: Results, langs: list[str]) -> str:
+    head = "| " + " | ".join(["what", "pages", *METRICS]) + " |"
+    rule = "|---" * (len(METRICS) + 2) + "|"
+    out: list[str] = []
+    keys = results.scores.keys()
+    for lang in langs:
+        out += [f"## {lang}", ""]
+        out += hyphen_report(lang, results.hyphens.get(lang, []))
+        out += ["", head, rule]
+        for system in SYSTEMS:
+            out.append(row(f"{system}, all dumps", pooled(results, lang=lang, system=system)))
+        for extractor in sorted({k[3] for k in keys if k[0] == lang}):
+            for degradation in DEGRADATIONS:
+                for system in SYSTEMS:
+                    score = pooled(
+                        results,
+                        lang=lang,
+                        system=system,
+                        extractor=extractor,
+                        degradation=degradation,
+                    )
+                    out.append(row(f"{system}, {extractor}, {degradation}", score))
+        for family in sorted({k[2] for k in keys if k[0] == lang}):
+            score = pooled(results, lang=lang, system="broadsheet", family=family)
+            out.append(row(f"broadsheet, {family}", score))
+        out.append("")
+    rate = results.parses / results.seconds if results.seconds else 0.0
+    out.append(f"broadsheet: {results.parses} dumps parsed, {rate:.1f} pages/s")
+    return "\n".join(out)
+
+
+def summary(results: Results, langs: list[str]) -> dict[str, Any]:
+    """The headline figures as JSON, for tests and the README."""
+    figures: dict[str, Any] = {"pages_per_s": results.parses / max(results.seconds, 1e-9)}
+    for lang in langs:
+        pairs = results.hyphens.get(lang, [])
+        by_system = {
+            s: {m: pooled(results, lang=lang, system=s).metric(m) for m in METRICS} for s in SYSTEMS
+        }
+        figures[lang] = {
+            "line_ends": len(pairs),
+            "dehyphenation_accuracy": sum(t == d for t, d in pairs) / max(len(pairs), 1),
+            "systems": by_system,
+        }
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--pages", type=int, default=4, metavar="N", help="pages per language")
+    parser.add_argument("--langs", default="de,en", help="languages (default de,en)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="PDF and gold cache")
+    parser.add_argument("--json", type=Path, help="also write the summary figures here")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS_ROOT, help="folder with one subfolder per language"
+    )
+    args = parser.parse_args(argv)
+    langs = [lang for lang in args.langs.split(",") if lang]
+    results = Results(scores={}, hyphens=defaultdict(list))
+    for lang in langs:
+        for seed in range(1, args.pages + 1):
+            run_page(generate(lang, seed, args.out, args.corpus), results)
+            print(f"{lang} page {seed}/{args.pages}", file=sys.stderr)
+    print(report(results, langs))
+    if args.json:
+        args.json.write_text(json.dumps(summary(results, langs), indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
