@@ -24,7 +24,7 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,11 +67,15 @@ def generate(lang: str, seed: int, out: Path, corpus: Path = CORPUS_ROOT) -> Gen
     return Generated(seed, lang, pdf, json.loads(gold_path.read_text("utf-8")))
 
 
-def dumps(page: Generated) -> Iterator[tuple[str, str, str]]:
-    """(extractor, degradation, text) for every extractor and degradation."""
+def dumps(
+    page: Generated, only: Sequence[str] = (), damage: Sequence[str] = ()
+) -> Iterator[tuple[str, str, str]]:
+    """(extractor, degradation, text) for every extractor and degradation (or those named)."""
     for name, extract in extractors().items():
+        if only and name not in only:
+            continue
         raw = extract(page.pdf)
-        for degradation in DEGRADATIONS:
+        for degradation in damage or DEGRADATIONS:
             yield name, degradation, degrade(raw, degradation, page.seed)
 
 
@@ -116,10 +120,12 @@ class Results:
     parses: int = 0
 
 
-def run_page(page: Generated, results: Results) -> None:
+def run_page(
+    page: Generated, results: Results, only: Sequence[str] = (), damage: Sequence[str] = ()
+) -> None:
     """Score every system on every dump of one page; collect its line ends."""
     family = page.gold.get("layout", "?")
-    for extractor, degradation, text in dumps(page):
+    for extractor, degradation, text in dumps(page, only, damage):
         pred, seconds = broadsheet_page(text, page.lang)
         results.seconds += seconds
         results.parses += 1
@@ -193,7 +199,8 @@ def report(results: Results, langs: list[str]) -> str:
                         extractor=extractor,
                         degradation=degradation,
                     )
-                    out.append(row(f"{system}, {extractor}, {degradation}", score))
+                    if score.pages:
+                        out.append(row(f"{system}, {extractor}, {degradation}", score))
         for family in sorted({k[2] for k in keys if k[0] == lang}):
             score = pooled(results, lang=lang, system="broadsheet", family=family)
             out.append(row(f"broadsheet, {family}", score))
@@ -219,12 +226,18 @@ def summary(results: Results, langs: list[str]) -> dict[str, Any]:
     return figures
 
 
+def _names(text: str) -> list[str]:
+    return [name for name in text.split(",") if name]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--pages", type=int, default=4, metavar="N", help="pages per language")
     parser.add_argument("--langs", default="de,en", help="languages (default de,en)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="PDF and gold cache")
     parser.add_argument("--json", type=Path, help="also write the summary figures here")
+    parser.add_argument("--extractors", default="", help="comma-separated (default: all)")
+    parser.add_argument("--degradations", default="", help="comma-separated (default: all)")
     parser.add_argument(
         "--corpus", type=Path, default=CORPUS_ROOT, help="folder with one subfolder per language"
     )
@@ -233,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     results = Results(scores={}, hyphens=defaultdict(list))
     for lang in langs:
         for seed in range(1, args.pages + 1):
-            run_page(generate(lang, seed, args.out, args.corpus), results)
+            page = generate(lang, seed, args.out, args.corpus)
+            run_page(page, results, _names(args.extractors), _names(args.degradations))
             print(f"{lang} page {seed}/{args.pages}", file=sys.stderr)
     print(report(results, langs))
     if args.json:

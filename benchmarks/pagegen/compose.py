@@ -24,8 +24,10 @@ MAX_PER_ROW = 3
 PICTURE_SHARE = 0.8
 PICTURE_INSIDE_SHARE = 0.5
 # Rough capacity of a page, in characters of body text per column (9 pt on 470 mm).
-CHARS_PER_COLUMN = 5200
+CHARS_PER_COLUMN = 4200
 MIN_PARAGRAPHS = 2
+# Stories are cut to fit only down to this many paragraphs before whole rows go.
+KEEP_PARAGRAPHS = 4
 
 
 @dataclass(frozen=True)
@@ -94,26 +96,31 @@ def _chars(story: Story) -> int:
 
 
 def shortened(plan: PagePlan) -> PagePlan | None:
-    """The plan with one paragraph less (from the longest story), or without its last row
-    when no story can lose one; None when nothing is left to take away."""
+    """The plan with a little less text: a paragraph off the longest story while it keeps
+    more than KEEP_PARAGRAPHS, else the last row, else a paragraph down to MIN_PARAGRAPHS;
+    None when nothing is left to take away."""
     placements = plan.placements
     longest = max(placements, key=lambda p: len(p.story.paragraphs), default=None)
-    if longest is not None and len(longest.story.paragraphs) > MIN_PARAGRAPHS:
-        story = longest.story
-        paragraphs = story.paragraphs[:-1]
-        quote = (
-            story.pull_quote
-            if story.pull_quote and any(story.pull_quote in p for p in paragraphs)
-            else None
-        )
-        new = replace(longest, story=replace(story, paragraphs=paragraphs, pull_quote=quote))
-        if new.quote_after is not None and new.quote_after >= len(paragraphs) - 1:
-            new = replace(new, quote_after=None)
-        rows = tuple(tuple(new if p is longest else p for p in row) for row in plan.rows)
-        return replace(plan, rows=rows)
+    size = len(longest.story.paragraphs) if longest else 0
+    if longest is not None and size > KEEP_PARAGRAPHS:
+        return _without_last_paragraph(plan, longest)
     if len(plan.rows) > 1:
         return replace(plan, rows=plan.rows[:-1])
+    if longest is not None and size > MIN_PARAGRAPHS:
+        return _without_last_paragraph(plan, longest)
     return None
+
+
+def _without_last_paragraph(plan: PagePlan, placement: Placement) -> PagePlan:
+    story = placement.story
+    paragraphs = story.paragraphs[:-1]
+    kept = story.pull_quote and any(story.pull_quote in p for p in paragraphs)
+    quote = story.pull_quote if kept else None
+    new = replace(placement, story=replace(story, paragraphs=paragraphs, pull_quote=quote))
+    if new.quote_after is not None and (quote is None or new.quote_after >= len(paragraphs) - 1):
+        new = replace(new, quote_after=None)
+    rows = tuple(tuple(new if p is placement else p for p in row) for row in plan.rows)
+    return replace(plan, rows=rows)
 
 
 def gold(plan: PagePlan) -> dict[str, Any]:

@@ -74,8 +74,8 @@ def _figure(p: Placement, png: str, height_mm: int) -> str:
     s = p.story
     return (
         f'<figure><img src="{png}" style="height:{height_mm}mm">'
-        f"<p class=credit>{escape(s.credit or '')}</p>"
-        f"<p class=caption>{escape(s.caption or '')}</p></figure>"
+        f"<p class=caption>{escape(s.caption or '')}</p>"
+        f"<p class=credit>{escape(s.credit or '')}</p></figure>"
     )
 
 
