@@ -23,11 +23,16 @@ MAX_PER_ROW = 3
 # the text (the story continues under the picture) rather than on top of it.
 PICTURE_SHARE = 0.8
 PICTURE_INSIDE_SHARE = 0.5
-# Rough capacity of a page, in characters of body text per column (9 pt on 470 mm).
-CHARS_PER_COLUMN = 4200
+# Page geometry for estimating heights (typeset.py sets the page): text area, column gap,
+# mean character width and line height of the body type, header and picture heights.
+PAGE_WIDTH_MM = 291.0
+PAGE_TEXT_MM = 446.0
+GAP_MM = 4.0
+CHAR_MM = 1.55
+LINE_MM = 3.7
+HEADER_MM = 30.0
+PICTURE_MM = 30.0
 MIN_PARAGRAPHS = 2
-# Stories are cut to fit only down to this many paragraphs before whole rows go.
-KEEP_PARAGRAPHS = 4
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,16 @@ def plan_page(stories: list[Story], seed: int, lang: str) -> PagePlan:
     columns = rng.choice(COLUMN_CHOICES)
     pool = stories[:]
     rng.shuffle(pool)
-    budget = CHARS_PER_COLUMN * columns
+    room = PAGE_TEXT_MM
     rows: list[tuple[Placement, ...]] = []
-    while pool and budget > 0:
+    while pool:
         spans = _split(columns, rng)
         row = tuple(_place(pool.pop(), span, rng) for span in spans if pool)
+        height = max(_height_mm(p, columns) for p in row)
+        if rows and height > room:
+            break
         rows.append(row)
-        budget -= sum(_chars(p.story) for p in row)
+        room -= height
     return PagePlan(seed=seed, lang=lang, columns=columns, rows=tuple(rows))
 
 
@@ -91,22 +99,24 @@ def _place(story: Story, span: int, rng: random.Random) -> Placement:
     return Placement(story, span, picture, quote_after)
 
 
-def _chars(story: Story) -> int:
-    return sum(len(p) for p in story.paragraphs) + 400
+def _height_mm(p: Placement, columns: int) -> float:
+    """About how tall a placement is set: its text over its columns, plus headline and
+    picture (typeset.py's sizes); the fitting loop corrects what this misjudges."""
+    column_mm = (PAGE_WIDTH_MM - GAP_MM * (columns - 1)) / columns
+    chars_per_line = column_mm / CHAR_MM
+    chars = sum(len(text) for text in p.story.paragraphs)
+    lines = chars / (chars_per_line * p.span) + len(p.story.paragraphs) / 2
+    extra = HEADER_MM + (PICTURE_MM * (p.span if p.picture == "top" else 1) if p.picture else 0)
+    return lines * LINE_MM + extra
 
 
 def shortened(plan: PagePlan) -> PagePlan | None:
-    """The plan with a little less text: a paragraph off the longest story while it keeps
-    more than KEEP_PARAGRAPHS, else the last row, else a paragraph down to MIN_PARAGRAPHS;
-    None when nothing is left to take away."""
-    placements = plan.placements
-    longest = max(placements, key=lambda p: len(p.story.paragraphs), default=None)
-    size = len(longest.story.paragraphs) if longest else 0
-    if longest is not None and size > KEEP_PARAGRAPHS:
-        return _without_last_paragraph(plan, longest)
+    """The plan with less text: without its last row while it has more than one, else
+    with a paragraph off its longest story; None when nothing is left to take away."""
     if len(plan.rows) > 1:
         return replace(plan, rows=plan.rows[:-1])
-    if longest is not None and size > MIN_PARAGRAPHS:
+    longest = max(plan.placements, key=lambda p: len(p.story.paragraphs), default=None)
+    if longest is not None and len(longest.story.paragraphs) > MIN_PARAGRAPHS:
         return _without_last_paragraph(plan, longest)
     return None
 

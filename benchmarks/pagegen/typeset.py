@@ -21,7 +21,7 @@ body { font-family: 'DejaVu Serif'; font-size: 8.6pt; line-height: 1.22; margin:
 .page { display: grid; grid-template-columns: repeat(%(columns)d, 1fr); column-gap: 4mm;
         row-gap: 6mm; align-items: start; }
 .story { border-top: 0.6pt solid #000; padding-top: 2mm; }
-.text { column-gap: 4mm; column-fill: auto; }
+.text { column-gap: 4mm; }
 p { margin: 0; text-align: justify; hyphens: auto; text-indent: 1em; }
 p.first, .box p { text-indent: 0; }
 .kicker { font-family: 'DejaVu Sans'; font-size: 9pt; margin-bottom: 1mm; }
