@@ -136,9 +136,10 @@ def run_page(
         if degradation in DEHYPHENATION_DUMPS:
             lex = learn(decode(text.encode("utf-8"), "dump"), Options(language=page.lang)).lex
             for case in linends.line_ends(text, page.gold):
-                results.hyphens.setdefault(page.lang, []).append(
-                    (case.truth, linends.decision(case, lex))
-                )
+                pair = (case.truth, linends.decision(case, lex))
+                results.hyphens.setdefault(page.lang, []).append(pair)
+                if linends.unlisted(case, page.lang):
+                    results.hyphens.setdefault(f"{page.lang} unlisted", []).append(pair)
 
 
 def pooled(results: Results, **match: str) -> PageScore:
@@ -186,6 +187,12 @@ def report(results: Results, langs: list[str]) -> str:
     for lang in langs:
         out += [f"## {lang}", ""]
         out += hyphen_report(lang, results.hyphens.get(lang, []))
+        unseen = results.hyphens.get(f"{lang} unlisted", [])
+        right = sum(t == d for t, d in unseen)
+        out.append(
+            f"of these, {len(unseen)} whose word wordfreq does not list: "
+            f"{right / max(len(unseen), 1):.2%} right"
+        )
         out += ["", head, rule]
         for system in SYSTEMS:
             out.append(row(f"{system}, all dumps", pooled(results, lang=lang, system=system)))
@@ -218,9 +225,13 @@ def summary(results: Results, langs: list[str]) -> dict[str, Any]:
         by_system = {
             s: {m: pooled(results, lang=lang, system=s).metric(m) for m in METRICS} for s in SYSTEMS
         }
+        unseen = results.hyphens.get(f"{lang} unlisted", [])
         figures[lang] = {
             "line_ends": len(pairs),
             "dehyphenation_accuracy": sum(t == d for t, d in pairs) / max(len(pairs), 1),
+            "unlisted_line_ends": len(unseen),
+            "unlisted_accuracy": sum(t == d for t, d in unseen) / max(len(unseen), 1),
+            "confusion": {f"{t}->{d}": n for (t, d), n in linends.confusion(pairs).items()},
             "systems": by_system,
         }
     return figures

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from broadsheet.repair.hyphens import decide_junction
-from broadsheet.repair.lexicon import Lexicon
+from broadsheet.repair.lexicon import Lexicon, frequencies
 
 CLASSES = ("join", "keep", "elision")
 _RULE_CLASS = {
@@ -36,6 +36,7 @@ class LineEnd:
     left: str  # the whole line ending in the hyphen
     right: str  # the next line
     truth: str
+    word: str  # the two pieces as the gold writes them
 
 
 def gold_text(gold: dict[str, Any]) -> str:
@@ -78,7 +79,14 @@ def line_ends(dump: str, gold: dict[str, Any]) -> Iterator[LineEnd]:
             continue
         found = truth(stem, rest, text)
         if found is not None:
-            yield LineEnd(left, right, found)
+            word = {"join": stem + rest, "keep": f"{stem}-{rest}"}.get(found, stem)
+            yield LineEnd(left, right, found, word)
+
+
+def unlisted(case: LineEnd, lang: str) -> bool:
+    """Whether wordfreq's list, which the decision consults, lacks the gold's word: the
+    cases where the figure cannot flatter itself."""
+    return case.word.casefold() not in frequencies(lang)
 
 
 def decision(case: LineEnd, lex: Lexicon) -> str:
