@@ -21,8 +21,12 @@ from broadsheet.repair.lexicon import Lexicon
 
 # Hyphens a typesetter or extractor leaves at a line end that may be a real hyphen.
 HARD_HYPHENS = frozenset("-\u2010")
-# Hyphens that only ever mark a syllable break: soft hyphen, PDFium's marker, the old "¬".
-SOFT_HYPHENS = frozenset("\u00ad\ufffe¬")
+# Hyphens that only ever mark a syllable break: soft hyphen and the old "¬".
+SOFT_HYPHENS = frozenset("\u00ad¬")
+# PDFium's marker of a hyphen at a line end. It marks any hyphen there, a real one too
+# ("post\ufffewar" for post-war, seen on generated pages), so it is decided like "-"; a kept
+# one is written as "-".
+PDFIUM_HYPHEN = "\ufffe"
 # Soft-hyphen markers an extractor may leave inside a line after joining the lines itself.
 INLINE_SOFT_HYPHENS = frozenset("\u00ad\ufffe")
 
@@ -129,6 +133,11 @@ class _Parts:
 def decide_junction(left: str, right: str, lex: Lexicon) -> Junction:
     """What the break between two lines becomes: a space, nothing, or a kept hyphen."""
     mark = left[-1:]
+    if mark == PDFIUM_HYPHEN:
+        decided = decide_junction(left[:-1] + "-", right, lex)
+        if decided.cut or decided.rule == LINEBREAK.rule:
+            return Junction(1, decided.text, decided.rule)  # a stray marker just goes
+        return Junction(1, "-" + decided.text, decided.rule)
     if mark in SOFT_HYPHENS:
         return SOFT
     if mark not in HARD_HYPHENS or not right or len(left) < 2:
