@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from broadsheet.evaluate import PageScore, evaluate
 from broadsheet.export.json import page_dict
 from broadsheet.model import Document, Item, Traced
-from broadsheet.pipeline import parse, parse_text
+from broadsheet.pipeline import Options, parse, parse_text
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SEED = SAMPLES / "taz-seed.txt"
@@ -109,3 +109,19 @@ def test_lines_recurring_on_every_page_are_furniture() -> None:
         assert all(
             "Stadtanzeiger" not in item.headline.text for item in page.items if item.headline
         )
+
+
+def test_sentence_lifted_from_the_text_is_a_pull_quote() -> None:
+    quote = "Der Bürgermeister sagte, man habe lange genug gewartet und nun sei die Zeit gekommen."
+    dump = (
+        "Neue Wohnungen für die Stadt\n\n"
+        "Die Stadt will bis zum Jahr 2030 rund viertausend neue Wohnungen bauen lassen.\n"
+        "Der Bürgermeister sagte, man habe lange genug gewartet und nun sei die\n"
+        "Zeit gekommen, mit dem Bau endlich zu beginnen, auch wenn es teuer wird.\n"
+        "Die Opposition kritisierte die Pläne als zu spät und zu klein für eine\n"
+        "wachsende Stadt mit vielen Familien.\n\n"
+        f"{quote}\n"
+    )
+    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    assert len(items) == 1
+    assert [q.text for q in items[0].pull_quotes] == [quote]

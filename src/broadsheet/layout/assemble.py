@@ -28,6 +28,8 @@ WIDE_MAX_LINES = 4
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
+# A pull quote lifted from the text is recognised by at least this many letters repeated.
+MIN_QUOTE_LETTERS = 30
 
 
 @dataclass
@@ -77,8 +79,37 @@ def plan_page(units: Sequence[Unit], lang: str) -> Plan:
     _attach_runs(runs, starts, units, owner, stories)
     _attach_tails(units, owner, stories)
     _resolve_headlines(stories, pictures, units)
+    stories = _repeated_quotes(stories)
     furniture = [u for u in units if u.role == roles.FURNITURE]
     return Plan(stories, pictures, furniture, lang)
+
+
+def _repeated_quotes(stories: list[Story]) -> list[Story]:
+    """A piece whose text another piece repeats word for word is a pull quote, a sentence
+    lifted from the text and set large in its columns; it goes to the story that holds the
+    sentence (a story left with nothing goes too)."""
+    letters = {id(p): _letters(p.text) for s in stories for p in s.pieces}
+    for story in stories:
+        for piece in list(story.pieces):
+            quote = letters[id(piece)]
+            home = next(
+                (
+                    other
+                    for other in stories
+                    if len(quote) >= MIN_QUOTE_LETTERS
+                    and any(q is not piece and quote in letters[id(q)] for q in other.pieces)
+                ),
+                None,
+            )
+            if home is not None:
+                story.pieces.remove(piece)
+                home.pull_quotes.append(piece)
+    return [s for s in stories if s.pieces or s.heads]
+
+
+def _letters(text: str) -> str:
+    """Only the letters and digits, casefolded: the same sentence however it was broken."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _can_start(u: Unit, lang: str) -> bool:
