@@ -45,7 +45,10 @@ from broadsheet.pipeline import Options, learn, parse_text
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "out"
 METRICS = ("cer", "item_f1", "field_accuracy", "break_f1", "order_tau")
 SYSTEMS = ("broadsheet", "raw", "ftfy+join")
-# Dumps the dehyphenation figure is taken from: hyphens as U+002D, as on real pages.
+# Dumps the dehyphenation figure is taken from: hyphens as U+002D, as on real pages. Take
+# it from pdfminer (`--extractors pdfminer`): pdftotext joins lines that end in "-" itself,
+# real hyphens included ("CoronaPandemie"), and PDFium marks them with U+FFFE, so their
+# dumps hold hardly any real hyphen at a line end.
 DEHYPHENATION_DUMPS = ("hyphen-minus",)
 
 
