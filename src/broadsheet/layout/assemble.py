@@ -30,6 +30,8 @@ HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 EXTRA = "extra"
 # A pull quote lifted from the text is recognised by at least this many letters repeated.
 MIN_QUOTE_LETTERS = 30
+# Pages with more body pieces than this are not searched for such quotes.
+MAX_QUOTE_PIECES = 400
 
 
 @dataclass
@@ -89,6 +91,8 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
     lifted from the text and set large in its columns; it goes to the story that holds the
     sentence (a story left with nothing goes too)."""
     letters = {id(p): _letters(p.text) for s in stories for p in s.pieces}
+    if len(letters) > MAX_QUOTE_PIECES:
+        return stories  # the search is quadratic; no real page has this many pieces
     for story in stories:
         for piece in list(story.pieces):
             quote = letters[id(piece)]
@@ -160,7 +164,12 @@ def _pictures(units: Sequence[Unit]) -> list[Picture]:
     for u in units:
         if u.role == roles.CAPTION:
             last = pictures[-1] if pictures else None
-            if last is not None and last.credit is not None and _heads(last.credit, u):
+            if (
+                last is not None
+                and last.credit is not None
+                and last.caption is None  # a caption already there must not be lost
+                and _heads(last.credit, u)
+            ):
                 last.caption = u
                 continue
             pictures.append(Picture(caption=u))

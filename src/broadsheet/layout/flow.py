@@ -8,7 +8,7 @@ the next unclaimed piece in dump order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, measure, starts_lower
@@ -136,34 +136,42 @@ def _links(
     candidates = sorted(
         (
             (link_score(a, b, seams[a.index], seams[b.index], next_index), a.index, b.index)
-            for a in pieces
-            for b in pieces
-            if b is not a and b is not start and _may_link(a, b, seams, next_index)
+            for a, b in _pairs(pieces, start, seams, next_index)
         ),
         reverse=True,
     )
     links: dict[float, float] = {}
     targets: set[float] = set()
+    chains = {p.index: p.index for p in pieces}  # union-find over linked pieces
     for _score, a, b in candidates:
-        if a in links or b in targets or _reaches(links, b, a):
-            continue
+        if a in links or b in targets or _root(chains, a) == _root(chains, b):
+            continue  # a is a chain's end and b one's start: the same chain would loop
         links[a] = b
         targets.add(b)
+        chains[_root(chains, a)] = _root(chains, b)
     return links
 
 
-def _may_link(a: Unit, b: Unit, seams: dict[float, Seam], next_index: dict[float, float]) -> bool:
-    """An open end may continue anywhere; a closed one only in the next piece of the dump."""
-    if seams[a.index].open_end:
-        return True
-    return next_index.get(a.index) == b.index and not seams[b.index].lower_start
+def _pairs(
+    pieces: Sequence[Unit],
+    start: Unit | None,
+    seams: dict[float, Seam],
+    next_index: dict[float, float],
+) -> Iterator[tuple[Unit, Unit]]:
+    """The pieces each piece may continue in: an open end anywhere, a closed one only in the
+    next piece of the dump (so a page of closed pieces costs linear time, not quadratic)."""
+    by_index = {p.index: p for p in pieces}
+    for a in pieces:
+        if seams[a.index].open_end:
+            after: Sequence[Unit] = pieces
+        else:
+            b = by_index.get(next_index.get(a.index, -1.0))
+            after = [b] if b is not None and not seams[b.index].lower_start else []
+        yield from ((a, b) for b in after if b is not a and b is not start)
 
 
-def _reaches(links: dict[float, float], src: float, dst: float) -> bool:
-    """Would following links from `src` arrive at `dst` (so a link dst->src makes a cycle)?"""
-    cur: float | None = src
-    while cur is not None:
-        if cur == dst:
-            return True
-        cur = links.get(cur)
-    return False
+def _root(chains: dict[float, float], x: float) -> float:
+    while chains[x] != x:
+        chains[x] = chains[chains[x]]
+        x = chains[x]
+    return x
