@@ -96,12 +96,13 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
     for story in stories:
         for piece in list(story.pieces):
             quote = letters[id(piece)]
+            if len(quote) < MIN_QUOTE_LETTERS:
+                continue
             home = next(
                 (
                     other
                     for other in stories
-                    if len(quote) >= MIN_QUOTE_LETTERS
-                    and any(q is not piece and quote in letters[id(q)] for q in other.pieces)
+                    if any(q is not piece and quote in letters[id(q)] for q in other.pieces)
                 ),
                 None,
             )

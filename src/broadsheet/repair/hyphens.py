@@ -28,7 +28,7 @@ SOFT_HYPHENS = frozenset("\u00ad¬")
 # one is written as "-".
 PDFIUM_HYPHEN = "\ufffe"
 # Soft-hyphen markers an extractor may leave inside a line after joining the lines itself.
-INLINE_SOFT_HYPHENS = frozenset("\u00ad\ufffe")
+INLINE_SOFT_HYPHENS = frozenset({"\u00ad", PDFIUM_HYPHEN})
 
 # Words after a dangling hyphen that make it an elision ("Ein- und Ausreise").
 CONJUNCTIONS = {

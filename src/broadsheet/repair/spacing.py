@@ -159,7 +159,7 @@ def _tailish(core: str) -> bool:
 
 @dataclass
 class _Scorer:
-    """Word scores for one call, each looked up once."""
+    """Word scores for one document (see `_scorer`), each word looked up once."""
 
     lex: Lexicon
     zipfs: dict[str, float] = field(default_factory=dict)
