@@ -127,3 +127,39 @@ def test_sentence_lifted_from_the_text_is_a_pull_quote() -> None:
     items = parse_text(dump, options=Options(language="de")).pages[0].items
     assert len(items) == 1
     assert [q.text for q in items[0].pull_quotes] == [quote]
+
+
+def test_headers_notes_and_box_titles_without_blank_lines() -> None:
+    """A dump with no blank lines (pypdfium2's plain text): a lowercase kicker, a headline
+    whose teaser runs on a longer line, an end note and a box title after body text each
+    start where their own lines start."""
+    body = (
+        "Am Sonntag ist der Hafen still. Ich gehe trotzdem hin, jede\n"
+        "Woche, seit meine Mutter gestorben ist. Sie hat dort dreißig\n"
+        "Jahre lang in der Buchhaltung gearbeitet, in einem kleinen\n"
+        "Büro mit Blick auf die Kräne, die heute frisch gestrichen für\n"
+        "Touristenfotos posieren. Die Kräne sind jetzt alle rot.\n"
+    )
+    dump = (
+        "Ein langer Bericht endet hier mit einem ganz kurzen Satz, und dann\n"
+        "folgt nach dieser Zeile das Ende des Textes der Nachbarspalte.\n"
+        "zwischen den welten: ein tagebuch\n"
+        "Die Kräne sind jetzt rot\n"
+        "Eine Woche im Hafen, in dem die Werft still steht und die Kräne bleiben\n"
+        "Aus Danzig Agnieszka Wróbel\n"
+        f"{body}"
+        "Aus dem Polnischen von Ulrike Sandmann.\n"
+        "Wirtschaft kompakt\n"
+        "Frankfurt: Die Zentralbank hat den Leitzins unverändert\n"
+        "gelassen. Die Notenbanker verwiesen auf eine Inflation, die\n"
+        "sich dem Ziel von zwei Prozent angenähert habe, sagte sie.\n"
+    )
+    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    diary = next(i for i in items if i.byline is not None)
+    assert diary.kicker is not None and diary.kicker.text == "zwischen den welten: ein tagebuch"
+    assert diary.headline is not None and diary.headline.text == "Die Kräne sind jetzt rot"
+    assert diary.teaser is not None and diary.teaser.text.startswith("Eine Woche im Hafen")
+    assert [n.text for n in diary.notes] == ["Aus dem Polnischen von Ulrike Sandmann."]
+    assert not any("Frankfurt" in p.text for p in diary.paragraphs)
+    box = next(i for i in items if any("Frankfurt" in p.text for p in i.paragraphs))
+    assert box is not diary

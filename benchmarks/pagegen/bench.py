@@ -35,7 +35,8 @@ from benchmarks.pagegen import linends
 from benchmarks.pagegen.compose import gold as gold_of
 from benchmarks.pagegen.compose import plan_page
 from benchmarks.pagegen.corpus import CORPUS_ROOT, load_corpus
-from benchmarks.pagegen.extract import DEGRADATIONS, degrade, extractors
+from benchmarks.pagegen.extract import DEGRADATIONS, PDF_DEGRADATIONS, degrade, extractors
+from benchmarks.pagegen.reorder import shuffle_stream
 from benchmarks.pagegen.typeset import typeset
 from broadsheet.evaluate import PageScore, aggregate, evaluate
 from broadsheet.export.json import page_dict
@@ -79,7 +80,16 @@ def dumps(
             continue
         raw = extract(page.pdf)
         for degradation in damage or DEGRADATIONS:
-            yield name, degradation, degrade(raw, degradation, page.seed)
+            text = extract(stream_shuffled(page)) if degradation in PDF_DEGRADATIONS else raw
+            yield name, degradation, degrade(text, degradation, page.seed)
+
+
+def stream_shuffled(page: Generated) -> Path:
+    """The page's PDF with its text blocks drawn in a seeded random order (made once)."""
+    path = page.pdf.with_suffix(".stream.pdf")
+    if not path.exists():
+        shuffle_stream(page.pdf, path, page.seed)
+    return path
 
 
 def raw_page(text: str) -> dict[str, Any]:

@@ -119,7 +119,11 @@ DEGRADATIONS: dict[str, tuple[Degradation, ...]] = {
     "fffd-spaces": (hyphen_minus, fffd_spaces),
     "letterspaced": (hyphen_minus, letterspaced),
     "shuffled": (hyphen_minus, shuffled_blocks),
+    "stream-shuffled": (hyphen_minus,),
 }
+# Degradations of the PDF itself, made before extraction (see reorder.shuffle_stream): the
+# text blocks drawn in a random order, every glyph where it was.
+PDF_DEGRADATIONS = frozenset({"stream-shuffled"})
 
 
 def degrade(text: str, name: str, seed: int) -> str:

@@ -18,9 +18,9 @@ from benchmarks.pagegen.compose import PagePlan, Placement, shortened
 PAGE_CSS = """
 @page { size: 315mm 470mm; margin: 12mm; }
 body { font-family: 'DejaVu Serif'; font-size: 8.6pt; line-height: 1.22; margin: 0; }
-.page { display: grid; grid-template-columns: repeat(%(columns)d, 1fr); column-gap: 4mm;
+.page { display: grid; grid-template-columns: repeat(%(columns)d, minmax(0, 1fr)); column-gap: 4mm;
         row-gap: 6mm; align-items: start; }
-.story { border-top: 0.6pt solid #000; padding-top: 2mm; }
+.story { border-top: 0.6pt solid #000; padding-top: 2mm; min-width: 0; }
 .text { column-gap: 4mm; }
 p { margin: 0; text-align: justify; hyphens: auto; text-indent: 1em; }
 p.first, .box p { text-indent: 0; }

@@ -26,6 +26,9 @@ KICKER_MAX_WORDS = 4
 WIDE_MAX_LINES = 4
 
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
+# Units that close a story: body text right after one starts another story. (Not agency
+# credits: a box set inside a column ends in one, and the column text goes on after it.)
+TAIL_ROLES = (roles.NOTE,)
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
 # A pull quote lifted from the text is recognised by at least this many letters repeated.
@@ -69,7 +72,10 @@ def plan_page(units: Sequence[Unit], lang: str) -> Plan:
     runs = _header_runs(units)
     nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
     starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
-    start_units = {u.index for u in starts.values() if u is not None and _can_start(u, lang)}
+    after_tail = [b for a, b in itertools.pairwise(units) if a.role in TAIL_ROLES]
+    start_units = {
+        u.index for u in [*starts.values(), *after_tail] if u is not None and _can_start(u, lang)
+    }
     stories: list[Story] = []
     owner: dict[float, Story] = {}
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):

@@ -134,6 +134,16 @@ def starts_lower(text: str) -> bool:
     return bool(t) and t[0].islower()
 
 
+def is_kicker_line(text: str) -> bool:
+    """A short line with a kicker's cue: a colon, or lowercase type ("berliner notizen")."""
+    t = text.strip()
+    return (
+        len(t) <= LOWER_KICKER_CHARS
+        and not ends_sentence(t)
+        and (t.endswith(":") or ": " in t or starts_lower(t))
+    )
+
+
 def opens(text: str) -> bool:
     """Could this line start a paragraph or a headline (not a sentence continued in
     lowercase)?"""

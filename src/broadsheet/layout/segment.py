@@ -13,11 +13,13 @@ from collections.abc import Sequence
 
 from broadsheet.layout.roles import (
     BYLINE_RE,
+    NOTE_RE,
     PHOTO_CREDIT_RE,
     ends_hyphen,
     ends_mid_sentence,
     ends_sentence,
     is_furniture,
+    is_kicker_line,
     last_gap,
     opens,
 )
@@ -67,15 +69,35 @@ def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i:
         return False
     if alone[i - 1] or alone[i] or _credit_end(prev):
         return True
-    if not opens(cur):
-        return _width_jump(lengths, i)
     before = lengths[max(0, i - 1 - WINDOW) : i - 1] or lengths[i : i + WINDOW]
     after = lengths[i : i + WINDOW]
+    if ends_sentence(prev) and (NOTE_RE.match(cur) or _display_line(cur, before)):
+        return True
+    if not opens(cur):
+        return _width_jump(lengths, i)
     if ends_sentence(prev):
         return lengths[i - 1] < SHORT_LINE * statistics.median(before) or _width_jump(lengths, i)
-    if lengths[i - 1] < DISPLAY_LINE * statistics.median(after) and not ends_mid_sentence(prev):
+    if not ends_mid_sentence(prev) and (
+        lengths[i - 1] < DISPLAY_LINE * max(lengths[i], statistics.median(after))
+        or (_run_start(lines, alone, i - 1) and is_kicker_line(prev))
+    ):
         return True
     return _width_jump(lengths, i)
+
+
+def _run_start(lines: Sequence[Traced], alone: list[bool], k: int) -> bool:
+    """Line k opens a run: first of the block, or after a sentence end or a line alone."""
+    return k == 0 or alone[k - 1] or ends_sentence(lines[k - 1].text)
+
+
+def _display_line(text: str, widths: list[int]) -> bool:
+    """A short line without a final stop after body text: a kicker, headline or box title."""
+    return (
+        not ends_sentence(text)
+        and not ends_hyphen(text)
+        and not ends_mid_sentence(text)
+        and len(text) < DISPLAY_LINE * statistics.median(widths)
+    )
 
 
 def _width_jump(lengths: list[int], i: int) -> bool:
