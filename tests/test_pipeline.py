@@ -163,3 +163,37 @@ def test_headers_notes_and_box_titles_without_blank_lines() -> None:
     assert not any("Frankfurt" in p.text for p in diary.paragraphs)
     box = next(i for i in items if any("Frankfurt" in p.text for p in i.paragraphs))
     assert box is not diary
+
+
+def test_caption_above_its_credit_and_a_teaser_with_its_stop() -> None:
+    """No blank lines (pypdfium2): a caption set on after a column's last paragraph is cut
+    off at its sentence start above the credit; a sentence between headline and byline is
+    the teaser."""
+    dump = (
+        "Insurers welcomed the assessment, saying\n"
+        "it would help decision-makers target invest-\n"
+        "ment, and called for tighter planning rules to\n"
+        "stop new homes being built on high-risk\n"
+        "flood plains. Last year roughly one in ten\n"
+        "new homes in England was built in areas\n"
+        "classed as being at some risk of flooding.\n"
+        "An irrigation channel runs dry near an olive grove\n"
+        "outside Jaén, in Andalusia.\n"
+        "Photo: Carlos Mendez/Reuters\n"
+        "Drought-hit farmers turn to recycled water\n"
+        "With reservoirs at 22% of capacity, the region is testing treated wastewater.\n"
+        "From Seville Isabel Navarro\n"
+        "In the hills outside the city, Antonio Ruiz walks between rows of\n"
+        "olive trees that his grandfather planted, and the soil is dry and\n"
+        "cracked because the reservoirs that feed the valley are nearly empty.\n"
+    )
+    items = parse_text(dump, options=Options(language="en")).pages[0].items
+    picture = next(i for i in items if i.type == "picture")
+    assert picture.caption is not None
+    assert (
+        picture.caption.text
+        == "An irrigation channel runs dry near an olive grove outside Jaén, in Andalusia."
+    )
+    story = next(i for i in items if i.byline is not None)
+    assert story.headline is not None and story.headline.text.startswith("Drought-hit")
+    assert story.teaser is not None and story.teaser.text.startswith("With reservoirs")

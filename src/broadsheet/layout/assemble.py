@@ -67,7 +67,7 @@ class Plan:
 
 def plan_page(units: Sequence[Unit], lang: str) -> Plan:
     """Sort the units of one page into stories, pictures and furniture."""
-    units = _mark_captions(list(units))
+    units = _mark_teasers(_mark_captions(list(units)))
     pictures = _pictures(units)
     runs = _header_runs(units)
     nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
@@ -145,6 +145,22 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
             )
             u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION)
         out.append(u)
+    return out
+
+
+def _mark_teasers(units: list[Unit]) -> list[Unit]:
+    """A few lines of body type between a headline and a byline are the teaser, a full
+    sentence with its stop (display type has none)."""
+    out = list(units)
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if (
+            u.role == roles.BODY
+            and len(u.lines) <= WIDE_MAX_LINES
+            and units[k - 1].role == roles.DISPLAY
+            and units[k + 1].role == roles.BYLINE
+        ):
+            out[k] = Unit(u.lines, u.index, roles.DISPLAY)
     return out
 
 

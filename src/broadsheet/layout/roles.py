@@ -8,6 +8,7 @@ neighbours (kicker, headline, teaser, pull quote) are settled in `assemble`.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -87,10 +88,12 @@ def is_furniture(text: str) -> bool:
 # Characters that may open a paragraph or a headline besides capitals and digits.
 OPENERS = "„“\"'‚«»(–—-[*•"
 # Words no headline ends on; a line ending on one continues a sentence.
+# (Not the German prepositions that double as verb particles, which end many headlines:
+# "Todeszonen breiten sich weiter aus", "Der Streik geht weiter zu Ende ... an".)
 FUNCTION_WORDS = frozenset(
     (
-        "der die das den dem des ein eine einer eines einem einen in im an am auf aus bei "
-        "mit nach von vom zu zum zur für über unter vor und oder als wie dass ob weil wenn "
+        "der die das den dem des eine einer eines einem einen in im am bei "
+        "von vom zum zur für und oder als wie dass ob weil wenn "
         "the a an of in on at to for with from by and or as that"
     ).split()
 )
@@ -169,10 +172,16 @@ def is_display(lines: tuple[Traced, ...]) -> bool:
         len(lines) > 2 or sum(len(line) for line in lines) > LOWER_KICKER_CHARS
     ):
         return False
-    if any(ends_hyphen(line.text) for line in lines):
+    if any(_syllable_break(a.text, b.text) for a, b in itertools.pairwise(lines)):
         return False
     last = lines[-1].text.rstrip()
     return not ends_sentence(last) and not ends_mid_sentence(last)
+
+
+def _syllable_break(line: str, nxt: str) -> bool:
+    """A word hyphenated across lines, as body text is set; display type breaks only at a
+    real hyphen, before a capital ("Ost-" / "Derby")."""
+    return ends_hyphen(line) and not nxt.lstrip()[:1].isupper()
 
 
 def units(block: Block) -> list[Unit]:

@@ -8,10 +8,12 @@ column or a caption, and bylines and credits stand on lines of their own.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
 
 from broadsheet.layout.roles import (
+    AGENCY_RE,
     BYLINE_RE,
     NOTE_RE,
     PHOTO_CREDIT_RE,
@@ -34,6 +36,8 @@ DISPLAY_LINE = 0.6
 # Median line lengths before and after a point that differ by this ratio mark a new column.
 WIDTH_JUMP = 1.35
 WINDOW = 3
+# A caption above its photo credit has at most this many lines.
+MAX_CAPTION_LINES = 4
 # Bylines, credits and furniture lines are shorter than this.
 OWN_LINE_MAX = 80
 
@@ -52,14 +56,26 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
         return [lines]
     lengths = [len(line) for line in lines]
     alone = [_own_line(line.text) for line in lines]
-    parts: list[tuple[Traced, ...]] = []
-    start = 0
+    cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
+    cuts |= _caption_cuts(lines, cuts)
+    bounds = [0, *sorted(cuts), len(lines)]
+    return [lines[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _caption_cuts(lines: Sequence[Traced], cuts: set[int]) -> set[int]:
+    """A caption set right above its photo credit starts after the last sentence end
+    before the credit (a few lines up at most): it is not the end of the column's text."""
+    out: set[int] = set()
     for i in range(1, len(lines)):
-        if _boundary(lines, lengths, alone, i):
-            parts.append(lines[start:i])
-            start = i
-    parts.append(lines[start:])
-    return parts
+        if not PHOTO_CREDIT_RE.match(lines[i].text):
+            continue
+        for j in range(i - 1, max(0, i - 1 - MAX_CAPTION_LINES), -1):
+            if j in cuts:
+                break
+            if ends_sentence(lines[j - 1].text) and opens(lines[j].text):
+                out.add(j)
+                break
+    return out
 
 
 def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i: int) -> bool:
@@ -70,19 +86,20 @@ def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i:
     if alone[i - 1] or alone[i] or _credit_end(prev):
         return True
     before = lengths[max(0, i - 1 - WINDOW) : i - 1] or lengths[i : i + WINDOW]
-    after = lengths[i : i + WINDOW]
     if ends_sentence(prev) and (NOTE_RE.match(cur) or _display_line(cur, before)):
         return True
     if not opens(cur):
-        return _width_jump(lengths, i)
+        return _width_jump(lengths, i, alone)
     if ends_sentence(prev):
-        return lengths[i - 1] < SHORT_LINE * statistics.median(before) or _width_jump(lengths, i)
+        return lengths[i - 1] < SHORT_LINE * statistics.median(before) or _width_jump(
+            lengths, i, alone
+        )
     if not ends_mid_sentence(prev) and (
-        lengths[i - 1] < DISPLAY_LINE * max(lengths[i], statistics.median(after))
+        lengths[i - 1] < DISPLAY_LINE * max(lengths[i], statistics.median(lengths[i : i + WINDOW]))
         or (_run_start(lines, alone, i - 1) and is_kicker_line(prev))
     ):
         return True
-    return _width_jump(lengths, i)
+    return _width_jump(lengths, i, alone)
 
 
 def _run_start(lines: Sequence[Traced], alone: list[bool], k: int) -> bool:
@@ -100,9 +117,10 @@ def _display_line(text: str, widths: list[int]) -> bool:
     )
 
 
-def _width_jump(lengths: list[int], i: int) -> bool:
-    """Two lines of one width, then two of another: a different column or kind of text."""
-    if i < 2 or i + 2 > len(lengths):
+def _width_jump(lengths: list[int], i: int, alone: list[bool]) -> bool:
+    """Two lines of one width, then two of another: a different column or kind of text.
+    (Not when a line alone follows: a byline after a teaser's short last line.)"""
+    if i < 2 or i + 2 > len(lengths) or any(alone[i : i + 2]):
         return False
     a, b = lengths[i - 2 : i], lengths[i : i + 2]
     steady = max(a) <= WIDTH_JUMP * min(a) and max(b) <= WIDTH_JUMP * min(b)
@@ -112,7 +130,10 @@ def _width_jump(lengths: list[int], i: int) -> bool:
 def _own_line(text: str) -> bool:
     """Lines that always stand alone: bylines, photo credits, page furniture."""
     return len(text) < OWN_LINE_MAX and bool(
-        BYLINE_RE.match(text) or PHOTO_CREDIT_RE.match(text) or is_furniture(text)
+        BYLINE_RE.match(text)
+        or PHOTO_CREDIT_RE.match(text)
+        or AGENCY_RE.fullmatch(text.strip())
+        or is_furniture(text)
     )
 
 
