@@ -154,7 +154,7 @@ def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -
         page_blocks = blocks(source.text, start, end, page=number)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     page_units = mark_running([u for b in segment(repaired) for u in units(b)], know.running)
-    items, furniture, repairs = build_items(plan_page(page_units, know.lang), know.lex)
+    items, furniture, repairs = build_items(plan_page(page_units, know.lang, know.lex), know.lex)
     return Page(
         number=number,
         start=start,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from broadsheet.layout import roles
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.roles import Unit, measure
+from broadsheet.repair.lexicon import Lexicon
 
 # A display unit this much longer than the one before it is a teaser, not a headline.
 TEASER_RATIO = 1.6
@@ -65,8 +66,9 @@ class Plan:
     lang: str
 
 
-def plan_page(units: Sequence[Unit], lang: str) -> Plan:
-    """Sort the units of one page into stories, pictures and furniture."""
+def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:
+    """Sort the units of one page into stories, pictures and furniture (`lex`, the
+    document's words, helps to order a story's pieces)."""
     units = _mark_teasers(_mark_captions(list(units)))
     pictures = _pictures(units)
     runs = _header_runs(units)
@@ -81,7 +83,7 @@ def plan_page(units: Sequence[Unit], lang: str) -> Plan:
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
         cls_starts = [u for u in cls if u.index in start_units]
         for group, start in _split_class(cls, cls_starts):
-            story = Story(pieces=order_pieces(group, start, lang, nxt))
+            story = Story(pieces=order_pieces(group, start, lang, nxt, lex))
             stories.append(story)
             owner.update({p.index: story for p in group})
     _attach_runs(runs, starts, units, owner, stories)

@@ -2,16 +2,19 @@
 
 A dump cuts columns into pieces and may list them out of order. A piece that ends
 mid-sentence continues in a piece that starts mid-sentence: lowercase first, quotes
-still open, the next piece in dump order. Pieces that end a sentence are followed by
-the next unclaimed piece in dump order.
+still open, a word hyphenated across the seam that the document's lexicon knows, the
+next piece in dump order. Pieces that end a sentence are followed by the next unclaimed
+piece in dump order.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, measure, starts_lower
+from broadsheet.repair.lexicon import Lexicon
 
 # Body columns whose widths differ by more than this ratio belong to different stories.
 CLASS_RATIO = 1.15
@@ -19,6 +22,7 @@ CLASS_RATIO = 1.15
 LOWER_START_SCORE = 3.0
 NEXT_IN_DUMP_SCORE = 2.0
 QUOTE_MATCH_SCORE = 2.0
+HYPHEN_WORD_SCORE = 3.0  # a word cut at the seam that joins into a known word (or not)
 DUMP_DISTANCE_COST = 0.05
 
 OPEN_QUOTES = "„«‚"
@@ -34,6 +38,12 @@ class Seam:
     lower_start: bool  # starts mid-sentence for sure
     quote_in: bool  # starts inside a quotation
     quote_out: bool  # ends inside a quotation
+    tail: str = ""  # the word part before a hyphen that ends the piece
+    head: str = ""  # the piece's first word
+
+
+_TAIL_RE = re.compile(r"(\w+)[-\u2010\u00ad\ufffe¬]\s*$")
+_HEAD_RE = re.compile(r"\s*(\w+)")
 
 
 def quote_depths(text: str, lang: str) -> tuple[int, int]:
@@ -52,11 +62,14 @@ def quote_depths(text: str, lang: str) -> tuple[int, int]:
 def seam(unit: Unit, lang: str) -> Seam:
     low, final = quote_depths(unit.text, lang)
     last = unit.lines[-1].text
+    tail, head = _TAIL_RE.search(last), _HEAD_RE.match(unit.lines[0].text)
     return Seam(
         open_end=ends_hyphen(last) or not ends_sentence(last),
         lower_start=starts_lower(unit.lines[0].text),
         quote_in=low < 0,
         quote_out=final - low > 0,
+        tail=tail.group(1) if tail else "",
+        head=head.group(1) if head else "",
     )
 
 
@@ -90,9 +103,19 @@ def _median(cls: Sequence[Unit], width: dict[float, float]) -> float:
     return values[len(values) // 2]
 
 
-def link_score(a: Unit, b: Unit, sa: Seam, sb: Seam, next_index: dict[float, float]) -> float:
+def link_score(
+    a: Unit,
+    b: Unit,
+    sa: Seam,
+    sb: Seam,
+    next_index: dict[float, float],
+    lex: Lexicon | None = None,
+) -> float:
     """How well piece `b` continues piece `a` in reading order."""
     score = LOWER_START_SCORE if sb.lower_start else 0.0
+    if lex is not None and sa.tail and sb.lower_start and sb.head:
+        known = lex.known(sa.tail + sb.head)
+        score += HYPHEN_WORD_SCORE if known else -HYPHEN_WORD_SCORE
     if next_index.get(a.index) == b.index:
         score += NEXT_IN_DUMP_SCORE
     score += QUOTE_MATCH_SCORE if sa.quote_out == sb.quote_in else -QUOTE_MATCH_SCORE
@@ -100,11 +123,15 @@ def link_score(a: Unit, b: Unit, sa: Seam, sb: Seam, next_index: dict[float, flo
 
 
 def order_pieces(
-    pieces: Sequence[Unit], start: Unit | None, lang: str, next_index: dict[float, float]
+    pieces: Sequence[Unit],
+    start: Unit | None,
+    lang: str,
+    next_index: dict[float, float],
+    lex: Lexicon | None = None,
 ) -> list[Unit]:
     """The pieces of one story in reading order."""
     seams = {p.index: seam(p, lang) for p in pieces}
-    links = _links(pieces, start, seams, next_index)
+    links = _links(pieces, start, seams, next_index, lex)
     targets = set(links.values())
     by_dump = sorted(pieces, key=lambda p: p.index)
     by_index = {p.index: p for p in pieces}
@@ -131,11 +158,12 @@ def _links(
     start: Unit | None,
     seams: dict[float, Seam],
     next_index: dict[float, float],
+    lex: Lexicon | None = None,
 ) -> dict[float, float]:
     """Greedy best-first matching of open ends to continuations, without cycles."""
     candidates = sorted(
         (
-            (link_score(a, b, seams[a.index], seams[b.index], next_index), a.index, b.index)
+            (link_score(a, b, seams[a.index], seams[b.index], next_index, lex), a.index, b.index)
             for a, b in _pairs(pieces, start, seams, next_index)
         ),
         reverse=True,
