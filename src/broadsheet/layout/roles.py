@@ -138,12 +138,13 @@ def starts_lower(text: str) -> bool:
 
 
 def is_kicker_line(text: str) -> bool:
-    """A short line with a kicker's cue: a colon, or lowercase type ("berliner notizen")."""
+    """A short line with a kicker's cue: a final colon, or lowercase type ("berliner notizen:
+    ein tagebuch"). A colon inside is no cue: briefs and captions open with "Tokio: Ein ..."."""
     t = text.strip()
     return (
         len(t) <= LOWER_KICKER_CHARS
         and not ends_sentence(t)
-        and (t.endswith(":") or ": " in t or starts_lower(t))
+        and (t.endswith(":") or starts_lower(t))
     )
 
 
