@@ -197,3 +197,33 @@ def test_caption_above_its_credit_and_a_teaser_with_its_stop() -> None:
     story = next(i for i in items if i.byline is not None)
     assert story.headline is not None and story.headline.text.startswith("Drought-hit")
     assert story.teaser is not None and story.teaser.text.startswith("With reservoirs")
+
+
+def test_lines_cut_at_wide_justified_gaps_are_joined() -> None:
+    """pdftotext cuts narrow justified lines at their wide gaps; the pieces go back onto
+    one line, so they are not taken for headlines or paragraph ends."""
+    from broadsheet.layout.fragments import rejoin
+    from broadsheet.load.text import blocks
+
+    dump = (
+        "Mehrere Bürgerrechtsorga-\n"
+        "nisationen sowie drei Einzel-\n"
+        "personen\n"
+        "hatten\n"
+        "Verfas-\n"
+        "sungsbeschwerde gegen\n"
+        "eine im vergangenen Jahr\n"
+        "beschlossene Änderung des\n"
+        "Gesetzes eingelegt.\n"
+    )
+    (block,) = rejoin(blocks(dump, 0, len(dump)))
+    texts = [line.text for line in block.lines]
+    assert texts[2] == "personen hatten Verfas-"
+    assert len(texts) == 7
+    joined = block.lines[2]
+    assert joined.src_span(0, len(joined)) == (dump.index("personen"), dump.index("Verfas-") + 7)
+    headers = "Wirtschaft\nBank holds rates as living costs\nease\nBy Jane Reed\n"
+    assert (
+        rejoin(blocks(headers, 0, len(headers)))[0].lines
+        == blocks(headers, 0, len(headers))[0].lines
+    )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from broadsheet.layout.assemble import plan_page
+from broadsheet.layout.fragments import rejoin
 from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
 from broadsheet.layout.roles import ends_hyphen, units
@@ -153,7 +154,9 @@ def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -
     else:
         page_blocks = blocks(source.text, start, end, page=number)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
-    page_units = mark_running([u for b in segment(repaired) for u in units(b)], know.running)
+    page_units = mark_running(
+        [u for b in segment(rejoin(repaired)) for u in units(b)], know.running
+    )
     items, furniture, repairs = build_items(plan_page(page_units, know.lang, know.lex), know.lex)
     return Page(
         number=number,

@@ -55,7 +55,7 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
     if len(lines) < SEGMENT_MIN_LINES:
         return [lines]
     lengths = [len(line) for line in lines]
-    alone = [_own_line(line.text) for line in lines]
+    alone = [own_line(line.text) for line in lines]
     cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
     cuts |= _caption_cuts(lines, cuts)
     bounds = [0, *sorted(cuts), len(lines)]
@@ -127,7 +127,7 @@ def _width_jump(lengths: list[int], i: int, alone: list[bool]) -> bool:
     return steady and max(sum(a), sum(b)) > WIDTH_JUMP * min(sum(a), sum(b))
 
 
-def _own_line(text: str) -> bool:
+def own_line(text: str) -> bool:
     """Lines that always stand alone: bylines, photo credits, page furniture."""
     return len(text) < OWN_LINE_MAX and bool(
         BYLINE_RE.match(text)
