@@ -48,7 +48,7 @@ def _rejoined(block: Block) -> Block:
         prev = out[-1] if out else None
         local = min(len(prev), measure) if prev else 0
         run = _run(lines, k, local) if prev and _mid_paragraph(prev, measure) else []
-        cut = len(run) > 1 and _continues(run, lines, k)
+        cut = len(run) > 1 and _continues(run, lines, k, local)
         out.append(_joined(run) if cut else lines[k])
         k += len(run) if cut else 1
     if len(out) == len(lines):
@@ -76,11 +76,18 @@ def _mid_paragraph(prev: Traced, measure: int) -> bool:
     return full and not ends_sentence(prev.text)
 
 
-def _continues(run: list[Traced], lines: Sequence[Traced], k: int) -> bool:
-    """A cut line is mid-paragraph: it ends in a hyphen or the text goes on in lowercase.
-    (A kicker over its headline fits on one line too, but a capital follows it.)"""
+def _continues(run: list[Traced], lines: Sequence[Traced], k: int, measure: int) -> bool:
+    """A cut line is mid-paragraph: it ends in a hyphen, the text goes on in lowercase, or
+    its pieces make a full line again that the sentence runs on from. (A kicker over its
+    headline fits on one line too, but a capital follows it; a ragged pull quote's last
+    lines end its sentence.)"""
     after = k + len(run)
-    return ends_hyphen(run[-1].text) or (after < len(lines) and starts_lower(lines[after].text))
+    width = sum(len(line) + 1 for line in run) - 1
+    return (
+        ends_hyphen(run[-1].text)
+        or (after < len(lines) and starts_lower(lines[after].text))
+        or (width >= FRAGMENT_SHARE * measure and not ends_sentence(run[-1].text))
+    )
 
 
 def _joined(run: list[Traced]) -> Traced:
