@@ -227,3 +227,30 @@ def test_lines_cut_at_wide_justified_gaps_are_joined() -> None:
         rejoin(blocks(headers, 0, len(headers)))[0].lines
         == blocks(headers, 0, len(headers))[0].lines
     )
+
+
+def test_short_block_with_its_byline_and_a_one_word_kicker() -> None:
+    """pdfminer boxes a header with its byline; a one-word kicker over a long headline
+    and a teaser is the kicker, not the headline."""
+    dump = (
+        "Education\n\n"
+        "Welsh secondary schools to get extra tutors in catch-up drive\n\n"
+        "First- and second-year pupils who are behind in reading and maths will receive help.\n\n"
+        "By Gareth Pritchard\n\n"
+        "Every state secondary school in Wales will receive funding for additional tutors\n"
+        "from January, the Welsh government announced on Monday, as figures showed that\n"
+        "pupils who fell behind during the pandemic have still not caught up with others.\n\n"
+        "letters from the coast: a diary\n"
+        "The wind that empties the market\n"
+        "From Essaouira Yasmin Haddad\n\n"
+        "The wind arrived on Tuesday, as it always does in late summer, without warning\n"
+        "and without mercy, and by noon the stalls of the market were shut and empty again\n"
+        "while the fishermen sat in the shade and waited for the weather to turn at last.\n"
+    )
+    items = parse_text(dump, options=Options(language="en")).pages[0].items
+    school, diary = items
+    assert school.kicker is not None and school.kicker.text == "Education"
+    assert school.headline is not None and school.headline.text.startswith("Welsh secondary")
+    assert school.teaser is not None and school.teaser.text.startswith("First- and second")
+    assert diary.byline is not None and diary.byline.text == "From Essaouira Yasmin Haddad"
+    assert diary.headline is not None and diary.headline.text == "The wind that empties the market"

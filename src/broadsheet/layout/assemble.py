@@ -368,6 +368,8 @@ def header_roles(heads: Sequence[Unit]) -> dict[float, str]:
     shortest = min(u.chars for u in displays)
     teasers = [u for u in displays if len(displays) > 1 and _is_teaser(u, shortest)]
     rest = [u for u in displays if u not in teasers]
+    if len(rest) == 1 and len(teasers) >= 2 and _short_kicker(rest[0], teasers[0]):
+        rest, teasers = [*rest, teasers[0]], teasers[1:]  # a one-word kicker, not a headline
     if len(rest) >= 2 and (is_kicker(rest[0]) or _short_kicker(rest[0], rest[1])):
         out[rest[0].index] = "kicker"
         rest = rest[1:]

@@ -52,10 +52,16 @@ def segment(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
-    if len(lines) < SEGMENT_MIN_LINES:
-        return [lines]
-    lengths = [len(line) for line in lines]
     alone = [own_line(line.text) for line in lines]
+    if len(lines) < SEGMENT_MIN_LINES:  # too few lines to judge widths: bylines, kickers cut
+        cuts = {
+            i
+            for i in range(1, len(lines))
+            if alone[i - 1] or alone[i] or _kicker_end(lines, alone, i)
+        }
+        bounds = [0, *sorted(cuts), len(lines)]
+        return [lines[a:b] for a, b in itertools.pairwise(bounds)]
+    lengths = [len(line) for line in lines]
     cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
     cuts |= _caption_cuts(lines, cuts)
     bounds = [0, *sorted(cuts), len(lines)]
@@ -96,10 +102,19 @@ def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i:
         )
     if not ends_mid_sentence(prev) and (
         lengths[i - 1] < DISPLAY_LINE * max(lengths[i], statistics.median(lengths[i : i + WINDOW]))
-        or (_run_start(lines, alone, i - 1) and is_kicker_line(prev))
+        or _kicker_end(lines, alone, i)
     ):
         return True
     return _width_jump(lengths, i, alone)
+
+
+def _kicker_end(lines: Sequence[Traced], alone: list[bool], i: int) -> bool:
+    """Line i - 1 is a kicker over what starts at line i."""
+    return (
+        _run_start(lines, alone, i - 1)
+        and is_kicker_line(lines[i - 1].text)
+        and opens(lines[i].text)
+    )
 
 
 def _run_start(lines: Sequence[Traced], alone: list[bool], k: int) -> bool:
