@@ -59,6 +59,8 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
             for i in range(1, len(lines))
             if alone[i - 1] or alone[i] or _kicker_end(lines, alone, i)
         }
+        if PHOTO_CREDIT_RE.match(lines[0].text):
+            cuts.discard(1)  # a credit heading its caption stays with it (`roles.units`)
         bounds = [0, *sorted(cuts), len(lines)]
         return [lines[a:b] for a, b in itertools.pairwise(bounds)]
     lengths = [len(line) for line in lines]
