@@ -254,3 +254,35 @@ def test_short_block_with_its_byline_and_a_one_word_kicker() -> None:
     assert school.teaser is not None and school.teaser.text.startswith("First- and second")
     assert diary.byline is not None and diary.byline.text == "From Essaouira Yasmin Haddad"
     assert diary.headline is not None and diary.headline.text == "The wind that empties the market"
+
+
+def test_full_header_without_body_heads_the_story_below_a_box() -> None:
+    """pdftotext reads a column's header before the picture beside it; the story's text
+    comes after the box set above it. The header goes to that text, not to a neighbour."""
+    body_a = (
+        "Die Krankenhausreform des Bundes sorgt in Mecklenburg-Vorpommern für wachsende\n"
+        "Unruhe. Nach einer Analyse könnten bis zu fünf Kliniken Leistungsgruppen verlieren,\n"
+        "die für ihre wirtschaftliche Existenz entscheidend sind, sagte ein Sprecher.\n"
+    )
+    box = (
+        "Weimar: Nach dreijähriger Sanierung ist das Archiv wieder für die Öffentlichkeit\n"
+        "zugänglich. Der Umbau kostete rund 19 Millionen Euro, die sich Bund und Land teilen.\n"
+        "(epd, dpa)\n"
+    )
+    body_b = (
+        "Jeden zweiten Samstag fahre ich mit dem Minibus in das Dorf meiner Großmutter, zwei\n"
+        "Stunden nach Norden, über Straßen, die an manchen Stellen mehr Loch als Asphalt sind.\n"
+        "Der Fahrer hört laut Musik, eine Frau neben mir hält einen Karton mit Küken im Arm.\n"
+    )
+    dump = (
+        "zwischen den welten: ein tagebuch\n\nDas Dorf meiner Großmutter\n"
+        "Aus Chișinău Elena Ciobanu\n"
+        "Ein Rettungswagen vor der Notaufnahme eines Krankenhauses.\nFoto: Bernd Kallweit/imago\n\n"
+        "Gesundheit\n\nKleine Kliniken fürchten die Reform\nAus Schwerin Tilman Roggenbuck\n"
+        f"{body_a}\nKultur in Kürze\n{box}\n{body_b}"
+    )
+    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    diary = next(i for i in items if i.headline and i.headline.text == "Das Dorf meiner Großmutter")
+    assert diary.paragraphs and diary.paragraphs[0].text.startswith("Jeden zweiten Samstag")
+    clinics = next(i for i in items if i.headline and i.headline.text.startswith("Kleine Kliniken"))
+    assert clinics.byline is not None and clinics.byline.text == "Aus Schwerin Tilman Roggenbuck"

@@ -74,10 +74,7 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     runs = _header_runs(units)
     nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
     starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
-    after_tail = [b for a, b in itertools.pairwise(units) if a.role in TAIL_ROLES]
-    start_units = {
-        u.index for u in [*starts.values(), *after_tail] if u is not None and _can_start(u, lang)
-    }
+    start_units = _story_starts(units, runs, starts, lang)
     stories: list[Story] = []
     owner: dict[float, Story] = {}
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
@@ -92,6 +89,33 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     stories = _repeated_quotes(stories)
     furniture = [u for u in units if u.role == roles.FURNITURE]
     return Plan(stories, pictures, furniture, lang)
+
+
+def _story_starts(
+    units: Sequence[Unit], runs: list[list[Unit]], starts: dict[int, Unit | None], lang: str
+) -> set[float]:
+    """Body units that start a story: after a header run or after an end note. After an
+    agency credit too, as many as there are full headers (with a byline) with no story
+    after them: their story is the one set below a box (otherwise the text after a box
+    set into a column goes on with the column's story)."""
+    after = {a.index: b.index for a, b in itertools.pairwise(units)}
+    found = {u.index for u in starts.values() if u is not None and _can_start(u, lang)}
+    found |= {
+        b.index
+        for a, b in itertools.pairwise(units)
+        if a.role in TAIL_ROLES and _can_start(b, lang)
+    }
+    orphans = [
+        run
+        for run in runs
+        if any(u.role == roles.BYLINE for u in run) and after.get(run[-1].index) not in found
+    ]
+    credits = [
+        b.index
+        for a, b in itertools.pairwise(units)
+        if a.role == roles.AGENCY_CREDIT and _can_start(b, lang)
+    ]
+    return found | set(credits[: len(orphans)])
 
 
 def _repeated_quotes(stories: list[Story]) -> list[Story]:
@@ -267,13 +291,20 @@ def _attach_runs(
         else:
             floating.append(run)
     for run in floating:
-        story = _nearest_story(run, units, owner)
+        story = _headless_story(run, stories) or _nearest_story(run, units, owner)
         if story is None:
             stories.append(Story(pieces=[], heads=list(run)))
         elif len(run) == 1 and run[0].role == roles.DISPLAY and _has_headline(story):
             story.pull_quotes.append(run[0])
         else:
             story.heads.extend(run)
+
+
+def _headless_story(run: list[Unit], stories: list[Story]) -> Story | None:
+    """A full header (it has a byline) goes to the first story that has no header yet."""
+    if not any(u.role == roles.BYLINE for u in run):
+        return None
+    return next((s for s in stories if s.pieces and not s.heads), None)
 
 
 def _nearest_story(
