@@ -92,7 +92,8 @@ OPENERS = "„“\"'‚«»(–—-[*•"
 # "Todeszonen breiten sich weiter aus", "Der Streik geht weiter zu Ende ... an".)
 FUNCTION_WORDS = frozenset(
     (
-        "der die das den dem des eine einer eines einem einen in im am bei "
+        "der die das den dem des eine einer eines einem einen keine keiner keinem keinen "
+        "in im am bei "
         "von vom zum zur für und oder als wie dass ob weil wenn "
         "the a an of in on at to for with from by and or as that"
     ).split()
@@ -234,7 +235,7 @@ def _split_inline_head(lines: tuple[Traced, ...], index: float) -> list[Unit]:
             len(first) < INLINE_HEAD_RATIO * measure(rest)
             and not ends_sentence(first.text)
             and not ends_hyphen(first.text)
-            and not first.text.endswith(",")
+            and not ends_mid_sentence(first.text)
             and rest[0].text[:1].isupper()
             and not is_display(rest)
         ):
