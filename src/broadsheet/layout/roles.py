@@ -115,13 +115,24 @@ class Unit:
 
     @property
     def chars(self) -> int:
-        return sum(len(line) for line in self.lines)
+        return sum(width(line.text) for line in self.lines)
 
 
 def measure(lines: tuple[Traced, ...]) -> float:
     """The column width in characters: the median length of all lines but the last."""
     body = lines[:-1] if len(lines) > 1 else lines
-    return float(statistics.median(len(line) for line in body))
+    return float(statistics.median(width(line.text) for line in body))
+
+
+_SPACE_RUN_RE = re.compile(r"\s{2,}")
+
+
+def width(text: str) -> int:
+    """A line's length with each run of spaces counted once: some extractors (pdfminer)
+    keep the wide gaps of justified lines, which say nothing about the column's width."""
+    if "  " not in text:
+        return len(text)
+    return len(_SPACE_RUN_RE.sub(" ", text))
 
 
 def ends_sentence(text: str) -> bool:

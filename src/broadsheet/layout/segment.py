@@ -24,6 +24,7 @@ from broadsheet.layout.roles import (
     is_kicker_line,
     last_gap,
     opens,
+    width,
 )
 from broadsheet.model import Block, Traced
 
@@ -63,7 +64,7 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
             cuts.discard(1)  # a credit heading its caption stays with it (`roles.units`)
         bounds = [0, *sorted(cuts), len(lines)]
         return [lines[a:b] for a, b in itertools.pairwise(bounds)]
-    lengths = [len(line) for line in lines]
+    lengths = [width(line.text) for line in lines]
     cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
     cuts |= _caption_cuts(lines, cuts)
     bounds = [0, *sorted(cuts), len(lines)]
@@ -130,7 +131,7 @@ def _display_line(text: str, widths: list[int]) -> bool:
         not ends_sentence(text)
         and not ends_hyphen(text)
         and not ends_mid_sentence(text)
-        and len(text) < DISPLAY_LINE * statistics.median(widths)
+        and width(text) < DISPLAY_LINE * statistics.median(widths)
     )
 
 
