@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from broadsheet.layout.roles import ends_hyphen, ends_sentence, starts_lower
+from broadsheet.layout.roles import FUNCTION_WORDS, ends_hyphen, ends_sentence, starts_lower
 from broadsheet.layout.segment import own_line
 from broadsheet.model import Block, Traced
 
@@ -44,10 +44,15 @@ def _rejoined(block: Block) -> Block:
     out: list[Traced] = []
     k = 0
     while k < len(lines):
-        # The full line before a cut one is the measure of its column.
+        # The full line before a cut one is the measure of its column; a paragraph's
+        # first word cut off ("Die" / "Studierendenvertretungen fordern ...") goes by
+        # the block's.
         prev = out[-1] if out else None
-        local = min(len(prev), measure) if prev else 0
-        run = _run(lines, k, local) if prev and _mid_paragraph(prev, measure) else []
+        if prev is not None and _mid_paragraph(prev, measure):
+            local = min(len(prev), measure)
+        else:
+            local = measure if _lone_function_word(lines[k].text) else 0
+        run = _run(lines, k, local) if local else []
         cut = len(run) > 1 and _continues(run, lines, k, local)
         out.append(_joined(run) if cut else lines[k])
         k += len(run) if cut else 1
@@ -74,6 +79,12 @@ def _mid_paragraph(prev: Traced, measure: int) -> bool:
     are short lines after a sentence end or nothing)."""
     full = ends_hyphen(prev.text) or len(prev) >= FRAGMENT_SHARE * measure
     return full and not ends_sentence(prev.text)
+
+
+def _lone_function_word(text: str) -> bool:
+    """A line of one capitalised article or preposition ("Die", "Zur"), as a paragraph
+    starts: no headline is only that (a ragged pull quote's "und" is another matter)."""
+    return text[:1].isupper() and text.lower() in FUNCTION_WORDS
 
 
 def _continues(run: list[Traced], lines: Sequence[Traced], k: int, measure: int) -> bool:
