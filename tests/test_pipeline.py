@@ -223,11 +223,11 @@ def test_lines_cut_at_wide_justified_gaps_are_joined() -> None:
     joined = block.lines[2]
     assert joined.src_span(0, len(joined)) == (dump.index("personen"), dump.index("Verfas-") + 7)
     start = (
-        "sungsbeschwerde eingelegt, sagte sie.\nDie\nStudierendenvertretungen fordern eine\n"
+        "sungsbeschwerde eingelegt, sagte sie.\nDie\nStudierendenvertretungen fordern\n"
         "grundlegende Reform und eine Anpassung\nder Bedarfssätze an die Inflation.\n"
     )
     (block,) = rejoin(blocks(start, 0, len(start)))
-    assert block.lines[1].text == "Die Studierendenvertretungen fordern eine"
+    assert block.lines[1].text == "Die Studierendenvertretungen fordern"
     headers = "Wirtschaft\nBank holds rates as living costs\nease\nBy Jane Reed\n"
     assert (
         rejoin(blocks(headers, 0, len(headers)))[0].lines
