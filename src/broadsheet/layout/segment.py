@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from broadsheet.layout.roles import (
     AGENCY_RE,
     BYLINE_RE,
+    FUNCTION_WORDS,
     NOTE_RE,
     PHOTO_CREDIT_RE,
     ends_hyphen,
@@ -37,6 +38,8 @@ DISPLAY_LINE = 0.6
 # Median line lengths before and after a point that differ by this ratio mark a new column.
 WIDTH_JUMP = 1.35
 WINDOW = 3
+# A kicker of one word has at least this many characters.
+MIN_KICKER_WORD = 4
 # A caption above its photo credit has at most this many lines.
 MAX_CAPTION_LINES = 4
 # Bylines, credits and furniture lines are shorter than this.
@@ -113,10 +116,23 @@ def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i:
 
 def _kicker_end(lines: Sequence[Traced], alone: list[bool], i: int) -> bool:
     """Line i - 1 is a kicker over what starts at line i."""
+    kicker = lines[i - 1].text
     return (
         _run_start(lines, alone, i - 1)
-        and is_kicker_line(lines[i - 1].text)
+        and (is_kicker_line(kicker) or _one_word(kicker))
         and opens(lines[i].text)
+    )
+
+
+def _one_word(text: str) -> bool:
+    """A line of one word ("Handball-Bundesliga", "Bildung") over a capital: a kicker."""
+    t = text.strip()
+    return (
+        len(t) >= MIN_KICKER_WORD
+        and " " not in t
+        and t[0].isupper()
+        and t[-1].isalpha()
+        and t.lower() not in FUNCTION_WORDS
     )
 
 
