@@ -21,6 +21,8 @@ from broadsheet.repair.lexicon import Lexicon
 # A display unit this much longer than the one before it is a teaser, not a headline.
 TEASER_RATIO = 1.6
 TEASER_MIN_CHARS = 60
+# Headline type holds fewer characters to the line than this share of the body's.
+HEADLINE_WIDTH_SHARE = 0.6
 # A kicker is short: at most this many words when it has no other kicker cue.
 KICKER_MAX_WORDS = 4
 # Paragraph-like units this much wider than every body column are captions or teasers.
@@ -355,7 +357,7 @@ def _resolve_headlines(
     rank = {u.index: k for k, u in enumerate(units)}
     for story in stories:
         displays = [u for u in story.heads if u.role == roles.DISPLAY]
-        heads = header_roles(story.heads)
+        heads = header_roles(story.heads, body_measure(story))
         if sum(1 for role in heads.values() if role in ("headline", EXTRA)) < 2:
             continue
         for u in displays:
@@ -386,7 +388,7 @@ def is_kicker(u: Unit) -> bool:
     )
 
 
-def header_roles(heads: Sequence[Unit]) -> dict[float, str]:
+def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
     """Kicker, headline, teaser and byline among a story's header units.
 
     The headline is the last candidate, the one nearest the body; earlier candidates are
@@ -399,8 +401,9 @@ def header_roles(heads: Sequence[Unit]) -> dict[float, str]:
     shortest = min(u.chars for u in displays)
     teasers = [u for u in displays if len(displays) > 1 and _is_teaser(u, shortest)]
     rest = [u for u in displays if u not in teasers]
-    if len(rest) == 1 and len(teasers) >= 2 and _short_kicker(rest[0], teasers[0]):
-        rest, teasers = [*rest, teasers[0]], teasers[1:]  # a one-word kicker, not a headline
+    kicker_first = len(rest) == 1 and teasers and _short_kicker(rest[0], teasers[0])
+    if kicker_first and (len(teasers) >= 2 or _set_large(teasers[0], body)):
+        rest, teasers = [*rest, teasers[0]], teasers[1:]  # a short kicker, not a headline
     if len(rest) >= 2 and (is_kicker(rest[0]) or _short_kicker(rest[0], rest[1])):
         out[rest[0].index] = "kicker"
         rest = rest[1:]
@@ -409,6 +412,18 @@ def header_roles(heads: Sequence[Unit]) -> dict[float, str]:
     out.update({u.index: "teaser" for u in teasers[:1]})
     out.update({u.index: EXTRA for u in teasers[1:]})
     return out
+
+
+def _set_large(u: Unit, body: float) -> bool:
+    """Fewer characters to the line than the story's body columns hold: headline type
+    (a teaser is set about as wide as the body)."""
+    return body > 0 and u.chars / len(u.lines) < HEADLINE_WIDTH_SHARE * body
+
+
+def body_measure(story: Story) -> float:
+    """The width of the story's body columns in characters (0 without body pieces)."""
+    widths = sorted(measure(p.lines) for p in story.pieces if len(p.lines) >= 3)
+    return widths[len(widths) // 2] if widths else 0.0
 
 
 def _short_kicker(u: Unit, nxt: Unit) -> bool:
