@@ -292,3 +292,20 @@ def test_full_header_without_body_heads_the_story_below_a_box() -> None:
     assert diary.paragraphs and diary.paragraphs[0].text.startswith("Jeden zweiten Samstag")
     clinics = next(i for i in items if i.headline and i.headline.text.startswith("Kleine Kliniken"))
     assert clinics.byline is not None and clinics.byline.text == "Aus Schwerin Tilman Roggenbuck"
+
+
+def test_kicker_over_a_headline_set_large() -> None:
+    """A one-word kicker over a long headline in large type (few characters to the line):
+    kicker and headline, not headline and teaser."""
+    dump = (
+        "Bildung\n\nQuereinsteiger:innen sollen\ndie Lücken an den\nGrundschulen füllen\n\n"
+        "Von Jana Reuter\n\n"
+        "Zum neuen Schuljahr fehlen an den Grundschulen in Nordrhein-\n"
+        "Westfalen nach Angaben der Bildungsgewerkschaft mehr als drei-\n"
+        "tausend Lehrkräfte, und das Land will nun verstärkt auf Quer-\n"
+        "einsteigerinnen und Quereinsteiger setzen, sagte die Ministerin.\n"
+    )
+    (item,) = parse_text(dump, options=Options(language="de")).pages[0].items
+    assert item.kicker is not None and item.kicker.text == "Bildung"
+    assert item.headline is not None and item.headline.text.startswith("Quereinsteiger:innen")
+    assert item.teaser is None
