@@ -167,6 +167,17 @@ def pooled(results: Results, **match: str) -> PageScore:
     return aggregate(chosen)
 
 
+def in_stream_order(results: Results, lang: str, system: str) -> PageScore:
+    """The pooled score of the dumps of unshuffled PDFs (every degradation but those
+    made to the PDF itself): what text alone can be expected to recover."""
+    return aggregate(
+        s
+        for (lng, sys_, _f, _e, degradation), scores in results.scores.items()
+        if lng == lang and sys_ == system and degradation not in PDF_DEGRADATIONS
+        for s in scores
+    )
+
+
 def row(label: str, score: PageScore) -> str:
     values = " | ".join(
         f"{score.metric(m):.4f}" if m == "cer" else f"{score.metric(m):.3f}" for m in METRICS
@@ -209,6 +220,10 @@ def report(results: Results, langs: list[str]) -> str:
         out += ["", head, rule]
         for system in SYSTEMS:
             out.append(row(f"{system}, all dumps", pooled(results, lang=lang, system=system)))
+        for system in SYSTEMS:
+            in_order = in_stream_order(results, lang, system)
+            if in_order.pages:
+                out.append(row(f"{system}, PDFs drawn in reading order", in_order))
         for extractor in sorted({k[3] for k in keys if k[0] == lang}):
             for degradation in DEGRADATIONS:
                 for system in SYSTEMS:
