@@ -15,16 +15,10 @@ from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
+from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker
 from broadsheet.layout.roles import Unit, measure
 from broadsheet.repair.lexicon import Lexicon
 
-# A display unit this much longer than the one before it is a teaser, not a headline.
-TEASER_RATIO = 1.6
-TEASER_MIN_CHARS = 60
-# Headline type holds fewer characters to the line than this share of the body's.
-HEADLINE_WIDTH_SHARE = 0.6
-# A kicker is short: at most this many words when it has no other kicker cue.
-KICKER_MAX_WORDS = 4
 # Paragraph-like units this much wider than every body column are captions or teasers.
 WIDE_MAX_LINES = 4
 
@@ -32,8 +26,6 @@ HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 # Units that close a story: body text right after one starts another story. (Not agency
 # credits: a box set inside a column ends in one, and the column text goes on after it.)
 TAIL_ROLES = (roles.NOTE,)
-# Header role of display lines a story has no place for; they become page furniture.
-EXTRA = "extra"
 # A pull quote lifted from the text is recognised by at least this many letters repeated.
 MIN_QUOTE_LETTERS = 30
 # Pages with more body pieces than this are not searched for such quotes.
@@ -357,7 +349,7 @@ def _resolve_headlines(
     rank = {u.index: k for k, u in enumerate(units)}
     for story in stories:
         displays = [u for u in story.heads if u.role == roles.DISPLAY]
-        heads = header_roles(story.heads, body_measure(story))
+        heads = header_roles(story.heads, body_measure(story.pieces))
         if sum(1 for role in heads.values() if role in ("headline", EXTRA)) < 2:
             continue
         for u in displays:
@@ -374,61 +366,3 @@ def _adjacent_picture(u: Unit, pictures: list[Picture], rank: dict[float, int]) 
         if pic.title is None and any(abs(rank[p.index] - rank[u.index]) == 1 for p in parts):
             return pic
     return None
-
-
-def is_kicker(u: Unit) -> bool:
-    """Cues of a kicker: ends in a colon, starts in lowercase, or is set in capitals."""
-    text = u.text.strip()
-    core = text.lstrip("„“\"'‚»«(")
-    return len(u.lines) <= 2 and (
-        text.endswith(":")
-        or ": " in text
-        or (core[:1].islower())
-        or (text.isupper() and len(text) > 3)
-    )
-
-
-def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
-    """Kicker, headline, teaser and byline among a story's header units.
-
-    The headline is the last candidate, the one nearest the body; earlier candidates are
-    EXTRA: display lines the story does not need (section labels, mastheads).
-    """
-    out: dict[float, str] = {u.index: "byline" for u in heads if u.role == roles.BYLINE}
-    displays = [u for u in heads if u.role == roles.DISPLAY]
-    if not displays:
-        return out
-    shortest = min(u.chars for u in displays)
-    teasers = [u for u in displays if len(displays) > 1 and _is_teaser(u, shortest)]
-    rest = [u for u in displays if u not in teasers]
-    kicker_first = len(rest) == 1 and teasers and _short_kicker(rest[0], teasers[0])
-    if kicker_first and (len(teasers) >= 2 or _set_large(teasers[0], body)):
-        rest, teasers = [*rest, teasers[0]], teasers[1:]  # a short kicker, not a headline
-    if len(rest) >= 2 and (is_kicker(rest[0]) or _short_kicker(rest[0], rest[1])):
-        out[rest[0].index] = "kicker"
-        rest = rest[1:]
-    out.update({u.index: EXTRA for u in rest[:-1]})
-    out.update({u.index: "headline" for u in rest[-1:]})
-    out.update({u.index: "teaser" for u in teasers[:1]})
-    out.update({u.index: EXTRA for u in teasers[1:]})
-    return out
-
-
-def _set_large(u: Unit, body: float) -> bool:
-    """Fewer characters to the line than the story's body columns hold: headline type
-    (a teaser is set about as wide as the body)."""
-    return body > 0 and u.chars / len(u.lines) < HEADLINE_WIDTH_SHARE * body
-
-
-def body_measure(story: Story) -> float:
-    """The width of the story's body columns in characters (0 without body pieces)."""
-    widths = sorted(measure(p.lines) for p in story.pieces if len(p.lines) >= 3)
-    return widths[len(widths) // 2] if widths else 0.0
-
-
-def _short_kicker(u: Unit, nxt: Unit) -> bool:
-    return u.chars < nxt.chars and len(u.text.split()) <= KICKER_MAX_WORDS
-
-
-def _is_teaser(u: Unit, shortest: int) -> bool:
-    return u.chars >= TEASER_MIN_CHARS and u.chars >= TEASER_RATIO * shortest

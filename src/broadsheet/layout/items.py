@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from broadsheet.layout.assemble import EXTRA, Picture, Plan, Story, body_measure, header_roles
+from broadsheet.layout.assemble import Picture, Plan, Story
+from broadsheet.layout.headers import EXTRA, body_measure, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
 from broadsheet.model import Item, Repair, Traced
@@ -66,7 +67,7 @@ def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], lis
 def _extras(story: Story) -> tuple[list[Unit], list[Unit]]:
     """Display text a story has no header place for: short labels (page furniture), and
     longer text set apart in the story, kept with it as pull quotes."""
-    roles_of = header_roles(story.heads, body_measure(story))
+    roles_of = header_roles(story.heads, body_measure(story.pieces))
     extra = [u for u in story.heads if roles_of.get(u.index) == EXTRA]
     labels = [u for u in extra if len(u.text.split()) <= LABEL_MAX_WORDS]
     return labels, [u for u in extra if u not in labels]
@@ -78,7 +79,7 @@ def _first_index(story: Story) -> float:
 
 
 def _story_item(story: Story, texts: _Texts) -> Item | None:
-    roles_of = header_roles(story.heads, body_measure(story))
+    roles_of = header_roles(story.heads, body_measure(story.pieces))
 
     def field(role: str) -> Traced | None:
         return texts.of([u for u in story.heads if roles_of.get(u.index) == role])

@@ -57,21 +57,26 @@ def segment(blocks: Sequence[Block]) -> list[Block]:
 
 def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
     alone = [own_line(line.text) for line in lines]
-    if len(lines) < SEGMENT_MIN_LINES:  # too few lines to judge widths: bylines, kickers cut
-        cuts = {
-            i
-            for i in range(1, len(lines))
-            if alone[i - 1] or alone[i] or _kicker_end(lines, alone, i)
-        }
-        if PHOTO_CREDIT_RE.match(lines[0].text):
-            cuts.discard(1)  # a credit heading its caption stays with it (`roles.units`)
-        bounds = [0, *sorted(cuts), len(lines)]
-        return [lines[a:b] for a, b in itertools.pairwise(bounds)]
-    lengths = [width(line.text) for line in lines]
-    cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
-    cuts |= _caption_cuts(lines, cuts)
+    if len(lines) < SEGMENT_MIN_LINES:
+        cuts = _short_block_cuts(lines, alone)
+    else:
+        lengths = [width(line.text) for line in lines]
+        cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
+        cuts |= _caption_cuts(lines, cuts)
     bounds = [0, *sorted(cuts), len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _short_block_cuts(lines: Sequence[Traced], alone: list[bool]) -> set[int]:
+    """Too few lines to judge widths: only bylines, credits and kickers stand apart
+    (pdfminer boxes a header with its byline). A credit heading its caption stays with
+    it: `roles.units` pairs them."""
+    cuts = {
+        i for i in range(1, len(lines)) if alone[i - 1] or alone[i] or _kicker_end(lines, alone, i)
+    }
+    if PHOTO_CREDIT_RE.match(lines[0].text):
+        cuts.discard(1)
+    return cuts
 
 
 def _caption_cuts(lines: Sequence[Traced], cuts: set[int]) -> set[int]:
@@ -103,9 +108,8 @@ def _boundary(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i:
     if not opens(cur):
         return _width_jump(lengths, i, alone)
     if ends_sentence(prev):
-        return lengths[i - 1] < SHORT_LINE * statistics.median(before) or _width_jump(
-            lengths, i, alone
-        )
+        short = lengths[i - 1] < SHORT_LINE * statistics.median(before)
+        return short or _width_jump(lengths, i, alone)
     if not ends_mid_sentence(prev) and (
         lengths[i - 1] < DISPLAY_LINE * max(lengths[i], statistics.median(lengths[i : i + WINDOW]))
         or _kicker_end(lines, alone, i)
