@@ -10,6 +10,7 @@ a caption that its story does not need titles the picture.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -138,9 +139,12 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
     return [s for s in stories if s.pieces or s.heads]
 
 
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+
+
 def _letters(text: str) -> str:
     """Only the letters and digits, casefolded: the same sentence however it was broken."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM_RE.sub("", text.casefold())
 
 
 def _can_start(u: Unit, lang: str) -> bool:

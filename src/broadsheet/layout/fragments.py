@@ -39,7 +39,7 @@ def _rejoined(block: Block) -> Block:
         return block
     lengths = sorted(len(line) for line in lines)
     measure = lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
-    if measure < MIN_MEASURE:
+    if measure < MIN_MEASURE or not any(_fragment(line, measure) for line in lines[:-1]):
         return block
     out: list[Traced] = []
     k = 0

@@ -56,6 +56,8 @@ def segment(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
+    if len(lines) == 1:
+        return [lines]
     alone = [own_line(line.text) for line in lines]
     if len(lines) < SEGMENT_MIN_LINES:
         cuts = _short_block_cuts(lines, alone)
@@ -170,7 +172,7 @@ def own_line(text: str) -> bool:
     return len(text) < OWN_LINE_MAX and bool(
         BYLINE_RE.match(text)
         or PHOTO_CREDIT_RE.match(text)
-        or AGENCY_RE.fullmatch(text.strip())
+        or (text.endswith(")") and AGENCY_RE.fullmatch(text.strip()))
         or is_furniture(text)
     )
 
