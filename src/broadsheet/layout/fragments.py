@@ -3,9 +3,11 @@
 pdftotext's default mode takes a gap between words that is much wider than a space for a
 column gutter, so a narrow justified column comes out with lines cut into words:
 "personen" / "hatten" / "Verfas-" where the page shows "personen hatten Verfas-". Such
-short pieces look like headlines and paragraph ends to every later stage. A line counts as
-such a fragment when it is short for its block, ends neither a sentence nor in a hyphen,
-and fits on one typeset line together with the line after it.
+short pieces look like headlines and paragraph ends to every later stage. A run of such
+fragments is joined when it follows a full line of its paragraph (or is a paragraph's
+first word, "Die"), fits on the line before it together, and the text goes on after it:
+a hyphen, a lowercase word next, or a full line again. Headers over a story are short
+lines too, but after a sentence end, and a capital follows them.
 """
 
 from __future__ import annotations

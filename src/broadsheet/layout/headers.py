@@ -1,9 +1,10 @@
 """Kicker, headline, teaser and byline among the header units of one story.
 
 Display units are told apart by length and cues: a kicker is short or lowercase or ends
-in a colon; a teaser is much longer than the shortest display unit and set about as wide
-as the body; the headline is the display unit nearest the body. Display units a story
-has no place for are EXTRA (section labels, mastheads).
+in a colon; a teaser is much longer than the shortest display unit (beside a short
+kicker, it must also be set about as wide as the body, not in large type); the headline
+is the display unit nearest the body. Display units a story has no place for are EXTRA
+(section labels, mastheads).
 """
 
 from __future__ import annotations
