@@ -70,15 +70,30 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
 
 
 def _short_block_cuts(lines: Sequence[Traced], alone: list[bool]) -> set[int]:
-    """Too few lines to judge widths: only bylines, credits and kickers stand apart
-    (pdfminer boxes a header with its byline). A credit heading its caption stays with
-    it: `roles.units` pairs them."""
+    """Few lines: bylines, credits and kickers stand apart, and a headline's large type
+    gives way to a teaser's smaller one (pdfminer boxes a whole header together). A credit
+    heading its caption stays with it: `roles.units` pairs them."""
+    lengths = [width(line.text) for line in lines]
     cuts = {
-        i for i in range(1, len(lines)) if alone[i - 1] or alone[i] or _kicker_end(lines, alone, i)
+        i
+        for i in range(1, len(lines))
+        if alone[i - 1]
+        or alone[i]
+        or _kicker_end(lines, alone, i)
+        or _type_change(lines, lengths, alone, i)
     }
     if PHOTO_CREDIT_RE.match(lines[0].text):
         cuts.discard(1)
     return cuts
+
+
+def _type_change(lines: Sequence[Traced], lengths: list[int], alone: list[bool], i: int) -> bool:
+    """Two lines of one width, then two of another, a new sentence or phrase at the seam."""
+    return (
+        _width_jump(lengths, i, alone)
+        and opens(lines[i].text)
+        and not ends_hyphen(lines[i - 1].text)
+    )
 
 
 def _caption_cuts(lines: Sequence[Traced], cuts: set[int]) -> set[int]:
