@@ -83,6 +83,8 @@ DUMPS = st.lists(
 @given(DUMPS)
 # A caption before a credit, then a credit-led caption: the first caption once went missing.
 @example(dump="Heimat-\n\nFoto: Die\nDie\n\nDie\nDie\nDie\nDie\nDie\nDie\nDie")
+# A byline with no story to head was dropped.
+@example(dump="Von Die")
 def test_any_dump_loses_nothing_silently(dump: str) -> None:
     doc = parse_text(dump)
     assert uncovered(doc) == []

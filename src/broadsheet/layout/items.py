@@ -100,7 +100,8 @@ def _story_item(story: Story, texts: _Texts) -> Item | None:
         credit=texts.of(story.credits),
         notes=texts.each(story.notes),
     )
-    return item if (paras or item.headline or item.teaser) else None
+    kept = (paras, item.kicker, item.headline, item.teaser, item.byline, item.credit, item.notes)
+    return item if any(kept) else None  # a header with no text is still kept: nothing lost
 
 
 def _dateline(byline: Traced | None, place: str | None) -> Traced | None:
