@@ -69,7 +69,7 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     runs = _header_runs(units)
     nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
     starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
-    start_units = _story_starts(units, runs, starts, lang)
+    start_units = _story_starts(units, runs, starts, nxt, lang)
     stories: list[Story] = []
     owner: dict[float, Story] = {}
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
@@ -87,30 +87,32 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
 
 
 def _story_starts(
-    units: Sequence[Unit], runs: list[list[Unit]], starts: dict[int, Unit | None], lang: str
+    units: Sequence[Unit],
+    runs: list[list[Unit]],
+    starts: dict[int, Unit | None],
+    nxt: dict[float, float],
+    lang: str,
 ) -> set[float]:
     """Body units that start a story: after a header run or after an end note. After an
     agency credit too, as many as there are full headers (with a byline) with no story
     after them: their story is the one set below a box (otherwise the text after a box
     set into a column goes on with the column's story)."""
-    after = {a.index: b.index for a, b in itertools.pairwise(units)}
     found = {u.index for u in starts.values() if u is not None and _can_start(u, lang)}
-    found |= {
-        b.index
-        for a, b in itertools.pairwise(units)
-        if a.role in TAIL_ROLES and _can_start(b, lang)
-    }
-    orphans = [
-        run
-        for run in runs
-        if any(u.role == roles.BYLINE for u in run) and after.get(run[-1].index) not in found
-    ]
-    credits = [
-        b.index
-        for a, b in itertools.pairwise(units)
-        if a.role == roles.AGENCY_CREDIT and _can_start(b, lang)
-    ]
-    return found | set(credits[: len(orphans)])
+    after_tail: list[float] = []
+    after_credit: list[float] = []
+    for a, b in itertools.pairwise(units):
+        if a.role in TAIL_ROLES and _can_start(b, lang):
+            after_tail.append(b.index)
+        elif a.role == roles.AGENCY_CREDIT and _can_start(b, lang):
+            after_credit.append(b.index)
+    found.update(after_tail)
+    orphans = [run for run in runs if _full_header(run) and nxt.get(run[-1].index) not in found]
+    return found | set(after_credit[: len(orphans)])
+
+
+def _full_header(run: list[Unit]) -> bool:
+    """A header run with a byline: a story's whole head, not a stray display line."""
+    return any(u.role == roles.BYLINE for u in run)
 
 
 def _repeated_quotes(stories: list[Story]) -> list[Story]:
@@ -300,7 +302,7 @@ def _attach_runs(
 
 def _headless_story(run: list[Unit], stories: list[Story]) -> Story | None:
     """A full header (it has a byline) goes to the first story that has no header yet."""
-    if not any(u.role == roles.BYLINE for u in run):
+    if not _full_header(run):
         return None
     return next((s for s in stories if s.pieces and not s.heads), None)
 

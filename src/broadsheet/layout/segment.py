@@ -59,21 +59,20 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
     if len(lines) == 1:
         return [lines]
     alone = [own_line(line.text) for line in lines]
+    lengths = [width(line.text) for line in lines]
     if len(lines) < SEGMENT_MIN_LINES:
-        cuts = _short_block_cuts(lines, alone)
+        cuts = _short_block_cuts(lines, lengths, alone)
     else:
-        lengths = [width(line.text) for line in lines]
         cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
         cuts |= _caption_cuts(lines, cuts)
     bounds = [0, *sorted(cuts), len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _short_block_cuts(lines: Sequence[Traced], alone: list[bool]) -> set[int]:
+def _short_block_cuts(lines: Sequence[Traced], lengths: list[int], alone: list[bool]) -> set[int]:
     """Few lines: bylines, credits and kickers stand apart, and a headline's large type
     gives way to a teaser's smaller one (pdfminer boxes a whole header together). A credit
     heading its caption stays with it: `roles.units` pairs them."""
-    lengths = [width(line.text) for line in lines]
     cuts = {
         i
         for i in range(1, len(lines))
