@@ -171,10 +171,9 @@ def in_stream_order(results: Results, lang: str, system: str) -> PageScore:
     """The pooled score of the dumps of unshuffled PDFs (every degradation but those
     made to the PDF itself): what text alone can be expected to recover."""
     return aggregate(
-        s
-        for (lng, sys_, _f, _e, degradation), scores in results.scores.items()
-        if lng == lang and sys_ == system and degradation not in PDF_DEGRADATIONS
-        for s in scores
+        pooled(results, lang=lang, system=system, degradation=degradation)
+        for degradation in DEGRADATIONS
+        if degradation not in PDF_DEGRADATIONS
     )
 
 
