@@ -12,15 +12,35 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (y up)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a stretch [start, end) of a source made from a PDF was drawn: its page, the box
+    of the run of glyphs, and the index of its first character on PDFium's text page."""
+
+    start: int
+    end: int
+    page: int
+    box: Box
+    char: int
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The decoded input: its text is what every offset in the model points into."""
+    """The decoded input: its text is what every offset in the model points into.
+
+    A source made from a PDF also has `origins` (sorted by start) and the PDF page number
+    of each form-feed page in `page_numbers`.
+    """
 
     text: str
     name: str = "<string>"
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    page_numbers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

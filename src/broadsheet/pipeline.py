@@ -21,6 +21,8 @@ from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
 from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import segment
+from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
+from broadsheet.load.pdftext import Skipped, pdf_source
 from broadsheet.load.text import blocks, decode, page_spans
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
 from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
@@ -46,6 +48,9 @@ GlyphPlan = tuple[tuple[Edit, ...], ...]
 # Documents up to this many characters (a few pages) keep the blocks cut while learning,
 # so their pages need not cut them again; longer ones cut per page to keep memory flat.
 KEEP_BLOCKS_CHARS = 200_000
+# A PDF is read this many pages at a time, each batch learnt on its own, so memory stays
+# that of one batch however long the file is (50 pages teach a vocabulary well enough).
+PDF_BATCH_PAGES = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,37 @@ def parse_text(text: str, name: str = "<string>", options: Options | None = None
 def parse_bytes(data: bytes, name: str = "<bytes>", options: Options | None = None) -> Document:
     """Rebuild the pages of a text dump given as bytes (UTF-8, or a legacy encoding)."""
     return process(decode(data, name), options or Options())
+
+
+def parse_pdf(
+    path: str | os.PathLike[str],
+    options: Options | None = None,
+    pages: str | None = None,
+    password: str | None = None,
+) -> tuple[Document, list[Skipped]]:
+    """Rebuild the pages of a PDF (all, or those `pages` names, as "1-3,7"); the pages
+    that give no text (image only, empty) come back in the list with the reason."""
+    p = Path(path)
+    batches = list(iter_pdf(p.read_bytes(), str(p), options or Options(), pages, password))
+    source = batches[0][0].source if batches else Source("", str(p))
+    found = tuple(page for doc, _ in batches for page in doc.pages)
+    return Document(source=source, pages=found), [s for _, sk in batches for s in sk]
+
+
+def iter_pdf(
+    data: bytes, name: str, options: Options, pages: str | None = None, password: str | None = None
+) -> Iterator[tuple[Document, list[Skipped]]]:
+    """The PDF in batches of PDF_BATCH_PAGES pages: each batch one document of its own."""
+    pdf = open_pdf(data, name, password)
+    try:
+        numbers = page_numbers(pages, len(pdf))
+        for at in range(0, len(numbers), PDF_BATCH_PAGES):
+            chosen = numbers[at : at + PDF_BATCH_PAGES]
+            source, skipped = pdf_source(read_pages(pdf, chosen), name)
+            found = tuple(iter_pages(source, options)) if source.page_numbers else ()
+            yield Document(source=source, pages=found), skipped
+    finally:
+        pdf.close()
 
 
 def process(source: Source, options: Options) -> Document:
@@ -142,15 +178,16 @@ def _recounted(base: Lexicon, texts: list[list[list[str]]], fixed: dict[str, str
 def iter_pages(source: Source, options: Options) -> Iterator[Page]:
     """The pages one at a time, so that a long dump never holds every page's objects."""
     know = learn(source, options)
-    for n, span in enumerate(know.spans, 1):
-        yield _page(source, n, span, know)
+    numbers = source.page_numbers or range(1, len(know.spans) + 1)
+    for k, (n, span) in enumerate(zip(numbers, know.spans, strict=True)):
+        yield _page(source, k, n, span, know)
 
 
-def _page(source: Source, number: int, span: tuple[int, int], know: Knowledge) -> Page:
-    """One page from its own text and the document's knowledge."""
+def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Knowledge) -> Page:
+    """Page `number`, the k-th (from 0), from its own text and the document's knowledge."""
     start, end = span
     if know.blocks is not None:
-        page_blocks = know.blocks[number - 1]
+        page_blocks = know.blocks[k]
     else:
         page_blocks = blocks(source.text, start, end, page=number)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)

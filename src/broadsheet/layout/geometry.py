@@ -1,0 +1,175 @@
+"""Lines and blocks from where the runs of a PDF page stand and how they are set.
+
+A line is runs on one baseline with word gaps between them (a column gap is wider); a block
+is lines one below the other at their leading, in the same type, sharing a column and the
+same frame or tint. Blocks are what the text path gets from a dump's blank lines, but cut by
+geometry, so the order the content stream drew them in does not matter.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from broadsheet.load.pdf import Run, Shape
+from broadsheet.model import Box
+
+# Runs on one line: baselines within this many ems, and at most this many ems apart (word
+# gaps are a third of an em, even in justified text; column gaps are wider).
+SAME_BASELINE_EM = 0.3
+MAX_WORD_GAP_EM = 0.9
+# Runs of one line differ in size by at most this factor (a headline beside a column is
+# not part of the column's line).
+MAX_SIZE_RATIO = 1.3
+# A line continues a block when its top is at most this many ems below the block's bottom
+# (loose glyph boxes of lines set at 1.2 leading touch; a blank line is a full em).
+MAX_LINE_GAP_EM = 0.6
+# Type sizes within this fraction are one size.
+SIZE_TOLERANCE = 0.06
+# A line belongs to a block's column when this share of the narrower of the two overlaps.
+MIN_OVERLAP = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Runs on one baseline, left to right."""
+
+    runs: tuple[Run, ...]
+    box: Box
+
+    @property
+    def text(self) -> str:
+        return " ".join(r.text for r in self.runs)
+
+    @property
+    def main(self) -> Run:
+        """The run that sets most of the line: its type is the line's type."""
+        return max(self.runs, key=lambda r: len(r.text))
+
+
+@dataclass(frozen=True, slots=True)
+class GBlock:
+    """Lines set together; `frame` is the index of the tint or frame they stand in, or -1."""
+
+    lines: tuple[Line, ...]
+    box: Box
+    frame: int
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].main.size
+
+    @property
+    def bold(self) -> bool:
+        return self.lines[0].main.bold
+
+
+def union(boxes: Sequence[Box]) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def lines(runs: Sequence[Run]) -> list[Line]:
+    """Runs grouped into lines, top to bottom; text set at an angle stays one run a line."""
+    upright = sorted((r for r in runs if r.upright), key=lambda r: (-r.box[1], r.box[0]))
+    rows: list[list[Run]] = []
+    for run in upright:
+        if rows and abs(rows[-1][0].box[1] - run.box[1]) <= SAME_BASELINE_EM * run.size:
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+    out: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda r: r.box[0])
+        current = [row[0]]
+        for run in row[1:]:
+            gap = run.box[0] - current[-1].box[2]
+            small, big = sorted((run.size, current[-1].size))
+            if gap <= MAX_WORD_GAP_EM * small and big <= MAX_SIZE_RATIO * small:
+                current.append(run)
+            else:
+                out.append(_line(current))
+                current = [run]
+        out.append(_line(current))
+    out += [_line([r]) for r in runs if not r.upright]
+    return out
+
+
+def _line(runs: list[Run]) -> Line:
+    return Line(tuple(runs), union([r.box for r in runs]))
+
+
+def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
+    """Lines grouped into blocks: each line joins the nearest open block above it that it
+    continues, else starts one."""
+    frames = [s.box for s in shapes if s.kind == "rect"]
+    rules = [s.box for s in shapes if s.kind == "rule"]
+    open_: list[list[Line]] = []
+    frame_of: list[int] = []
+    for line in sorted(page_lines, key=lambda ln: -ln.box[3]):
+        frame = _frame(line.box, frames)
+        best = None
+        for k, block in enumerate(open_):
+            nearer = best is None or block[-1].box[1] < open_[best][-1].box[1]
+            if nearer and frame_of[k] == frame and _continues(block, line, rules):
+                best = k
+        if best is None:
+            open_.append([line])
+            frame_of.append(frame)
+        else:
+            open_[best].append(line)
+    return [
+        GBlock(tuple(b), union([ln.box for ln in b]), f)
+        for b, f in zip(open_, frame_of, strict=True)
+    ]
+
+
+def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
+    last = block[-1]
+    a, b = last.main, line.main
+    if not (a.upright and b.upright):
+        return False
+    if abs(a.size - b.size) > SIZE_TOLERANCE * max(a.size, b.size):
+        return False
+    if (a.bold, a.italic) != (b.bold, b.italic):
+        return False
+    gap = last.box[1] - line.box[3]
+    if gap > MAX_LINE_GAP_EM * a.size or gap < -a.size:
+        return False
+    left, right = max(last.box[0], line.box[0]), min(last.box[2], line.box[2])
+    narrower = min(last.box[2] - last.box[0], line.box[2] - line.box[0])
+    if right - left < MIN_OVERLAP * narrower:
+        return False
+    return not any(_between(rule, last.box, line.box) for rule in rules)
+
+
+def _between(rule: Box, upper: Box, lower: Box) -> bool:
+    """True if a horizontal rule runs between two lines, across their common extent."""
+    return (
+        lower[3] - 1 <= rule[1] <= upper[1] + 1
+        and rule[0] <= max(upper[0], lower[0]) + 1
+        and rule[2] >= min(upper[2], lower[2]) - 1
+    )
+
+
+def _frame(box: Box, frames: Sequence[Box]) -> int:
+    """The smallest frame or tint holding the centre of a box, or -1."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    inside = [
+        (f[2] - f[0]) * (f[3] - f[1]) if f[0] <= x <= f[2] and f[1] <= y <= f[3] else float("inf")
+        for f in frames
+    ]
+    if not inside or min(inside) == float("inf"):
+        return -1
+    return inside.index(min(inside))
+
+
+def body_size(page_lines: Sequence[Line]) -> float:
+    """The type size most characters on the page are set in."""
+    sizes = [round(r.size * 2) / 2 for ln in page_lines for r in ln.runs for _ in r.text]
+    return statistics.mode(sizes) if sizes else 10.0

@@ -1,0 +1,283 @@
+"""Read a born-digital PDF with PDFium (pypdfium2): text runs with their type, shapes, images.
+
+PDFium's text page gives the page's characters in one call and splits them into lines; a
+run is the part of such a line that one text object drew, so the calls through ctypes are
+a few per line, not per character (one per character would cost more than PDFium's own
+extraction). Each run keeps the index of its first character on PDFium's text page, so any
+character can be traced to its glyph.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from broadsheet.errors import InputError
+from broadsheet.model import Box
+
+# Font names that mark bold and italic faces (the weight field is often left at 400).
+BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
+ITALIC_MARKS = ("italic", "oblique", "kursiv")
+FONT_FLAG_ITALIC = 64
+BOLD_WEIGHT = 600
+# Non-text objects looked at per page: a map or chart drawn in thousands of paths adds
+# nothing the layout needs beyond its first ones.
+MAX_SHAPES = 5000
+# A page with more characters than this is not a newspaper page (or is a broken one).
+MAX_CHARS = 400_000
+_NULL = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Characters of one line drawn by one text object, in one type."""
+
+    text: str
+    box: Box
+    size: float  # type size in points
+    font: str
+    bold: bool
+    italic: bool
+    colour: tuple[int, int, int]
+    upright: bool  # False for text set at an angle (a credit up the side of a picture)
+    first: int  # index of the first character on PDFium's text page
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A filled or stroked path or an image: rules, frames, tints and pictures."""
+
+    kind: str  # "rule", "rect" or "image"
+    box: Box
+    fill: tuple[int, int, int] | None  # the tint of a filled rectangle
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    """One page as geometry: its size, text runs and shapes."""
+
+    number: int
+    width: float
+    height: float
+    runs: tuple[Run, ...]
+    shapes: tuple[Shape, ...]
+
+
+def open_pdf(data: bytes, name: str, password: str | None = None) -> pdfium.PdfDocument:
+    """The document, or a one-line error saying why PDFium cannot open it."""
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as err:
+        code = pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            if password is None:
+                raise InputError(
+                    f"{name}: the PDF is encrypted; give its password with --password"
+                ) from None
+            raise InputError(f"{name}: wrong password for this PDF") from err
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise InputError(f"{name}: the PDF uses an unsupported security handler") from err
+        raise InputError(f"{name}: not a readable PDF ({err}); the file may be damaged") from err
+
+
+def page_numbers(spec: str | None, count: int) -> list[int]:
+    """Page numbers (1-based) from a spec like "1-3,7"; every page without a spec."""
+    if not spec:
+        return list(range(1, count + 1))
+    pages: list[int] = []
+    for part in spec.split(","):
+        lo, _, hi = part.strip().partition("-")
+        try:
+            a, b = int(lo), int(hi or lo)
+        except ValueError as err:
+            raise InputError(f"--pages {spec!r}: give page numbers like 1-3,7") from err
+        if not 1 <= a <= b <= count:
+            raise InputError(f"--pages {spec!r}: the PDF has pages 1 to {count}")
+        pages.extend(range(a, b + 1))
+    return pages
+
+
+def read_pages(pdf: pdfium.PdfDocument, numbers: Sequence[int]) -> Iterator[PdfPage]:
+    """Each named page as geometry, one at a time; PDFium's objects are closed after each."""
+    for number in numbers:
+        page = pdf[number - 1]
+        try:
+            yield read_page(page, number)
+        finally:
+            page.close()
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        runs = _runs(textpage, number)
+    finally:
+        textpage.close()
+    return PdfPage(number, width, height, tuple(runs), tuple(_shapes(page)))
+
+
+def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if count > MAX_CHARS:
+        raise InputError(f"page {number} holds {count} characters; more than a page can hold")
+    text = textpage.get_text_range() if count > 0 else ""
+    if len(text) != count:  # characters outside the BMP: offsets would drift
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    reader = _RunReader(textpage.raw, text)
+    out: list[Run] = []
+    start = 0
+    while start < count:
+        end = text.find("\r\n", start)
+        end = count if end < 0 else end
+        out.extend(reader.line(start, end))
+        start = end + 2
+    return out
+
+
+class _RunReader:
+    """Splits a text-page line where its characters' text object changes and styles runs."""
+
+    def __init__(self, raw: pdfium_c.FPDF_TEXTPAGE, text: str) -> None:
+        self.raw = raw
+        self.text = text
+        self.fonts: dict[int, tuple[str, bool, bool]] = {}
+        self.objects: dict[int, pdfium_c.FPDF_PAGEOBJECT] = {}
+
+    def _object(self, i: int) -> int:
+        obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or _NULL
+        self.objects.setdefault(key, obj)
+        return key
+
+    def line(self, start: int, end: int) -> Iterator[Run]:
+        for a, b, obj in self._pieces(start, end):
+            piece = self.text[a:b]
+            if obj != _NULL and piece.strip():
+                yield self._run(a, b, obj)
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """[a, b) stretches of one text object each, found by bisection."""
+        out: list[tuple[int, int, int]] = []
+        todo = [(start, end, self._object(start), self._object(end - 1))] if end > start else []
+        while todo:
+            a, b, first, last = todo.pop()
+            if first == last:
+                out.append((a, b, first))
+                continue
+            if b - a == 2:
+                out += [(a, a + 1, first), (a + 1, b, last)]
+                continue
+            mid = (a + b) // 2
+            at = self._object(mid)
+            todo += [(mid, b, at, last), (a, mid, first, self._object(mid - 1))]
+        out.sort()
+        merged: list[tuple[int, int, int]] = []
+        for a, b, obj in out:
+            if merged and merged[-1][2] == obj and merged[-1][1] == a:
+                merged[-1] = (merged[-1][0], b, obj)
+            else:
+                merged.append((a, b, obj))
+        return merged
+
+    def _run(self, a: int, b: int, obj: int) -> Run:
+        raw = self.objects[obj]
+        while b > a + 1 and self.text[b - 1].isspace():
+            b -= 1
+        while a < b - 1 and self.text[a].isspace():
+            a += 1
+        box = _union(self._char_box(a), self._char_box(b - 1))
+        matrix = pdfium_c.FS_MATRIX()
+        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
+        size = ctypes.c_float(0.0)
+        pdfium_c.FPDFTextObj_GetFontSize(raw, size)
+        scale = math.hypot(matrix.c, matrix.d)
+        font, bold, italic = self._font(raw)
+        rgba = [ctypes.c_uint(0) for _ in range(4)]
+        pdfium_c.FPDFPageObj_GetFillColor(raw, *rgba)
+        return Run(
+            text=self.text[a:b],
+            box=box,
+            size=round(size.value * scale, 2),
+            font=font,
+            bold=bold,
+            italic=italic,
+            colour=(rgba[0].value, rgba[1].value, rgba[2].value),
+            upright=abs(matrix.b) < 1e-3 * max(abs(matrix.a), 1e-6) and matrix.a > 0,
+            first=a,
+        )
+
+    def _char_box(self, i: int) -> Box:
+        rect = pdfium_c.FS_RECTF()
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, rect)
+        return (rect.left, rect.bottom, rect.right, rect.top)
+
+    def _font(self, obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[str, bool, bool]:
+        font = pdfium_c.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or _NULL
+        if key not in self.fonts:
+            buf = ctypes.create_string_buffer(256)
+            pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
+            name = buf.value.decode("latin-1").split("+", 1)[-1]
+            low = name.lower()
+            weight = pdfium_c.FPDFFont_GetWeight(font)
+            flags = pdfium_c.FPDFFont_GetFlags(font)
+            bold = weight >= BOLD_WEIGHT or any(m in low for m in BOLD_MARKS)
+            italic = bool(flags & FONT_FLAG_ITALIC) or any(m in low for m in ITALIC_MARKS)
+            self.fonts[key] = (name, bold, italic)
+        return self.fonts[key]
+
+
+def _union(a: Box, b: Box) -> Box:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _shapes(page: pdfium.PdfPage) -> Iterator[Shape]:
+    """Rules, rectangles and images: the non-text objects at the page's top level."""
+    raw = page.raw
+    for i in range(min(pdfium_c.FPDFPage_CountObjects(raw), MAX_SHAPES)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            continue
+        edges = [ctypes.c_float(0.0) for _ in range(4)]
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *edges):
+            continue
+        left, bottom, right, top = (e.value for e in edges)
+        box = (left, bottom, right, top)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            yield Shape("image", box, None)
+        elif min(right - left, top - bottom) < RULE_MAX_PT:
+            yield Shape("rule", box, None)
+        else:
+            yield Shape("rect", box, _fill(obj))
+
+
+# A path thinner than this (points) is a rule, not a frame or a tint.
+RULE_MAX_PT = 2.0
+WHITE = (255, 255, 255)
+# A filled rectangle is a tint behind text only if it is this light (sum of R, G, B).
+MIN_TINT = 450
+
+
+def _fill(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[int, int, int] | None:
+    mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
+    pdfium_c.FPDFPath_GetDrawMode(obj, mode, stroke)
+    if mode.value == 0:
+        return None
+    rgba = [ctypes.c_uint(0) for _ in range(4)]
+    pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba)
+    colour = (rgba[0].value, rgba[1].value, rgba[2].value)
+    if rgba[3].value == 0 or colour == WHITE or sum(colour) < MIN_TINT:
+        return None  # unfilled, white, or a dark fill that no text is set on
+    return colour
+
+
+def is_pdf(data: bytes) -> bool:
+    """True for bytes that start like a PDF (the header may follow some junk)."""
+    return b"%PDF-" in data[:1024]

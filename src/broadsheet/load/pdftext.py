@@ -1,0 +1,80 @@
+"""PDF pages as the text the text path reads: blocks cut and ordered by geometry.
+
+Each page's blocks (layout/geometry.py) are written in reading order (layout/order.py), a
+blank line between blocks and a form feed between pages, so every later stage works on a
+PDF as on a clean dump. Every run written is filed as an `Origin`: the page, its box and
+its first glyph on PDFium's text page, so offsets into this text lead back to the PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from broadsheet.layout.geometry import GBlock, blocks, body_size, lines
+from broadsheet.layout.order import reading_order
+from broadsheet.load.pdf import PdfPage
+from broadsheet.model import Origin, Source
+
+# PDFium writes a hyphen it found at a line end as U+0002; on real pages that is the
+# typesetter's hyphen-minus, which the hyphen stage then decides on.
+PDFIUM_LINE_END_HYPHEN = "\x02"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A page that gives no text, and why."""
+
+    page: int
+    reason: str
+
+
+def page_blocks(page: PdfPage) -> list[GBlock]:
+    """The page's blocks in reading order."""
+    page_lines = lines(page.runs)
+    found = blocks(page_lines, page.shapes)
+    return reading_order(found, lambda b: b.box, body_size(page_lines))
+
+
+def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skipped]]:
+    """One source for the pages that have text; the others are listed with the reason."""
+    parts: list[str] = []
+    origins: list[Origin] = []
+    numbers: list[int] = []
+    skipped: list[Skipped] = []
+    at = 0
+    for page in pages:
+        if not page.runs:
+            skipped.append(Skipped(page.number, _why_empty(page)))
+            continue
+        if numbers:
+            parts.append("\f")
+            at += 1
+        numbers.append(page.number)
+        for k, block in enumerate(page_blocks(page)):
+            for j, line in enumerate(block.lines):
+                sep = "\n\n" if k and not j else "\n" if j else ""
+                parts.append(sep)
+                at += len(sep)
+                for i, run in enumerate(line.runs):
+                    if i:
+                        parts.append(" ")
+                        at += 1
+                    text = run.text.replace(PDFIUM_LINE_END_HYPHEN, "-")
+                    parts.append(text)
+                    origins.append(Origin(at, at + len(text), page.number, run.box, run.first))
+                    at += len(text)
+    source = Source(
+        text="".join(parts),
+        name=name,
+        encoding="pdf",
+        origins=tuple(origins),
+        page_numbers=tuple(numbers),
+    )
+    return source, skipped
+
+
+def _why_empty(page: PdfPage) -> str:
+    if any(s.kind == "image" for s in page.shapes):
+        return f"no text layer on page {page.number} (an image only: run OCR on it first)"
+    return f"page {page.number} is empty (no text and no image)"
