@@ -25,6 +25,7 @@ class Origin:
     page: int
     box: Box
     char: int
+    style: str = "other"  # the style of the block the run is in (Block.style)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +235,9 @@ class Block:
     lines: tuple[Traced, ...]
     index: int
     page: int = 1
+    # How a PDF set the block, relative to the page's body type (see load/pdftext.py):
+    # "body", "display" or "other"; None for a text dump, where only the text tells.
+    style: str | None = None
 
     @property
     def text(self) -> str:

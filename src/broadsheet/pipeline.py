@@ -10,6 +10,7 @@ the pages one at a time, so memory for a long dump does not grow with its page c
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from broadsheet.layout.segment import segment
 from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
 from broadsheet.load.pdftext import Skipped, pdf_source
 from broadsheet.load.text import blocks, decode, page_spans
-from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
+from broadsheet.model import Block, Document, Edit, Origin, Page, Repair, Source, Traced
 from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
 from broadsheet.repair.glyphs import (
     expand_ligatures,
@@ -190,6 +191,8 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         page_blocks = know.blocks[k]
     else:
         page_blocks = blocks(source.text, start, end, page=number)
+    if source.origins:
+        page_blocks = typeset(page_blocks, source.origins)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     page_units = mark_running(
         [u for b in segment(rejoin(repaired)) for u in units(b)], know.running
@@ -205,6 +208,17 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         language=know.lang,
         warnings=source.notes,
     )
+
+
+def typeset(page: list[Block], origins: Sequence[Origin]) -> list[Block]:
+    """Blocks of a source made from a PDF with the style their runs were set in."""
+    starts = [o.start for o in origins]
+    out = []
+    for b in page:
+        at = bisect.bisect_right(starts, b.start) - 1
+        style = origins[at].style if at >= 0 else None
+        out.append(Block(b.lines, b.index, b.page, style))
+    return out
 
 
 def vocabulary(pages: Iterable[Iterable[Sequence[str]]]) -> Iterator[str]:
@@ -256,5 +270,5 @@ def _repair_glyphs(
                 line, rs = line.apply(edits)
                 repairs += rs
             lines.append(line)
-        out.append(Block(tuple(lines), block.index, block.page))
+        out.append(Block(tuple(lines), block.index, block.page, block.style))
     return out, repairs

@@ -164,12 +164,12 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
         after = units[k + 1] if k + 1 < len(units) else None
         own = k + 2 < len(units) and _heads(after, units[k + 2]) if after else False
         if u.role == roles.BODY and after and after.role == roles.PHOTO_CREDIT and not own:
-            u = Unit(u.lines, u.index, roles.CAPTION)
-        elif u.role == roles.BODY and _wide(u, widest):
+            u = Unit(u.lines, u.index, roles.CAPTION, u.style)
+        elif u.role == roles.BODY and u.style != "body" and _wide(u, widest):
             near_head = any(
                 0 < abs(v.index - u.index) < 1.5 and v.role in HEAD_ROLES for v in units
             )
-            u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION)
+            u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION, u.style)
         out.append(u)
     return out
 
@@ -182,11 +182,12 @@ def _mark_teasers(units: list[Unit]) -> list[Unit]:
         u = units[k]
         if (
             u.role == roles.BODY
+            and u.style != "body"
             and len(u.lines) <= WIDE_MAX_LINES
             and units[k - 1].role == roles.DISPLAY
             and units[k + 1].role == roles.BYLINE
         ):
-            out[k] = Unit(u.lines, u.index, roles.DISPLAY)
+            out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
     return out
 
 

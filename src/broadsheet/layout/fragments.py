@@ -60,7 +60,7 @@ def _rejoined(block: Block) -> Block:
         k += len(run) if cut else 1
     if len(out) == len(lines):
         return block
-    return Block(lines=tuple(out), index=block.index, page=block.page)
+    return Block(tuple(out), block.index, block.page, block.style)
 
 
 def _run(lines: Sequence[Traced], k: int, measure: int) -> list[Traced]:

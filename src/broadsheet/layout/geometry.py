@@ -9,6 +9,7 @@ geometry, so the order the content stream drew them in does not matter.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,10 @@ MAX_WORD_GAP_EM = 0.9
 # Runs of one line differ in size by at most this factor (a headline beside a column is
 # not part of the column's line).
 MAX_SIZE_RATIO = 1.3
+# A column's measure is the left and right edge shared by at least this many lines; pieces
+# of a baseline that fill one exactly join across gaps of up to this many ems.
+MIN_MEASURE_LINES = 3
+MAX_JUSTIFIED_GAP_EM = 4.0
 # A line continues a block when its top is at most this many ems below the block's bottom
 # (loose glyph boxes of lines set at 1.2 leading touch; a blank line is a full em).
 MAX_LINE_GAP_EM = 0.6
@@ -75,7 +80,11 @@ def union(boxes: Sequence[Box]) -> Box:
 
 
 def lines(runs: Sequence[Run]) -> list[Line]:
-    """Runs grouped into lines, top to bottom; text set at an angle stays one run a line."""
+    """Runs grouped into lines, top to bottom; text set at an angle stays one run a line.
+
+    Runs join at word gaps first; then pieces of one baseline whose union is exactly a
+    column's measure join too, across the wide gaps of narrow justified columns.
+    """
     upright = sorted((r for r in runs if r.upright), key=lambda r: (-r.box[1], r.box[0]))
     rows: list[list[Run]] = []
     for run in upright:
@@ -83,20 +92,43 @@ def lines(runs: Sequence[Run]) -> list[Line]:
             rows[-1].append(run)
         else:
             rows.append([run])
-    out: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda r: r.box[0])
-        current = [row[0]]
-        for run in row[1:]:
-            gap = run.box[0] - current[-1].box[2]
-            small, big = sorted((run.size, current[-1].size))
-            if gap <= MAX_WORD_GAP_EM * small and big <= MAX_SIZE_RATIO * small:
-                current.append(run)
-            else:
-                out.append(_line(current))
-                current = [run]
-        out.append(_line(current))
-    out += [_line([r]) for r in runs if not r.upright]
+    pieces = [_pieces(sorted(row, key=lambda r: r.box[0])) for row in rows]
+    measures = Counter(_measure(p) for row in pieces for p in row)
+    columns = {m for m, n in measures.items() if n >= MIN_MEASURE_LINES}
+    out = [_line(p) for row in pieces for p in _justified(row, columns)]
+    return out + [_line([r]) for r in runs if not r.upright]
+
+
+def _pieces(row: list[Run]) -> list[list[Run]]:
+    """A baseline's runs cut where the gap is wider than a word gap or the size jumps."""
+    out = [[row[0]]]
+    for run in row[1:]:
+        gap = run.box[0] - out[-1][-1].box[2]
+        small, big = sorted((run.size, out[-1][-1].size))
+        if gap <= MAX_WORD_GAP_EM * small and big <= MAX_SIZE_RATIO * small:
+            out[-1].append(run)
+        else:
+            out.append([run])
+    return out
+
+
+def _measure(runs: Sequence[Run]) -> tuple[int, int, float]:
+    """Left and right edge (whole points) and size: lines of one column share it."""
+    return (round(runs[0].box[0]), round(runs[-1].box[2]), round(runs[0].size, 1))
+
+
+def _justified(row: list[list[Run]], columns: set[tuple[int, int, float]]) -> list[list[Run]]:
+    """Neighbouring pieces joined where together they fill a column's measure exactly."""
+    out = [row[0]]
+    for piece in row[1:]:
+        joined = out[-1] + piece
+        left, right, size = _measure(joined)
+        fits = any(abs(left - a) <= 1 and abs(right - b) <= 1 and size == s for a, b, s in columns)
+        gap = piece[0].box[0] - out[-1][-1].box[2]
+        if fits and gap <= MAX_JUSTIFIED_GAP_EM * size:
+            out[-1] = joined
+        else:
+            out.append(piece)
     return out
 
 

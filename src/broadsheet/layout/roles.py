@@ -108,6 +108,7 @@ class Unit:
     lines: tuple[Traced, ...]
     index: float  # dump position: the block index, plus a fraction for later parts
     role: str
+    style: str | None = None  # the block's type from a PDF (Block.style)
 
     @property
     def text(self) -> str:
@@ -204,9 +205,19 @@ def units(block: Block) -> list[Unit]:
     for k, lines in enumerate(parts):
         if out and out[-1].role == PHOTO_CREDIT and k == 1:
             out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
-            continue
-        out.extend(_split_inline_head(lines, block.index + k / 10))
+        elif block.style is not None:
+            role = typeset_role(local_role(lines), block.style)
+            out.append(Unit(lines, block.index + k / 10, role, block.style))
+        else:
+            out.extend(_split_inline_head(lines, block.index + k / 10))
     return out
+
+
+def typeset_role(role: str, style: str) -> str:
+    """The text's role corrected by the type a PDF set it in: body type is never display
+    type (a pull quote, a headline). (Display type that reads as body text stays body: a
+    pull quote repeating a sentence of its story is found as such in `assemble`.)"""
+    return BODY if style == "body" and role == DISPLAY else role
 
 
 def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:

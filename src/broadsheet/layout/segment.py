@@ -51,7 +51,7 @@ def segment(blocks: Sequence[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         for lines in _cut(block.lines):
-            out.append(Block(lines=lines, index=len(out), page=block.page))
+            out.append(Block(lines, len(out), block.page, block.style))
     return out
 
 

@@ -8,7 +8,8 @@ its first glyph on PDFium's text page, so offsets into this text lead back to th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from broadsheet.layout.geometry import GBlock, blocks, body_size, lines
@@ -16,9 +17,12 @@ from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage
 from broadsheet.model import Origin, Source
 
-# PDFium writes a hyphen it found at a line end as U+0002; on real pages that is the
-# typesetter's hyphen-minus, which the hyphen stage then decides on.
-PDFIUM_LINE_END_HYPHEN = "\x02"
+# PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
+# on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
+PDFIUM_LINE_END_HYPHENS = ("\ufffe", "\x02")
+# Type this much larger than the body's is display type (headlines, pull quotes).
+DISPLAY_RATIO = 1.12
+SIZE_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +55,10 @@ def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skippe
             parts.append("\f")
             at += 1
         numbers.append(page.number)
-        for k, block in enumerate(page_blocks(page)):
+        found = page_blocks(page)
+        body = body_type(found)
+        for k, block in enumerate(found):
+            style = block_style(block, body)
             for j, line in enumerate(block.lines):
                 sep = "\n\n" if k and not j else "\n" if j else ""
                 parts.append(sep)
@@ -60,9 +67,10 @@ def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skippe
                     if i:
                         parts.append(" ")
                         at += 1
-                    text = run.text.replace(PDFIUM_LINE_END_HYPHEN, "-")
+                    text = _hyphens(run.text)
                     parts.append(text)
-                    origins.append(Origin(at, at + len(text), page.number, run.box, run.first))
+                    origin = Origin(at, at + len(text), page.number, run.box, run.first, style)
+                    origins.append(origin)
                     at += len(text)
     source = Source(
         text="".join(parts),
@@ -72,6 +80,34 @@ def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skippe
         page_numbers=tuple(numbers),
     )
     return source, skipped
+
+
+def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
+    """The font and size most characters of the page are set in."""
+    count: Counter[tuple[str, float]] = Counter()
+    for block in found:
+        for line in block.lines:
+            for run in line.runs:
+                count[(run.font, round(run.size, 1))] += len(run.text)
+    return count.most_common(1)[0][0] if count else ("", 10.0)
+
+
+def block_style(block: GBlock, body: tuple[str, float]) -> str:
+    """ "body" for the page's body type, "display" for larger or bold type, else "other"."""
+    run = block.lines[0].main
+    font, size = body
+    if run.font == font and abs(run.size - size) <= SIZE_TOLERANCE * size:
+        return "body"
+    if run.size >= DISPLAY_RATIO * size or (run.bold and run.size >= size):
+        return "display"
+    return "other"
+
+
+def _hyphens(text: str) -> str:
+    """PDFium's marks of a hyphen at a line end as the hyphen-minus the page shows."""
+    if text.endswith(PDFIUM_LINE_END_HYPHENS):
+        return text[:-1] + "-"
+    return text
 
 
 def _why_empty(page: PdfPage) -> str:
