@@ -3,6 +3,7 @@
 Usage::
 
     python -m benchmarks.pagegen.bench [--pages N] [--langs de,en] [--out DIR] [--json FILE]
+                                       [--pdf-only]
 
 For each language it draws N pages (seeds 1..N), typesets them (cached in --out), extracts
 each with every extractor this machine has, degrades the dumps (extract.DEGRADATIONS), and
@@ -12,9 +13,26 @@ scores three systems on every dump against the page's gold:
     raw          the extractor's text alone: one item, a paragraph per blank-line block
     ftfy+join    the same after ftfy.fix_text, with every line-end hyphen joined
 
+broadsheet's PDF path (`parse_pdf`, geometry from PDFium) is scored too, as extractor "pdf"
+of system "broadsheet": on the page's PDF (degradation "none") and on its copy with the
+text blocks drawn in a shuffled order (degradation "stream-shuffled"; no text damage, the
+PDF path reads no dump). The pools of dumps ("all dumps", "PDFs drawn in reading order",
+the layout families, the JSON's "systems") leave it out.
+
 It prints, per language: dehyphenation (confusion matrix and accuracy, with "always join"
 and "never join"), then CER, item F1, field accuracy, paragraph-break F1 and order tau per
-layout family, extractor and degradation; and broadsheet's pages per second.
+layout family, extractor and degradation; then the PDF path's table (below); and
+broadsheet's pages per second on dumps and on PDFs.
+
+The PDF path's table, per language and on the same pages: the PDF path on in-order PDFs,
+on stream-shuffled PDFs and both pooled, then `raw` and broadsheet's text path on the dumps
+of pdftotext, pypdfium2 and pdfminer, degradations "none" and "stream-shuffled" (whose
+dumps also get U+002D line-end hyphens, see extract.DEGRADATIONS); and, per page, how far
+the PDF path's CER on the shuffled PDF is from that on the in-order one.
+
+--pdf-only runs just what that table needs: the PDF path, and `raw` and the text path (a
+few ms a dump) on those three extractors with those two degradations; no ftfy+join, no
+dehyphenation figures, and only that table is printed.
 """
 
 from __future__ import annotations
@@ -25,7 +43,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +59,7 @@ from benchmarks.pagegen.typeset import typeset
 from broadsheet.evaluate import PageScore, aggregate, evaluate
 from broadsheet.export.json import page_dict
 from broadsheet.load.text import decode
-from broadsheet.pipeline import Options, learn, parse_text
+from broadsheet.pipeline import Options, learn, parse_pdf, parse_text
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "out"
 METRICS = ("cer", "item_f1", "field_accuracy", "break_f1", "order_tau")
@@ -51,6 +69,15 @@ SYSTEMS = ("broadsheet", "raw", "ftfy+join")
 # real hyphens included ("CoronaPandemie"), and PDFium marks them with U+FFFE, so their
 # dumps hold hardly any real hyphen at a line end.
 DEHYPHENATION_DUMPS = ("hyphen-minus",)
+# The PDF path's extractor label, and what it reads for each degradation label.
+PDF_EXTRACTOR = "pdf"
+PDF_RUNS = ("none", "stream-shuffled")
+# The PDF path's table: the dumps it is set against, and its columns.
+VERSUS_EXTRACTORS = ("pdftotext", "pypdfium2", "pdfminer")
+VERSUS_DEGRADATIONS = ("none", "stream-shuffled")
+VERSUS_SYSTEMS = {"raw": "raw", "broadsheet": "broadsheet text path"}
+VERSUS_METRICS = ("cer", "item_f1", "field_accuracy", "order_tau", "break_f1")
+KEY_FIELDS = ("lang", "system", "family", "extractor", "degradation")
 
 
 @dataclass(frozen=True)
@@ -116,6 +143,15 @@ def ftfy_join_page(text: str) -> dict[str, Any]:
     return {"items": [{"type": "article", "paragraphs": paragraphs}]}
 
 
+def pdf_page(path: Path, lang: str) -> tuple[dict[str, Any], float]:
+    """broadsheet's PDF path on one PDF: its items, and the seconds `parse_pdf` took."""
+    start = time.perf_counter()
+    doc, _skipped = parse_pdf(path, Options(language=lang))
+    seconds = time.perf_counter() - start
+    items = [item for p in doc.pages for item in page_dict(p, path.name)["items"]]
+    return {"items": items}, seconds
+
+
 def broadsheet_page(text: str, lang: str) -> tuple[dict[str, Any], float]:
     start = time.perf_counter()
     doc = parse_text(text, name="dump", options=Options(language=lang))
@@ -131,18 +167,29 @@ class Results:
     hyphens: dict[str, list[tuple[str, str]]]
     seconds: float = 0.0
     parses: int = 0
+    pdf_seconds: float = 0.0
+    pdf_parses: int = 0
+    # Per language, |CER(shuffled PDF) - CER(in-order PDF)| of each page (PDF path).
+    pdf_gaps: dict[str, list[float]] = field(default_factory=dict)
 
 
 def run_page(
-    page: Generated, results: Results, only: Sequence[str] = (), damage: Sequence[str] = ()
+    page: Generated,
+    results: Results,
+    only: Sequence[str] = (),
+    damage: Sequence[str] = (),
+    systems: Sequence[str] = SYSTEMS,
 ) -> None:
-    """Score every system on every dump of one page; collect its line ends."""
+    """Score every system (or those named) on every dump of one page; collect its line ends."""
     family = page.gold.get("layout", "?")
     for extractor, degradation, text in dumps(page, only, damage):
-        pred, seconds = broadsheet_page(text, page.lang)
-        results.seconds += seconds
-        results.parses += 1
-        preds = {"broadsheet": pred, "raw": raw_page(text), "ftfy+join": ftfy_join_page(text)}
+        preds = {"raw": raw_page(text)}
+        if "ftfy+join" in systems:
+            preds["ftfy+join"] = ftfy_join_page(text)
+        if "broadsheet" in systems:
+            preds["broadsheet"], seconds = broadsheet_page(text, page.lang)
+            results.seconds += seconds
+            results.parses += 1
         for system, p in preds.items():
             key = (page.lang, system, family, extractor, degradation)
             results.scores.setdefault(key, []).append(evaluate(page.gold, p))
@@ -155,15 +202,34 @@ def run_page(
                     results.hyphens.setdefault(f"{page.lang} unlisted", []).append(pair)
 
 
+def run_pdf(page: Generated, results: Results, damage: Sequence[str] = ()) -> None:
+    """Score broadsheet's PDF path on the page's PDF and on its stream-shuffled copy (or
+    on those of the two that `damage` names)."""
+    family = page.gold.get("layout", "?")
+    cers = []
+    for degradation in (d for d in PDF_RUNS if not damage or d in damage):
+        path = stream_shuffled(page) if degradation in PDF_DEGRADATIONS else page.pdf
+        pred, seconds = pdf_page(path, page.lang)
+        results.pdf_seconds += seconds
+        results.pdf_parses += 1
+        score = evaluate(page.gold, pred)
+        key = (page.lang, "broadsheet", family, PDF_EXTRACTOR, degradation)
+        results.scores.setdefault(key, []).append(score)
+        cers.append(score.cer)
+    if len(cers) == len(PDF_RUNS):
+        results.pdf_gaps.setdefault(page.lang, []).append(abs(cers[1] - cers[0]))
+
+
 def pooled(results: Results, **match: str) -> PageScore:
-    """The pooled score of every key matching the given fields."""
-    names = ("lang", "system", "family", "extractor", "degradation")
-    chosen = [
-        s
-        for key, scores in results.scores.items()
-        if all(dict(zip(names, key, strict=True))[k] == v for k, v in match.items())
-        for s in scores
-    ]
+    """The pooled score of every key matching the given fields. The PDF path's scores
+    count only where `extractor` names it: every other pool is one of text dumps."""
+    chosen = []
+    for key, scores in results.scores.items():
+        fields = dict(zip(KEY_FIELDS, key, strict=True))
+        if fields["extractor"] == PDF_EXTRACTOR and "extractor" not in match:
+            continue
+        if all(fields[k] == v for k, v in match.items()):
+            chosen += scores
     return aggregate(chosen)
 
 
@@ -177,9 +243,9 @@ def in_stream_order(results: Results, lang: str, system: str) -> PageScore:
     )
 
 
-def row(label: str, score: PageScore) -> str:
+def row(label: str, score: PageScore, metrics: Sequence[str] = METRICS) -> str:
     values = " | ".join(
-        f"{score.metric(m):.4f}" if m == "cer" else f"{score.metric(m):.3f}" for m in METRICS
+        f"{score.metric(m):.4f}" if m == "cer" else f"{score.metric(m):.3f}" for m in metrics
     )
     return f"| {label} | {score.pages} | {values} |"
 
@@ -202,46 +268,99 @@ def hyphen_report(lang: str, pairs: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def report(results: Results, langs: list[str]) -> str:
-    head = "| " + " | ".join(["what", "pages", *METRICS]) + " |"
-    rule = "|---" * (len(METRICS) + 2) + "|"
-    out: list[str] = []
+def table_head(metrics: Sequence[str]) -> list[str]:
+    return [
+        "| " + " | ".join(["what", "pages", *metrics]) + " |",
+        "|---" * (len(metrics) + 2) + "|",
+    ]
+
+
+def dump_report(results: Results, lang: str) -> list[str]:
+    """Dehyphenation, then every system per extractor, degradation and layout family."""
+    out = hyphen_report(lang, results.hyphens.get(lang, []))
+    unseen = results.hyphens.get(f"{lang} unlisted", [])
+    right = sum(t == d for t, d in unseen)
+    out.append(
+        f"of these, {len(unseen)} whose word wordfreq does not list: "
+        f"{right / max(len(unseen), 1):.2%} right"
+    )
+    out += ["", *table_head(METRICS)]
+    for system in SYSTEMS:
+        out.append(row(f"{system}, all dumps", pooled(results, lang=lang, system=system)))
+    for system in SYSTEMS:
+        in_order = in_stream_order(results, lang, system)
+        if in_order.pages:
+            out.append(row(f"{system}, PDFs drawn in reading order", in_order))
     keys = results.scores.keys()
+    for extractor in sorted({k[3] for k in keys if k[0] == lang}):
+        for degradation in DEGRADATIONS:
+            for system in SYSTEMS:
+                match = {"system": system, "extractor": extractor, "degradation": degradation}
+                score = pooled(results, lang=lang, **match)
+                if score.pages:
+                    out.append(row(f"{system}, {extractor}, {degradation}", score))
+    for family in sorted({k[2] for k in keys if k[0] == lang}):
+        score = pooled(results, lang=lang, system="broadsheet", family=family)
+        out.append(row(f"broadsheet, {family}", score))
+    return out
+
+
+def pdf_scores(results: Results, lang: str) -> dict[str, PageScore]:
+    """The PDF path's pooled scores: in-order PDFs, stream-shuffled PDFs, both."""
+    match = {"lang": lang, "system": "broadsheet", "extractor": PDF_EXTRACTOR}
+    return {
+        "in-order PDFs": pooled(results, **match, degradation="none"),
+        "stream-shuffled PDFs": pooled(results, **match, degradation="stream-shuffled"),
+        "both pooled": pooled(results, **match),
+    }
+
+
+def pdf_report(results: Results, lang: str) -> list[str]:
+    """The PDF path against raw dumps and the text path, on the same pages."""
+    out = [f"PDF path ({lang}): broadsheet on the PDF against the text dumps", ""]
+    out += table_head(VERSUS_METRICS)
+    for label, score in pdf_scores(results, lang).items():
+        out.append(row(f"broadsheet PDF path, {label}", score, VERSUS_METRICS))
+    for system, name in VERSUS_SYSTEMS.items():
+        for extractor in VERSUS_EXTRACTORS:
+            for degradation in VERSUS_DEGRADATIONS:
+                match = {"system": system, "extractor": extractor, "degradation": degradation}
+                score = pooled(results, lang=lang, **match)
+                if score.pages:
+                    out.append(row(f"{name}, {extractor}, {degradation}", score, VERSUS_METRICS))
+    gaps = results.pdf_gaps.get(lang, [])
+    if gaps:
+        same = sum(g < 1e-9 for g in gaps)
+        out.append(
+            f"PDF path, shuffled against in-order, per page: |CER gap| max {max(gaps):.4f}, "
+            f"mean {sum(gaps) / len(gaps):.4f}; {same} of {len(gaps)} pages the same CER"
+        )
+    return out
+
+
+def rates(results: Results) -> list[str]:
+    out = []
+    if results.parses:
+        rate = results.parses / results.seconds if results.seconds else 0.0
+        out.append(f"broadsheet: {results.parses} dumps parsed, {rate:.1f} pages/s")
+    if results.pdf_parses:
+        rate = results.pdf_parses / results.pdf_seconds if results.pdf_seconds else 0.0
+        out.append(
+            f"broadsheet PDF path: {results.pdf_parses} PDFs parsed, {rate:.1f} pages/s "
+            "(parse_pdf: file read, PDFium, layout)"
+        )
+    return out
+
+
+def report(results: Results, langs: list[str], pdf_only: bool = False) -> str:
+    out: list[str] = []
     for lang in langs:
         out += [f"## {lang}", ""]
-        out += hyphen_report(lang, results.hyphens.get(lang, []))
-        unseen = results.hyphens.get(f"{lang} unlisted", [])
-        right = sum(t == d for t, d in unseen)
-        out.append(
-            f"of these, {len(unseen)} whose word wordfreq does not list: "
-            f"{right / max(len(unseen), 1):.2%} right"
-        )
-        out += ["", head, rule]
-        for system in SYSTEMS:
-            out.append(row(f"{system}, all dumps", pooled(results, lang=lang, system=system)))
-        for system in SYSTEMS:
-            in_order = in_stream_order(results, lang, system)
-            if in_order.pages:
-                out.append(row(f"{system}, PDFs drawn in reading order", in_order))
-        for extractor in sorted({k[3] for k in keys if k[0] == lang}):
-            for degradation in DEGRADATIONS:
-                for system in SYSTEMS:
-                    score = pooled(
-                        results,
-                        lang=lang,
-                        system=system,
-                        extractor=extractor,
-                        degradation=degradation,
-                    )
-                    if score.pages:
-                        out.append(row(f"{system}, {extractor}, {degradation}", score))
-        for family in sorted({k[2] for k in keys if k[0] == lang}):
-            score = pooled(results, lang=lang, system="broadsheet", family=family)
-            out.append(row(f"broadsheet, {family}", score))
-        out.append("")
-    rate = results.parses / results.seconds if results.seconds else 0.0
-    out.append(f"broadsheet: {results.parses} dumps parsed, {rate:.1f} pages/s")
-    return "\n".join(out)
+        if not pdf_only:
+            out += [*dump_report(results, lang), ""]
+        if results.pdf_parses:
+            out += [*pdf_report(results, lang), ""]
+    return "\n".join(out + rates(results))
 
 
 def summary(results: Results, langs: list[str]) -> dict[str, Any]:
@@ -261,11 +380,38 @@ def summary(results: Results, langs: list[str]) -> dict[str, Any]:
             "confusion": {f"{t}->{d}": n for (t, d), n in linends.confusion(pairs).items()},
             "systems": by_system,
         }
+        if results.pdf_parses:
+            figures[lang]["pdf_path"] = pdf_summary(results, lang)
+    if results.pdf_parses:
+        figures["pdf_pages_per_s"] = results.pdf_parses / max(results.pdf_seconds, 1e-9)
+    return figures
+
+
+def pdf_summary(results: Results, lang: str) -> dict[str, Any]:
+    """The PDF path's pooled figures, and its largest per-page CER gap from shuffling."""
+    figures: dict[str, Any] = {
+        label: {m: score.metric(m) for m in METRICS}
+        for label, score in pdf_scores(results, lang).items()
+    }
+    figures["max_shuffle_cer_gap"] = max(results.pdf_gaps.get(lang, [0.0]))
     return figures
 
 
 def _names(text: str) -> list[str]:
     return [name for name in text.split(",") if name]
+
+
+def run_one(page: Generated, results: Results, args: argparse.Namespace) -> None:
+    """One page as the command line asks: everything, or just the PDF path's table."""
+    only, damage = _names(args.extractors), _names(args.degradations)
+    if args.pdf_only:
+        extractors = [e for e in VERSUS_EXTRACTORS if not only or e in only]
+        run_page(page, results, extractors, VERSUS_DEGRADATIONS, tuple(VERSUS_SYSTEMS))
+        run_pdf(page, results)
+        return
+    run_page(page, results, only, damage)
+    if not only or PDF_EXTRACTOR in only:
+        run_pdf(page, results, damage)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -279,15 +425,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpus", type=Path, default=CORPUS_ROOT, help="folder with one subfolder per language"
     )
+    parser.add_argument(
+        "--pdf-only",
+        action="store_true",
+        help="just the PDF path's table: the PDF path, raw and the text path on "
+        f"{','.join(VERSUS_EXTRACTORS)} dumps, degradations {','.join(VERSUS_DEGRADATIONS)}",
+    )
     args = parser.parse_args(argv)
     langs = [lang for lang in args.langs.split(",") if lang]
     results = Results(scores={}, hyphens=defaultdict(list))
     for lang in langs:
         for seed in range(1, args.pages + 1):
-            page = generate(lang, seed, args.out, args.corpus)
-            run_page(page, results, _names(args.extractors), _names(args.degradations))
+            run_one(generate(lang, seed, args.out, args.corpus), results, args)
             print(f"{lang} page {seed}/{args.pages}", file=sys.stderr)
-    print(report(results, langs))
+    print(report(results, langs, args.pdf_only))
     if args.json:
         args.json.write_text(json.dumps(summary(results, langs), indent=1), "utf-8")
     return 0

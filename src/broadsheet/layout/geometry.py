@@ -19,7 +19,7 @@ from broadsheet.model import Box
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).
 SAME_BASELINE_EM = 0.3
-MAX_WORD_GAP_EM = 0.9
+MAX_WORD_GAP_EM = 0.6
 # Runs of one line differ in size by at most this factor (a headline beside a column is
 # not part of the column's line).
 MAX_SIZE_RATIO = 1.3
