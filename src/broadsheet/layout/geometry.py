@@ -30,6 +30,8 @@ MAX_JUSTIFIED_GAP_EM = 4.0
 # A line continues a block when its top is at most this many ems below the block's bottom
 # (loose glyph boxes of lines set at 1.2 leading touch; a blank line is a full em).
 MAX_LINE_GAP_EM = 0.6
+# A run with fewer letters or digits than this (a bullet, a footnote mark) sets no type.
+MIN_WORD_CHARS = 2
 # Type sizes within this fraction are one size.
 SIZE_TOLERANCE = 0.06
 # A line belongs to a block's column when this share of the narrower of the two overlaps.
@@ -49,8 +51,10 @@ class Line:
 
     @property
     def main(self) -> Run:
-        """The run that sets most of the line: its type is the line's type."""
-        return max(self.runs, key=lambda r: len(r.text))
+        """The run whose type is the line's type: the last one with words in it, since a
+        bold lead-in opens a line of body type and the type that flows on ends it."""
+        worded = [r for r in self.runs if sum(c.isalnum() for c in r.text) >= MIN_WORD_CHARS]
+        return (worded or list(self.runs))[-1]
 
 
 @dataclass(frozen=True, slots=True)
