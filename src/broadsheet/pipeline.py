@@ -194,9 +194,9 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     if source.origins:
         page_blocks = typeset(page_blocks, source.origins)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
-    page_units = mark_running(
-        [u for b in segment(rejoin(repaired)) for u in units(b)], know.running
-    )
+    # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
+    cut = repaired if source.origins else segment(rejoin(repaired))
+    page_units = mark_running([u for b in cut for u in units(b)], know.running)
     items, furniture, repairs = build_items(plan_page(page_units, know.lang, know.lex), know.lex)
     return Page(
         number=number,

@@ -183,7 +183,7 @@ def _mark_teasers(units: list[Unit]) -> list[Unit]:
         if (
             u.role == roles.BODY
             and u.style != "body"
-            and len(u.lines) <= WIDE_MAX_LINES
+            and (len(u.lines) <= WIDE_MAX_LINES or u.style == "display")
             and units[k - 1].role == roles.DISPLAY
             and units[k + 1].role == roles.BYLINE
         ):
