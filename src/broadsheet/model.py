@@ -25,15 +25,23 @@ class Origin:
     page: int
     box: Box
     char: int
-    style: str = "other"  # the style of the block the run is in (Block.style)
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    """How a PDF set a block, against the page's body type: `kind` is "body" (the body's
+    font and size), "display" (larger or bold) or "other"; `size` is over the body's."""
+
+    kind: str
+    size: float
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
     """The decoded input: its text is what every offset in the model points into.
 
-    A source made from a PDF also has `origins` (sorted by start) and the PDF page number
-    of each form-feed page in `page_numbers`.
+    A source made from a PDF also has `origins` (sorted by start), the PDF page number of
+    each form-feed page in `page_numbers` and the type each block was set in, in `types`.
     """
 
     text: str
@@ -42,6 +50,7 @@ class Source:
     notes: tuple[str, ...] = ()
     origins: tuple[Origin, ...] = ()
     page_numbers: tuple[int, ...] = ()
+    types: tuple[tuple[int, Type], ...] = ()  # (start offset, type) of each block
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,9 +244,8 @@ class Block:
     lines: tuple[Traced, ...]
     index: int
     page: int = 1
-    # How a PDF set the block, relative to the page's body type (see load/pdftext.py):
-    # "body", "display" or "other"; None for a text dump, where only the text tells.
-    style: str | None = None
+    # How a PDF set the block (load/pdftext.py); None for a text dump: only the text tells.
+    style: Type | None = None
 
     @property
     def text(self) -> str:

@@ -25,7 +25,7 @@ from broadsheet.layout.segment import segment
 from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
 from broadsheet.load.pdftext import Skipped, pdf_source
 from broadsheet.load.text import blocks, decode, page_spans
-from broadsheet.model import Block, Document, Edit, Origin, Page, Repair, Source, Traced
+from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced, Type
 from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
 from broadsheet.repair.glyphs import (
     expand_ligatures,
@@ -191,8 +191,8 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         page_blocks = know.blocks[k]
     else:
         page_blocks = blocks(source.text, start, end, page=number)
-    if source.origins:
-        page_blocks = typeset(page_blocks, source.origins)
+    if source.types:
+        page_blocks = typeset(page_blocks, source.types)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
     cut = repaired if source.origins else segment(rejoin(repaired))
@@ -210,14 +210,13 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     )
 
 
-def typeset(page: list[Block], origins: Sequence[Origin]) -> list[Block]:
-    """Blocks of a source made from a PDF with the style their runs were set in."""
-    starts = [o.start for o in origins]
+def typeset(page: list[Block], types: Sequence[tuple[int, Type]]) -> list[Block]:
+    """Blocks of a source made from a PDF with the type they were set in."""
+    starts = [start for start, _ in types]
     out = []
     for b in page:
         at = bisect.bisect_right(starts, b.start) - 1
-        style = origins[at].style if at >= 0 else None
-        out.append(Block(b.lines, b.index, b.page, style))
+        out.append(Block(b.lines, b.index, b.page, types[at][1] if at >= 0 else None))
     return out
 
 

@@ -165,7 +165,7 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
         own = k + 2 < len(units) and _heads(after, units[k + 2]) if after else False
         if u.role == roles.BODY and after and after.role == roles.PHOTO_CREDIT and not own:
             u = Unit(u.lines, u.index, roles.CAPTION, u.style)
-        elif u.role == roles.BODY and u.style != "body" and _wide(u, widest):
+        elif u.role == roles.BODY and not roles.set_as(u, "body") and _wide(u, widest):
             near_head = any(
                 0 < abs(v.index - u.index) < 1.5 and v.role in HEAD_ROLES for v in units
             )
@@ -182,8 +182,8 @@ def _mark_teasers(units: list[Unit]) -> list[Unit]:
         u = units[k]
         if (
             u.role == roles.BODY
-            and u.style != "body"
-            and (len(u.lines) <= WIDE_MAX_LINES or u.style == "display")
+            and not roles.set_as(u, "body")
+            and (len(u.lines) <= WIDE_MAX_LINES or roles.set_as(u, "display"))
             and units[k - 1].role == roles.DISPLAY
             and units[k + 1].role == roles.BYLINE
         ):

@@ -3,8 +3,8 @@
 Display units are told apart by length and cues: a kicker is short or lowercase or ends
 in a colon; a teaser is much longer than the shortest display unit (beside a short
 kicker, it must also be set about as wide as the body, not in large type); the headline
-is the display unit nearest the body. Display units a story has no place for are EXTRA
-(section labels, mastheads).
+is the display unit nearest the body. From a PDF, type sizes tell instead (`_by_size`).
+Display units a story has no place for are EXTRA (section labels, mastheads).
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
     displays = [u for u in heads if u.role == roles.DISPLAY]
     if not displays:
         return out
+    if all(u.style is not None for u in displays):
+        out.update(_by_size(displays))
+        return out
     shortest = min(u.chars for u in displays)
     teasers = [u for u in displays if len(displays) > 1 and _is_teaser(u, shortest)]
     rest = [u for u in displays if u not in teasers]
@@ -60,6 +63,21 @@ def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
     out.update({u.index: "headline" for u in rest[-1:]})
     out.update({u.index: "teaser" for u in teasers[:1]})
     out.update({u.index: EXTRA for u in teasers[1:]})
+    return out
+
+
+def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
+    """Header roles from a PDF's type sizes: the largest type is the headline (the last of
+    equals, nearest the body), smaller type just above it the kicker, just below it the
+    teaser; other display units are EXTRA."""
+    sizes = [u.style.size if u.style else 0.0 for u in displays]
+    top = max(range(len(displays)), key=lambda k: (sizes[k], k))
+    out = {u.index: EXTRA for u in displays}
+    out[displays[top].index] = "headline"
+    if top > 0 and sizes[top - 1] < sizes[top]:
+        out[displays[top - 1].index] = "kicker"
+    if top + 1 < len(displays):
+        out[displays[top + 1].index] = "teaser"
     return out
 
 

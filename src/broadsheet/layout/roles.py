@@ -13,7 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from broadsheet.model import Block, Traced
+from broadsheet.model import Block, Traced, Type
 
 BODY = "body"
 DISPLAY = "display"  # short display type: kicker, headline, teaser or pull quote
@@ -42,8 +42,8 @@ _NAME = rf"[{_UPPER}][\w'’.\-]*"
 _NAMES = rf"{_NAME}(?:[ \u00a0]+{_NAME}){{0,3}}"
 _NAME_LIST = rf"{_NAMES}(?:(?:,|[ \u00a0]+(?:und|and|&))[ \u00a0]+{_NAMES})*"
 BYLINE_RE = re.compile(
-    rf"^(?:(?:Ein[e]?|An?)\s+\w+\s+)?(?P<lead>[Vv]on|VON|[Bb]y|BY|[Ff]rom)\s+(?P<names>{_NAME_LIST})$"
-    rf"|^(?P<aus>Aus|AUS)\s+(?P<place>{_NAME})\s+(?P<anames>{_NAME_LIST})$"
+    rf"^(?:(?:Ein[e]?|An?)\s+\w+\s+)?(?P<lead>[Vv]on|VON|[Bb]y|BY)\s+(?P<names>{_NAME_LIST})$"
+    rf"|^(?P<aus>Aus|AUS|From|FROM)\s+(?P<place>{_NAME})\s+(?P<anames>{_NAME_LIST})$"
 )
 PHOTO_CREDIT_RE = re.compile(
     r"^(?:Fotos?|Bilder?|Photos?|Photograph|Illustrations?|Grafik|Karikatur|Zeichnung|"
@@ -108,7 +108,7 @@ class Unit:
     lines: tuple[Traced, ...]
     index: float  # dump position: the block index, plus a fraction for later parts
     role: str
-    style: str | None = None  # the block's type from a PDF (Block.style)
+    style: Type | None = None  # the type a PDF set the block in (Block.style)
 
     @property
     def text(self) -> str:
@@ -206,11 +206,16 @@ def units(block: Block) -> list[Unit]:
         if out and out[-1].role == PHOTO_CREDIT and k == 1:
             out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
         elif block.style is not None:
-            role = typeset_role(local_role(lines), block.style)
+            role = typeset_role(local_role(lines), block.style.kind)
             out.append(Unit(lines, block.index + k / 10, role, block.style))
         else:
             out.extend(_split_inline_head(lines, block.index + k / 10))
     return out
+
+
+def set_as(u: Unit, kind: str) -> bool:
+    """True if a PDF set the unit in this kind of type ("body", "display", "other")."""
+    return u.style is not None and u.style.kind == kind
 
 
 def typeset_role(role: str, style: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from broadsheet.layout.geometry import GBlock, blocks, body_size, lines
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage
-from broadsheet.model import Origin, Source
+from broadsheet.model import Origin, Source, Type
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -46,6 +46,7 @@ def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skippe
     origins: list[Origin] = []
     numbers: list[int] = []
     skipped: list[Skipped] = []
+    types: list[tuple[int, Type]] = []
     at = 0
     for page in pages:
         if not page.runs:
@@ -69,8 +70,9 @@ def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skippe
                         at += 1
                     text = _hyphens(run.text)
                     parts.append(text)
-                    origin = Origin(at, at + len(text), page.number, run.box, run.first, style)
-                    origins.append(origin)
+                    if not (i or j):
+                        types.append((at, style))
+                    origins.append(Origin(at, at + len(text), page.number, run.box, run.first))
                     at += len(text)
     source = Source(
         text="".join(parts),
@@ -78,6 +80,7 @@ def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skippe
         encoding="pdf",
         origins=tuple(origins),
         page_numbers=tuple(numbers),
+        types=tuple(types),
     )
     return source, skipped
 
@@ -92,15 +95,17 @@ def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
     return count.most_common(1)[0][0] if count else ("", 10.0)
 
 
-def block_style(block: GBlock, body: tuple[str, float]) -> str:
-    """ "body" for the page's body type, "display" for larger or bold type, else "other"."""
+def block_style(block: GBlock, body: tuple[str, float]) -> Type:
+    """The block's kind of type, "body" (the body's font and size), "display" (larger or
+    bold) or "other", and its size over the body's."""
     run = block.lines[0].main
     font, size = body
-    if run.font == font and abs(run.size - size) <= SIZE_TOLERANCE * size:
-        return "body"
-    if run.size >= DISPLAY_RATIO * size or (run.bold and run.size >= size):
-        return "display"
-    return "other"
+    ratio = round(run.size / size, 3) if size else 1.0
+    if run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
+        return Type("body", ratio)
+    if ratio >= DISPLAY_RATIO or (run.bold and ratio >= 1):
+        return Type("display", ratio)
+    return Type("other", ratio)
 
 
 def _hyphens(text: str) -> str:
