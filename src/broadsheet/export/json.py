@@ -6,25 +6,32 @@ field, the source spans `[start, end)` its text was made from.
 
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from broadsheet.model import Document, Item, Page, Traced
+from broadsheet.model import Document, Item, Origin, Page, Traced
 
 SCHEMA = "broadsheet/1"
 SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
 LIST_FIELDS = ("paragraphs", "pull_quotes", "notes")
 
 
-def item_dict(item: Item) -> dict[str, Any]:
-    """An item in the gold contract; absent fields are left out."""
+def item_dict(item: Item, origins: Sequence[Origin] = ()) -> dict[str, Any]:
+    """An item in the gold contract; absent fields are left out. With the origins of a
+    source made from a PDF, each field's glyph boxes are added under `boxes`."""
     out: dict[str, Any] = {"type": item.type}
     prov: dict[str, Any] = {}
+    boxes: dict[str, Any] = {}
+    where = Boxes(origins) if origins else None
     for name in SINGLE_FIELDS:
         value: Traced | None = getattr(item, name)
         if value is not None and value.text:
             out[name] = value.text
             prov[name] = [list(s) for s in value.spans()]
+            if where:
+                boxes[name] = where.of(value)
     if item.authors:
         out["authors"] = list(item.authors)
     for name in LIST_FIELDS:
@@ -32,19 +39,46 @@ def item_dict(item: Item) -> dict[str, Any]:
         if values:
             out[name] = [v.text for v in values]
             prov[name] = [[list(s) for s in v.spans()] for v in values]
+            if where:
+                boxes[name] = [where.of(v) for v in values]
     out["provenance"] = prov
+    if boxes:
+        out["boxes"] = boxes
     return out
 
 
-def page_dict(page: Page, source_name: str, explain: bool = False) -> dict[str, Any]:
-    """One page: items, furniture, warnings, and with `explain` every repair."""
+class Boxes:
+    """Looks up the glyph runs of a PDF that a traced text was read from."""
+
+    def __init__(self, origins: Sequence[Origin]) -> None:
+        self.origins = origins
+        self.starts = [o.start for o in origins]
+
+    def of(self, text: Traced) -> list[list[float]]:
+        """[page, left, bottom, right, top] of each run the text's spans overlap."""
+        out: list[list[float]] = []
+        for start, end in text.spans():
+            k = max(bisect.bisect_right(self.starts, start) - 1, 0)
+            while k < len(self.origins) and self.origins[k].start < end:
+                o = self.origins[k]
+                if o.end > start:
+                    out.append([o.page, *(round(v, 1) for v in o.box)])
+                k += 1
+        return out
+
+
+def page_dict(
+    page: Page, source_name: str, explain: bool = False, origins: Sequence[Origin] = ()
+) -> dict[str, Any]:
+    """One page: items, furniture, warnings, and with `explain` every repair; with the
+    origins of a source made from a PDF, the glyph boxes of every field."""
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "source": source_name,
         "page": page.number,
         "span": [page.start, page.end],
         "language": page.language,
-        "items": [item_dict(item) for item in page.items],
+        "items": [item_dict(item, origins) for item in page.items],
         "furniture": [f.text for f in page.furniture],
     }
     if page.warnings:
@@ -56,7 +90,8 @@ def page_dict(page: Page, source_name: str, explain: bool = False) -> dict[str, 
 
 def document_json(doc: Document, explain: bool = False) -> str:
     """One page object, or a list of page objects when the input has several pages."""
-    pages = [page_dict(p, doc.source.name, explain) for p in doc.pages]
+    origins = doc.source.origins
+    pages = [page_dict(p, doc.source.name, explain, origins) for p in doc.pages]
     payload: Any = pages[0] if len(pages) == 1 else pages
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -64,6 +99,7 @@ def document_json(doc: Document, explain: bool = False) -> str:
 def document_jsonl(doc: Document, explain: bool = False) -> str:
     """One line per page."""
     return "".join(
-        json.dumps(page_dict(p, doc.source.name, explain), ensure_ascii=False) + "\n"
+        json.dumps(page_dict(p, doc.source.name, explain, doc.source.origins), ensure_ascii=False)
+        + "\n"
         for p in doc.pages
     )

@@ -8,6 +8,7 @@ its first glyph on PDFium's text page, so offsets into this text lead back to th
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -119,3 +120,14 @@ def _why_empty(page: PdfPage) -> str:
     if any(s.kind == "image" for s in page.shapes):
         return f"no text layer on page {page.number} (an image only: run OCR on it first)"
     return f"page {page.number} is empty (no text and no image)"
+
+
+def glyph_at(source: Source, offset: int) -> tuple[int, int] | None:
+    """The PDF page and the index on PDFium's text page of the glyph a source offset was
+    read from (pass it to FPDFText_GetCharBox and the like); None between runs."""
+    starts = [o.start for o in source.origins]
+    k = bisect.bisect_right(starts, offset) - 1
+    if k < 0 or offset >= source.origins[k].end:
+        return None
+    origin = source.origins[k]
+    return origin.page, origin.char + offset - origin.start
