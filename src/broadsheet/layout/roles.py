@@ -24,6 +24,8 @@ AGENCY_CREDIT = "agency_credit"
 NOTE = "note"
 FURNITURE = "furniture"
 
+# Type this many times the body's size is headline type, whatever its text reads like.
+HEADLINE_SIZE = 1.5
 # Display type is set in few lines; more than this is body text.
 MAX_DISPLAY_LINES = 6
 # A display unit starting in lowercase (a kicker) has at most this many characters.
@@ -206,7 +208,7 @@ def units(block: Block) -> list[Unit]:
         if out and out[-1].role == PHOTO_CREDIT and k == 1:
             out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
         elif block.style is not None:
-            role = typeset_role(local_role(lines), block.style.kind)
+            role = typeset_role(local_role(lines), block.style)
             out.append(Unit(lines, block.index + k / 10, role, block.style))
         else:
             out.extend(_split_inline_head(lines, block.index + k / 10))
@@ -218,11 +220,15 @@ def set_as(u: Unit, kind: str) -> bool:
     return u.style is not None and u.style.kind == kind
 
 
-def typeset_role(role: str, style: str) -> str:
+def typeset_role(role: str, style: Type) -> str:
     """The text's role corrected by the type a PDF set it in: body type is never display
-    type (a pull quote, a headline). (Display type that reads as body text stays body: a
-    pull quote repeating a sentence of its story is found as such in `assemble`.)"""
-    return BODY if style == "body" and role == DISPLAY else role
+    type, and headline type is never body text. (Smaller display type that reads as body
+    text stays body: a pull quote repeating a sentence of its story is found in `assemble`.)"""
+    if style.kind == "body" and role == DISPLAY:
+        return BODY
+    if style.kind == "display" and style.size >= HEADLINE_SIZE and role == BODY:
+        return DISPLAY
+    return role
 
 
 def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
@@ -285,13 +291,24 @@ def local_role(lines: tuple[Traced, ...]) -> str:
     credit = _credit_role(text) if len(lines) <= 2 else None
     if credit:
         return credit
-    if len(lines) <= 2 and BYLINE_RE.match(_fold(text)):
+    if len(lines) <= 2 and BYLINE_RE.match(_fold(_unbroken(lines))):
         return BYLINE
     if len(lines) == 1 and len(text) < 80 and is_furniture(text):
         return FURNITURE
     if NOTE_RE.match(text) and len(lines) <= 6:
         return NOTE
     return DISPLAY if is_display(lines) else BODY
+
+
+def _unbroken(lines: tuple[Traced, ...]) -> str:
+    """The lines as one string, words hyphenated at a line end joined ("Hollo-" / "way")."""
+    out = lines[0].text
+    for line in lines[1:]:
+        if ends_hyphen(out) and line.text[:1].islower():
+            out = out[:-1] + line.text
+        else:
+            out = f"{out} {line.text}"
+    return out
 
 
 def _fold(text: str) -> str:
