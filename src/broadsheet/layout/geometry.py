@@ -23,6 +23,7 @@ MAX_WORD_GAP_EM = 0.6
 # Runs of one line differ in size by at most this factor (a headline beside a column is
 # not part of the column's line).
 MAX_SIZE_RATIO = 1.3
+MIN_TYPE_GAP_EM = 0.1
 # A column's measure is the left and right edge shared by at least this many lines; pieces
 # of a baseline that fill one exactly join across gaps of up to this many ems.
 MIN_MEASURE_LINES = 3
@@ -107,9 +108,13 @@ def _pieces(row: list[Run]) -> list[list[Run]]:
     """A baseline's runs cut where the gap is wider than a word gap or the size jumps."""
     out = [[row[0]]]
     for run in row[1:]:
-        gap = run.box[0] - out[-1][-1].box[2]
-        small, big = sorted((run.size, out[-1][-1].size))
-        if gap <= MAX_WORD_GAP_EM * small and big <= MAX_SIZE_RATIO * small:
+        last = out[-1][-1]
+        gap = run.box[0] - last.box[2]
+        small, big = sorted((run.size, last.size))
+        # A change of type mid-line comes after a space; touching runs of two types are
+        # two columns (a long word run over its column's edge).
+        apart = (run.font, run.size) == (last.font, last.size) or gap >= MIN_TYPE_GAP_EM * small
+        if apart and gap <= MAX_WORD_GAP_EM * small and big <= MAX_SIZE_RATIO * small:
             out[-1].append(run)
         else:
             out.append([run])
@@ -143,7 +148,7 @@ def _line(runs: list[Run]) -> Line:
 def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
     """Lines grouped into blocks: each line joins the nearest open block above it that it
     continues, else starts one."""
-    frames = [s.box for s in shapes if s.kind == "rect"]
+    frames = frame_boxes(shapes)
     rules = [s.box for s in shapes if s.kind == "rule"]
     open_: list[list[Line]] = []
     frame_of: list[int] = []
@@ -163,6 +168,11 @@ def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
         GBlock(tuple(b), union([ln.box for ln in b]), f)
         for b, f in zip(open_, frame_of, strict=True)
     ]
+
+
+def frame_boxes(shapes: Sequence[Shape]) -> list[Box]:
+    """The rectangles text may stand in (tints, frames); GBlock.frame indexes this list."""
+    return [s.box for s in shapes if s.kind == "rect"]
 
 
 def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:

@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from broadsheet.layout.geometry import GBlock, blocks, body_size, lines
+from broadsheet.layout.geometry import GBlock, blocks, body_size, frame_boxes, lines
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage
-from broadsheet.model import Origin, Source, Type
+from broadsheet.model import Box, Origin, Source, Type
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -35,10 +35,23 @@ class Skipped:
 
 
 def page_blocks(page: PdfPage) -> list[GBlock]:
-    """The page's blocks in reading order."""
+    """The page's blocks in reading order: what stands in one frame or tint is read
+    together, the frame taking the place of its blocks in the page's order."""
     page_lines = lines(page.runs)
     found = blocks(page_lines, page.shapes)
-    return reading_order(found, lambda b: b.box, body_size(page_lines))
+    body = body_size(page_lines)
+    frames = frame_boxes(page.shapes)
+    groups: dict[int, list[GBlock]] = {}
+    for b in found:
+        groups.setdefault(b.frame, []).append(b)
+    loose = [[b] for b in groups.pop(-1, [])]
+    framed = [reading_order(g, lambda b: b.box, body) for g in groups.values()]
+
+    def box(group: list[GBlock]) -> Box:
+        return frames[group[0].frame] if group[0].frame >= 0 else group[0].box
+
+    ordered = reading_order(loose + framed, box, body)
+    return [b for group in ordered for b in group]
 
 
 def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skipped]]:
