@@ -29,6 +29,8 @@ HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 TAIL_ROLES = (roles.NOTE,)
 # A pull quote lifted from the text is recognised by at least this many letters repeated.
 MIN_QUOTE_LETTERS = 30
+# ...or this many, when a PDF set it in display type (the type tells it is set apart).
+MIN_SET_QUOTE_LETTERS = 12
 # Pages with more body pieces than this are not searched for such quotes.
 MAX_QUOTE_PIECES = 400
 
@@ -125,7 +127,10 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
     for story in stories:
         for piece in list(story.pieces):
             quote = letters[id(piece)]
-            if len(quote) < MIN_QUOTE_LETTERS:
+            shortest = (
+                MIN_SET_QUOTE_LETTERS if roles.set_as(piece, "display") else MIN_QUOTE_LETTERS
+            )
+            if len(quote) < shortest:
                 continue
             home = next(
                 (
