@@ -132,18 +132,17 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
             )
             if len(quote) < shortest:
                 continue
-            home = next(
-                (
-                    other
-                    for other in stories
-                    if any(q is not piece and quote in letters[id(q)] for q in other.pieces)
-                ),
-                None,
-            )
+            home = next((s for s in stories if quote in _text_without(s, piece, letters)), None)
             if home is not None:
                 story.pieces.remove(piece)
                 home.pull_quotes.append(piece)
     return [s for s in stories if s.pieces or s.heads]
+
+
+def _text_without(story: Story, piece: Unit, letters: dict[int, str]) -> str:
+    """The letters of a story's pieces but one, in dump order: a quoted sentence may run
+    from one column piece into the next."""
+    return "".join(letters[id(q)] for q in story.pieces if q is not piece)
 
 
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")

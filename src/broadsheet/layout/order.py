@@ -4,7 +4,7 @@ A newspaper page is read row by row, and within a row story by story, each story
 first and then column by column. So a region is cut across first where a wide band of white
 space runs through it (between rows), else down along a gutter no block crosses (between
 stories, then between columns), else across at any gap (a header above its columns). Pieces
-are read top to bottom and left to right; a region no cut divides is read by position.
+are read top to bottom and left to right; a region no cut divides is read column by column.
 """
 
 from __future__ import annotations
@@ -29,10 +29,26 @@ def reading_order(items: Sequence[T], box: Callable[[T], Box], body: float) -> l
         region = todo.pop()
         parts = _cut(region, box, body)
         if parts is None:
-            out.extend(sorted(region, key=lambda it: (-box(it)[3], box(it)[0])))
+            out.extend(_by_columns(region, box, body))
         else:
             todo.extend(reversed(parts))
     return out
+
+
+def _by_columns(region: list[T], box: Callable[[T], Box], body: float) -> list[T]:
+    """A region no cut divides (a pull quote or picture reaching into the next column) read
+    column by column: blocks whose left edges lie within an em of each other are one
+    column, read top down; columns left to right."""
+    ordered = sorted(region, key=lambda it: box(it)[0])
+    column, last = 0, box(ordered[0])[0]
+    keys: dict[int, tuple[int, float]] = {}
+    for it in ordered:
+        left = box(it)[0]
+        if left - last > body:
+            column += 1
+        last = left
+        keys[id(it)] = (column, -box(it)[3])
+    return sorted(region, key=lambda it: keys[id(it)])
 
 
 def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]] | None:
