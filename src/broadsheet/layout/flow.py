@@ -129,7 +129,10 @@ def order_pieces(
     next_index: dict[float, float],
     lex: Lexicon | None = None,
 ) -> list[Unit]:
-    """The pieces of one story in reading order."""
+    """The pieces of one story in reading order. Pieces a PDF set (they have a type) come
+    in the reading order the page's geometry gave, so they keep it."""
+    if all(p.style is not None for p in pieces):
+        return sorted(pieces, key=lambda p: p.index)
     seams = {p.index: seam(p, lang) for p in pieces}
     links = _links(pieces, start, seams, next_index, lex)
     targets = set(links.values())
