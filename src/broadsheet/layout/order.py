@@ -3,7 +3,8 @@
 A newspaper page is read row by row, and within a row story by story, each story header
 first and then column by column. So a region is cut across first where a wide band of white
 space runs through it (between rows), else down along a gutter no block crosses (between
-stories, then between columns), else across at any gap (a header above its columns). Pieces
+stories, then between columns), else across at every gap down to the first below which the
+columns part (a header above its columns), else across at every gap. Pieces
 are read top to bottom and left to right; a region no cut divides is read column by column.
 """
 
@@ -61,11 +62,17 @@ def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]]
     def down(it: T) -> tuple[float, float]:
         return (box(it)[0], box(it)[2])
 
-    return (
-        _split(region, across, ROW_GAP_EM * body)
-        or _split(region, down, 0.0)
-        or _split(region, across, 0.0)
-    )
+    found = _split(region, across, ROW_GAP_EM * body) or _split(region, down, 0.0)
+    if found:
+        return found
+    bands = _split(region, across, 0.0)
+    if bands is None:
+        return None
+    for k in range(1, len(bands)):  # the header above its columns: cut off the fewest bands
+        below = [it for band in bands[k:] for it in band]
+        if len(below) == 1 or _split(below, down, 0.0):
+            return [*bands[:k], below]
+    return bands
 
 
 def _split(
