@@ -9,6 +9,7 @@ its first glyph on PDFium's text page, so offsets into this text lead back to th
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from broadsheet.model import Box, Origin, Source, Type
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
 PDFIUM_LINE_END_HYPHENS = ("\ufffe", "\x02")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
@@ -123,10 +125,11 @@ def block_style(block: GBlock, body: tuple[str, float]) -> Type:
 
 
 def _hyphens(text: str) -> str:
-    """PDFium's marks of a hyphen at a line end as the hyphen-minus the page shows."""
+    """PDFium's marks of a hyphen at a line end as the hyphen-minus the page shows; other
+    control characters (a form feed would cut the page) as spaces, one for one."""
     if text.endswith(PDFIUM_LINE_END_HYPHENS):
-        return text[:-1] + "-"
-    return text
+        text = text[:-1] + "-"
+    return _CONTROL_RE.sub(" ", text)
 
 
 def _why_empty(page: PdfPage) -> str:
