@@ -1,25 +1,32 @@
 """The command line: `broadsheet FILE|- [options]` and `broadsheet eval GOLD PRED`.
 
-Errors in the input or the request print one line on stderr and exit 1 (bad input) or
-2 (bad usage); nothing here lets a traceback reach the user.
+FILE is a text dump or a born-digital PDF, told apart by its bytes. Errors in the input or
+the request print one line on stderr and exit 1 (bad input) or 2 (bad usage); nothing here
+lets a traceback reach the user. A PDF page without text is such an error too, but the
+other pages are still written: one bad page must not cost the rest of a long file.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
+
+import pypdfium2 as pdfium
 
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError
 from broadsheet.export.json import document_json, document_jsonl
 from broadsheet.export.markdown import document_markdown, document_text
+from broadsheet.load.pdf import is_pdf
+from broadsheet.load.pdftext import Skipped
 from broadsheet.load.text import decode
-from broadsheet.model import Document, Source
-from broadsheet.pipeline import Options, iter_pages, process
+from broadsheet.model import Document, Page, Source
+from broadsheet.pipeline import Options, iter_pages, iter_pdf, process
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
 FORMATS = ("json", "jsonl", "markdown", "text")
@@ -28,11 +35,12 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 ROUTINE_RULES = ("linebreak", "space.normalise")
 
 DESCRIPTION = """\
-Rebuild a newspaper page from the text a PDF extractor dumped from it: articles with
-kicker, headline, teaser, byline, paragraphs in reading order and pull quotes; pictures
-with caption and credit; info boxes; page furniture. Text is repaired (line-end hyphens,
-broken ligatures, letter-spacing, replacement characters) and every repair is recorded.
-Pages are separated by form feeds.
+Rebuild a newspaper page from a born-digital PDF, or from the text a PDF extractor dumped
+from it: articles with kicker, headline, teaser, byline, paragraphs in reading order and
+pull quotes; pictures with caption and credit; info boxes; page furniture. Text is
+repaired (line-end hyphens, broken ligatures, letter-spacing, replacement characters) and
+every repair is recorded. In a text dump, pages are separated by form feeds; a PDF is
+recognised by its content, and its pages keep their PDF page numbers.
 """
 
 EPILOG = """\
@@ -40,9 +48,14 @@ examples:
   broadsheet page.txt                      JSON of the page on stdout
   broadsheet page.txt -f markdown -o page.md
   pdftotext page.pdf - | broadsheet -      read the dump from stdin
+  broadsheet paper.pdf --pages 1-3,7       read pages 1, 2, 3 and 7 of a PDF
+  broadsheet paper.pdf --password PW -f jsonl
+                                           an encrypted PDF, one line per page
   broadsheet page.txt --explain            also list every repair on stderr
   broadsheet eval gold.json pred.json      score a result against a gold file
                                            (see `broadsheet eval --help`)
+A PDF page without text (a scanned image, an empty page) is named on stderr, one line
+each; the other pages are still written, and the exit status is 1.
 exit status: 0 success, 1 bad input, 2 bad usage.
 """
 
@@ -54,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("input", metavar="FILE", help="text dump of one or more pages; - for stdin")
+    p.add_argument(
+        "input", metavar="FILE", help="a PDF, or a text dump of one or more pages; - for stdin"
+    )
     p.add_argument(
         "-f",
         "--format",
@@ -75,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=SUPPORTED_LANGUAGES,
         help="language of the page (default: guessed from the text)",
     )
+    p.add_argument(
+        "--pages",
+        metavar="SPEC",
+        help="PDF only: the pages to read, like 1-3,7 (default: all)",
+    )
+    p.add_argument("--password", metavar="PW", help="PDF only: the password of an encrypted PDF")
     p.add_argument("--version", action="version", version=f"broadsheet {__version__}")
     return p
 
@@ -87,24 +108,103 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return eval_main(args_list[1:])
     args = build_parser().parse_args(args_list)
-    options = Options(language=args.lang)
     try:
         data, name = _read_input(args.input)
-        source = decode(data, name)
-        if args.format == "jsonl":
-            explained = _stream_jsonl(source, options, args.output, args.explain)
-        else:
-            doc = process(source, options)
-            _write_output(render(doc, args.format, args.explain), args.output)
-            explained = explain(doc) if args.explain else ""
+        if is_pdf(data):
+            return _run_pdf(data, name, args)
+        if args.pages is not None or args.password is not None:
+            flag = "--pages" if args.pages is not None else "--password"
+            print(f"broadsheet: error: {name}: {flag} is for PDF input; this is a text dump",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        return _run_text(data, name, args)
     except BroadsheetError as err:
         return _fail(str(err))
+    except pdfium.PdfiumError as err:  # one the PDF loader did not foresee
+        return _fail(f"{args.input}: PDFium failed on this PDF ({err}); the file may be damaged")
     except OSError as err:
         return _fail(f"{err.filename or args.input}: {err.strerror or err}")
+
+
+def _run_text(data: bytes, name: str, args: argparse.Namespace) -> int:
+    """A text dump: decoded whole, then written page by page (jsonl) or at once."""
+    source = decode(data, name)
+    options = Options(language=args.lang)
+    if args.format == "jsonl":
+        explained = _stream_jsonl(source, options, args.output, args.explain)
+    else:
+        doc = process(source, options)
+        _write_output(render(doc, args.format, args.explain), args.output)
+        explained = explain(doc) if args.explain else ""
     for warning in source.notes:
         print(f"broadsheet: note: {warning}", file=sys.stderr)
     sys.stderr.write(explained)
     return EXIT_OK
+
+
+def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
+    """A PDF, read in batches of pages (pipeline.iter_pdf) so memory stays flat.
+
+    jsonl writes each batch as soon as it is made; the other formats need every page before
+    they can write (a JSON list, Markdown page headers), so they collect the pages. Pages
+    without text are named on stderr as their batch comes, and make the exit status 1;
+    when no page had text nothing is written at all, not an empty document.
+    """
+    options = Options(language=args.lang)
+    batches = iter_pdf(data, name, options, args.pages, args.password)
+    out = _LazyOutput(args.output)
+    pages: list[Page] = []
+    explained: list[str] = []
+    skipped = 0
+    with out:
+        for doc, missing in batches:
+            skipped += _report_skipped(name, missing)
+            if args.explain:
+                explained.append(explain(doc))
+            if args.format == "jsonl":
+                out.write(document_jsonl(doc, args.explain))
+            else:
+                pages.extend(doc.pages)
+        if pages:
+            whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
+            out.write(render(whole, args.format, args.explain))
+    sys.stderr.write("".join(explained))
+    return EXIT_INPUT if skipped or not out.written else EXIT_OK
+
+
+def _report_skipped(name: str, skipped: Iterable[Skipped]) -> int:
+    """Name each page without text on stderr, one error line each; returns how many."""
+    count = 0
+    for page in skipped:
+        print(f"broadsheet: error: {name}: {page.reason}", file=sys.stderr)
+        count += 1
+    return count
+
+
+class _LazyOutput:
+    """The output, opened at the first write: a PDF with no text page leaves no empty file
+    behind. Each write is flushed, so a streamed batch is out before the next is read."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+        self.stream: TextIO | None = None
+        self.written = False
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.stream is None:
+            self.stream = _open_output(self.output).__enter__()
+        self.stream.write(text)
+        self.stream.flush()
+        self.written = True
+
+    def __enter__(self) -> _LazyOutput:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.stream is not None and self.stream is not sys.stdout:
+            self.stream.close()
 
 
 def _stream_jsonl(source: Source, options: Options, output: str | None, repairs: bool) -> str:

@@ -101,7 +101,7 @@ def iter_pdf(
         numbers = page_numbers(pages, len(pdf))
         for at in range(0, len(numbers), PDF_BATCH_PAGES):
             chosen = numbers[at : at + PDF_BATCH_PAGES]
-            source, skipped = pdf_source(read_pages(pdf, chosen), name)
+            source, skipped = pdf_source(read_pages(pdf, chosen, name), name)
             found = tuple(iter_pages(source, options)) if source.page_numbers else ()
             yield Document(source=source, pages=found), skipped
     finally:

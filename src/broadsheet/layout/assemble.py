@@ -248,7 +248,7 @@ def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             prev is None
             or inline
             or prev.role == roles.BYLINE
-            or (u.role == roles.DISPLAY and is_kicker(u))
+            or (u.role == roles.DISPLAY and is_kicker(u) and not _larger(u, prev))
         )
         if fresh:
             runs.append([u])
@@ -256,6 +256,12 @@ def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             runs[-1].append(u)
         prev = None if inline else u
     return runs
+
+
+def _larger(u: Unit, prev: Unit) -> bool:
+    """Set in larger type than the unit above (a PDF tells): a headline with a colon in it
+    under its kicker, not the kicker of a new header."""
+    return u.style is not None and prev.style is not None and u.style.size > prev.style.size
 
 
 def _inline_head(u: Unit, units: Sequence[Unit]) -> bool:

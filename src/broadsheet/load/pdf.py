@@ -30,6 +30,17 @@ BOLD_WEIGHT = 600
 MAX_SHAPES = 5000
 # A page with more characters than this is not a newspaper page (or is a broken one).
 MAX_CHARS = 400_000
+# Nor is one drawn in more separate pieces of text than this: a dense page set glyph by
+# glyph stays under it, while a page of 50,000 single letters takes the layout half a
+# minute (the time grows faster than the count), so this is where waiting stops.
+MAX_RUNS = 50_000
+# PDFium's load errors in words (FPDF_ERR_*; password and security are told apart below).
+LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_UNKNOWN: "unknown error",
+    pdfium_c.FPDF_ERR_FILE: "file could not be read",
+    pdfium_c.FPDF_ERR_FORMAT: "data format error",
+    pdfium_c.FPDF_ERR_PAGE: "page not found or content error",
+}
 _NULL = 0
 
 
@@ -72,44 +83,82 @@ def open_pdf(data: bytes, name: str, password: str | None = None) -> pdfium.PdfD
     """The document, or a one-line error saying why PDFium cannot open it."""
     try:
         return pdfium.PdfDocument(data, password=password)
-    except pdfium.PdfiumError as err:
-        code = pdfium_c.FPDF_GetLastError()
-        if code == pdfium_c.FPDF_ERR_PASSWORD:
-            if password is None:
-                raise InputError(
-                    f"{name}: the PDF is encrypted; give its password with --password"
-                ) from None
-            raise InputError(f"{name}: wrong password for this PDF") from err
-        if code == pdfium_c.FPDF_ERR_SECURITY:
-            raise InputError(f"{name}: the PDF uses an unsupported security handler") from err
-        raise InputError(f"{name}: not a readable PDF ({err}); the file may be damaged") from err
+    except pdfium.PdfiumError:
+        raise _open_error(data, name, password) from None
+
+
+def _open_error(data: bytes, name: str, password: str | None) -> InputError:
+    """Why PDFium would not open the file.
+
+    pypdfium2 also refuses a document that opens but has no pages, and then reports
+    whatever error code an earlier call left behind; so the bytes are loaded once more
+    here, where a null document sets the code afresh and a document tells its page count.
+    """
+    secret = None if password is None else (password + "\0").encode("utf-8")
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), secret)
+    if raw:
+        pdfium_c.FPDF_CloseDocument(raw)
+        return InputError(f"{name}: the PDF has no pages")
+    code = pdfium_c.FPDF_GetLastError()
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        if password is None:
+            return InputError(f"{name}: the PDF is encrypted; give its password with --password")
+        return InputError(f"{name}: wrong password for this PDF (check --password)")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return InputError(f"{name}: the PDF uses an unsupported security handler")
+    why = LOAD_ERRORS.get(code, f"error {code}")
+    return InputError(f"{name}: not a readable PDF (PDFium: {why}); the file may be damaged")
 
 
 def page_numbers(spec: str | None, count: int) -> list[int]:
-    """Page numbers (1-based) from a spec like "1-3,7"; every page without a spec."""
+    """Page numbers (1-based) from a spec like "1-3,7"; every page without a spec.
+
+    The pages come back in order and each once: a page named twice would otherwise be
+    read twice, and its every line would look like a running head recurring on pages.
+    """
+    if count < 1:
+        raise InputError("the PDF has no pages")
     if not spec:
         return list(range(1, count + 1))
-    pages: list[int] = []
+    pages: set[int] = set()
     for part in spec.split(","):
         lo, _, hi = part.strip().partition("-")
         try:
             a, b = int(lo), int(hi or lo)
         except ValueError as err:
             raise InputError(f"--pages {spec!r}: give page numbers like 1-3,7") from err
+        if a > b:
+            raise InputError(f"--pages {spec!r}: give a range low to high, like 1-3")
         if not 1 <= a <= b <= count:
-            raise InputError(f"--pages {spec!r}: the PDF has pages 1 to {count}")
-        pages.extend(range(a, b + 1))
-    return pages
+            pages_word = "page 1" if count == 1 else f"pages 1 to {count}"
+            raise InputError(f"--pages {spec!r}: the PDF has {pages_word}")
+        pages.update(range(a, b + 1))
+    return sorted(pages)
 
 
-def read_pages(pdf: pdfium.PdfDocument, numbers: Sequence[int]) -> Iterator[PdfPage]:
+def read_pages(
+    pdf: pdfium.PdfDocument, numbers: Sequence[int], name: str = "<pdf>"
+) -> Iterator[PdfPage]:
     """Each named page as geometry, one at a time; PDFium's objects are closed after each."""
     for number in numbers:
+        yield _read_numbered(pdf, number, name)
+
+
+def _read_numbered(pdf: pdfium.PdfDocument, number: int, name: str) -> PdfPage:
+    """Page `number`, or a one-line error naming the file and the page: PDFium fails on a
+    damaged page only when it is loaded, long after the document opened."""
+    try:
         page = pdf[number - 1]
-        try:
-            yield read_page(page, number)
-        finally:
-            page.close()
+    except pdfium.PdfiumError as err:
+        raise InputError(f"{name}: PDFium cannot read page {number} ({err})") from None
+    try:
+        return read_page(page, number)
+    except pdfium.PdfiumError as err:
+        raise InputError(f"{name}: PDFium cannot read page {number} ({err})") from None
+    except InputError as err:
+        raise InputError(f"{name}: {err}") from None
+    finally:
+        page.close()
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
@@ -125,7 +174,10 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
 def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count > MAX_CHARS:
-        raise InputError(f"page {number} holds {count} characters; more than a page can hold")
+        raise InputError(
+            f"page {number} holds {count} characters, more than {MAX_CHARS} "
+            "(no newspaper page has that many); leave it out with --pages"
+        )
     text = textpage.get_text_range() if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: offsets would drift
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
@@ -136,6 +188,11 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
         end = text.find("\r\n", start)
         end = count if end < 0 else end
         out.extend(reader.line(start, end))
+        if len(out) > MAX_RUNS:
+            raise InputError(
+                f"page {number} is drawn in more than {MAX_RUNS} separate pieces of text, "
+                "too many to lay out in reasonable time; leave it out with --pages"
+            )
         start = end + 2
     return out
 
