@@ -114,8 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_pdf(data, name, args)
         if args.pages is not None or args.password is not None:
             flag = "--pages" if args.pages is not None else "--password"
-            print(f"broadsheet: error: {name}: {flag} is for PDF input; this is a text dump",
-                  file=sys.stderr)
+            print(
+                f"broadsheet: error: {name}: {flag} is for PDF input; this is a text dump",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         return _run_text(data, name, args)
     except BroadsheetError as err:
@@ -155,10 +157,11 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
     out = _LazyOutput(args.output)
     pages: list[Page] = []
     explained: list[str] = []
-    skipped = 0
+    found = skipped = 0
     with out:
         for doc, missing in batches:
             skipped += _report_skipped(name, missing)
+            found += len(doc.pages)
             if args.explain:
                 explained.append(explain(doc))
             if args.format == "jsonl":
@@ -169,7 +172,9 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
             whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
             out.write(render(whole, args.format, args.explain))
     sys.stderr.write("".join(explained))
-    return EXIT_INPUT if skipped or not out.written else EXIT_OK
+    if not found and not skipped:  # page_numbers names at least one page; kept as a guard
+        return _fail(f"{name}: no page to read")
+    return EXIT_INPUT if skipped else EXIT_OK
 
 
 def _report_skipped(name: str, skipped: Iterable[Skipped]) -> int:
@@ -188,16 +193,18 @@ class _LazyOutput:
     def __init__(self, output: str | None) -> None:
         self.output = output
         self.stream: TextIO | None = None
-        self.written = False
 
     def write(self, text: str) -> None:
         if not text:
             return
-        if self.stream is None:
-            self.stream = _open_output(self.output).__enter__()
-        self.stream.write(text)
-        self.stream.flush()
-        self.written = True
+        stream = self.stream = self.stream or self._open()
+        stream.write(text)
+        stream.flush()
+
+    def _open(self) -> TextIO:
+        if self.output is None or self.output == "-":
+            return sys.stdout
+        return open(self.output, "w", encoding="utf-8")
 
     def __enter__(self) -> _LazyOutput:
         return self
@@ -266,17 +273,27 @@ def render(doc: Document, fmt: str, explain_repairs: bool = False) -> str:
 
 
 def explain(doc: Document) -> str:
-    """Every non-routine repair, one per line, with its line:column in the source."""
-    text = doc.source.text
+    """Every non-routine repair, one per line, with where it was (see `_where`)."""
     lines = []
     for page in doc.pages:
         for r in page.repairs:
             if r.rule in ROUTINE_RULES:
                 continue
-            row = text.count("\n", 0, r.start) + 1
-            col = r.start - (text.rfind("\n", 0, r.start) + 1) + 1
-            lines.append(f"{row}:{col}\t{r.rule}\t{r.before!r} -> {r.after!r}")
+            lines.append(f"{_where(doc.source, r.start)}\t{r.rule}\t{r.before!r} -> {r.after!r}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _where(source: Source, offset: int) -> str:
+    """line:column in a text dump; for a PDF, pPAGE@X,Y: the PDF page and the top left of
+    the text run in points, since the text the offsets point into was made, not read."""
+    if source.origins:
+        k = bisect.bisect_right(source.origins, offset, key=lambda o: o.start) - 1
+        origin = source.origins[max(k, 0)]
+        return f"p{origin.page}@{origin.box[0]:.0f},{origin.box[3]:.0f}"
+    text = source.text
+    row = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{row}:{col}"
 
 
 if __name__ == "__main__":

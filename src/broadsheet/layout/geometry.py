@@ -24,6 +24,9 @@ MAX_WORD_GAP_EM = 0.6
 # not part of the column's line).
 MAX_SIZE_RATIO = 1.3
 MIN_TYPE_GAP_EM = 0.1
+# Runs overlapping by more than this are not neighbours on a line (a word run over its
+# column's edge into the next column's line).
+MAX_OVERLAP_EM = 0.3
 # A column's measure is the left and right edge shared by at least this many lines; pieces
 # of a baseline that fill one exactly join across gaps of up to this many ems.
 MIN_MEASURE_LINES = 3
@@ -114,7 +117,8 @@ def _pieces(row: list[Run]) -> list[list[Run]]:
         # A change of type mid-line comes after a space; touching runs of two types are
         # two columns (a long word run over its column's edge).
         apart = (run.font, run.size) == (last.font, last.size) or gap >= MIN_TYPE_GAP_EM * small
-        if apart and gap <= MAX_WORD_GAP_EM * small and big <= MAX_SIZE_RATIO * small:
+        near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
+        if apart and near and big <= MAX_SIZE_RATIO * small:
             out[-1].append(run)
         else:
             out.append([run])
