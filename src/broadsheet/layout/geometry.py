@@ -27,6 +27,9 @@ MIN_TYPE_GAP_EM = 0.1
 # Runs overlapping by more than this are not neighbours on a line (a word run over its
 # column's edge into the next column's line).
 MAX_OVERLAP_EM = 0.3
+# A column's left edge is where at least this many runs start; a run starting there after a gap of this many ems opens another column's line.
+MIN_EDGE_LINES = 5
+GUTTER_MIN_EM = 0.4
 # A column's measure is the left and right edge shared by at least this many lines; pieces
 # of a baseline that fill one exactly join across gaps of up to this many ems.
 MIN_MEASURE_LINES = 3
@@ -100,15 +103,18 @@ def lines(runs: Sequence[Run]) -> list[Line]:
             rows[-1].append(run)
         else:
             rows.append([run])
-    pieces = [_pieces(sorted(row, key=lambda r: r.box[0])) for row in rows]
+    starts = Counter(round(r.box[0]) for r in upright)
+    edges = {x for x, n in starts.items() if n >= MIN_EDGE_LINES}
+    pieces = [_pieces(sorted(row, key=lambda r: r.box[0]), edges) for row in rows]
     measures = Counter(_measure(p) for row in pieces for p in row)
     columns = {m for m, n in measures.items() if n >= MIN_MEASURE_LINES}
     out = [_line(p) for row in pieces for p in _justified(row, columns)]
     return out + [_line([r]) for r in runs if not r.upright]
 
 
-def _pieces(row: list[Run]) -> list[list[Run]]:
-    """A baseline's runs cut where the gap is wider than a word gap or the size jumps."""
+def _pieces(row: list[Run], edges: set[int]) -> list[list[Run]]:
+    """A baseline's runs cut where the gap is wider than a word gap, the size jumps, or a
+    run after a wide space starts where a column's lines start (`edges`)."""
     out = [[row[0]]]
     for run in row[1:]:
         last = out[-1][-1]
@@ -118,11 +124,17 @@ def _pieces(row: list[Run]) -> list[list[Run]]:
         # two columns (a long word run over its column's edge).
         apart = (run.font, run.size) == (last.font, last.size) or gap >= MIN_TYPE_GAP_EM * small
         near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
-        if apart and near and big <= MAX_SIZE_RATIO * small:
+        gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
+        if apart and near and not gutter and big <= MAX_SIZE_RATIO * small:
             out[-1].append(run)
         else:
             out.append([run])
     return out
+
+
+def _on_edge(run: Run, edges: set[int]) -> bool:
+    x = round(run.box[0])
+    return x in edges or x - 1 in edges or x + 1 in edges
 
 
 def _measure(runs: Sequence[Run]) -> tuple[int, int, float]:

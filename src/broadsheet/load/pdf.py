@@ -150,15 +150,20 @@ def _read_numbered(pdf: pdfium.PdfDocument, number: int, name: str) -> PdfPage:
     try:
         page = pdf[number - 1]
     except pdfium.PdfiumError as err:
-        raise InputError(f"{name}: PDFium cannot read page {number} ({err})") from None
+        raise _page_error(name, number, err) from None
     try:
         return read_page(page, number)
     except pdfium.PdfiumError as err:
-        raise InputError(f"{name}: PDFium cannot read page {number} ({err})") from None
+        raise _page_error(name, number, err) from None
     except InputError as err:
         raise InputError(f"{name}: {err}") from None
     finally:
         page.close()
+
+
+def _page_error(name: str, number: int, err: pdfium.PdfiumError) -> InputError:
+    why = str(err).rstrip(".")
+    return InputError(f"{name}: PDFium cannot read page {number} ({why}); the file may be damaged")
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
