@@ -46,9 +46,10 @@ def decode(data: bytes, name: str = "<bytes>") -> Source:
 
 
 def _binary(name: str) -> InputError:
+    """A PDF never gets here (the CLI reads those by their header), so binary is neither."""
     return InputError(
-        f"{name}: this looks like binary data, not a text dump; "
-        "give the text an extractor wrote (PDF input is not supported yet)"
+        f"{name}: this looks like binary data, neither a text dump nor a PDF; "
+        "give the text an extractor wrote, or the PDF itself"
     )
 
 
