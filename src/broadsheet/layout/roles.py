@@ -243,6 +243,8 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
         before = last.slice(0, gap.start()).strip()
         return [(*head, before), (last.slice(gap.end(), len(last)).strip(),)]
     m2 = AGENCY_RE.search(last.text)
+    if m2 and m2.start() == 0 and head:
+        return [tuple(head), (last,)]  # on a line of its own under the text
     if m2 and m2.start() > 0:
         before = last.slice(0, m2.start()).strip()
         credit = (last.slice(m2.start(), len(last)),)
