@@ -232,8 +232,9 @@ def typeset_role(role: str, style: Type) -> str:
 
 
 def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
-    """Split off a credit: after a wide gap or as an agency credit at the end of the block,
-    or on the block's first line above the caption it belongs to."""
+    """Split off a credit: after a wide gap or as an agency credit at the end of the block
+    (after a sentence: "der Weltklimarat (IPCC)" goes on), or on the block's first line
+    above the caption it belongs to."""
     first, *rest = block.lines
     if rest and PHOTO_CREDIT_RE.search(first.text) and len(first) <= MAX_CREDIT_CHARS:
         return [(first,), tuple(rest)]
@@ -243,9 +244,9 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
         before = last.slice(0, gap.start()).strip()
         return [(*head, before), (last.slice(gap.end(), len(last)).strip(),)]
     m2 = AGENCY_RE.search(last.text)
-    if m2 and m2.start() == 0 and head:
+    if m2 and m2.start() == 0 and head and ends_sentence(head[-1].text):
         return [tuple(head), (last,)]  # on a line of its own under the text
-    if m2 and m2.start() > 0:
+    if m2 and m2.start() > 0 and ends_sentence(last.text[: m2.start()].rstrip()):
         before = last.slice(0, m2.start()).strip()
         credit = (last.slice(m2.start(), len(last)),)
         return [(*head, before), credit] if before.text else [tuple(head), credit]
