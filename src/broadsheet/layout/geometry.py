@@ -51,17 +51,11 @@ class Line:
 
     runs: tuple[Run, ...]
     box: Box
+    main: Run  # the run whose type is the line's type (see `_line`)
 
     @property
     def text(self) -> str:
         return " ".join(r.text for r in self.runs)
-
-    @property
-    def main(self) -> Run:
-        """The run whose type is the line's type: the last one with words in it, since a
-        bold lead-in opens a line of body type and the type that flows on ends it."""
-        worded = [r for r in self.runs if sum(c.isalnum() for c in r.text) >= MIN_WORD_CHARS]
-        return (worded or list(self.runs))[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +152,13 @@ def _justified(row: list[list[Run]], columns: set[tuple[int, int, float]]) -> li
 
 
 def _line(runs: list[Run]) -> Line:
-    return Line(tuple(runs), union([r.box for r in runs]))
+    """A line of runs; its type is that of the last run with words in it, since a bold
+    lead-in opens a line of body type and the type that flows on ends it."""
+    main = runs[-1]
+    if len(runs) > 1:
+        worded = [r for r in runs if sum(c.isalnum() for c in r.text[:8]) >= MIN_WORD_CHARS]
+        main = (worded or runs)[-1]
+    return Line(tuple(runs), union([r.box for r in runs]), main)
 
 
 def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
@@ -168,22 +168,32 @@ def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
     rules = [s.box for s in shapes if s.kind == "rule"]
     open_: list[list[Line]] = []
     frame_of: list[int] = []
+    active: list[int] = []  # blocks a later line may still continue
     for line in sorted(page_lines, key=lambda ln: -ln.box[3]):
         frame = _frame(line.box, frames)
+        top = line.box[3]
+        # Lines come top down: a block ending too far above this line ends for good.
+        active = [k for k in active if _within_reach(open_[k][-1], top)]
         best = None
-        for k, block in enumerate(open_):
+        for k in active:
+            block = open_[k]
             nearer = best is None or block[-1].box[1] < open_[best][-1].box[1]
             if nearer and frame_of[k] == frame and _continues(block, line, rules):
                 best = k
         if best is None:
             open_.append([line])
             frame_of.append(frame)
+            active.append(len(open_) - 1)
         else:
             open_[best].append(line)
     return [
         GBlock(tuple(b), union([ln.box for ln in b]), f)
         for b, f in zip(open_, frame_of, strict=True)
     ]
+
+
+def _within_reach(last: Line, top: float) -> bool:
+    return last.box[1] - top <= MAX_LINE_GAP_EM * last.main.size
 
 
 def frame_boxes(shapes: Sequence[Shape]) -> list[Box]:
