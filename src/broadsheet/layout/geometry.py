@@ -8,7 +8,6 @@ geometry, so the order the content stream drew them in does not matter.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +26,8 @@ MIN_TYPE_GAP_EM = 0.1
 # Runs overlapping by more than this are not neighbours on a line (a word run over its
 # column's edge into the next column's line).
 MAX_OVERLAP_EM = 0.3
-# A column's left edge is where at least this many runs start; a run starting there after a gap of this many ems opens another column's line.
+# A column's left edge is where at least this many runs start; a run starting there
+# after a gap of this many ems opens another column's line.
 MIN_EDGE_LINES = 5
 GUTTER_MIN_EM = 0.4
 # A column's measure is the left and right edge shared by at least this many lines; pieces
@@ -39,6 +39,7 @@ MAX_JUSTIFIED_GAP_EM = 4.0
 MAX_LINE_GAP_EM = 0.6
 # A run with fewer letters or digits than this (a bullet, a footnote mark) sets no type.
 MIN_WORD_CHARS = 2
+DEFAULT_BODY_SIZE = 10.0
 # Type sizes within this fraction are one size.
 SIZE_TOLERANCE = 0.06
 # A line belongs to a block's column when this share of the narrower of the two overlaps.
@@ -243,5 +244,8 @@ def _frame(box: Box, frames: Sequence[Box]) -> int:
 
 def body_size(page_lines: Sequence[Line]) -> float:
     """The type size most characters on the page are set in."""
-    sizes = [round(r.size * 2) / 2 for ln in page_lines for r in ln.runs for _ in r.text]
-    return statistics.mode(sizes) if sizes else 10.0
+    sizes: Counter[float] = Counter()
+    for ln in page_lines:
+        for r in ln.runs:
+            sizes[round(r.size * 2) / 2] += len(r.text)
+    return sizes.most_common(1)[0][0] if sizes else DEFAULT_BODY_SIZE
