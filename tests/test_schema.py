@@ -59,7 +59,14 @@ def test_schema_enums_and_fields_follow_the_code() -> None:
     assert tuple(defs["page"]["properties"]["language"]["enum"]) == SUPPORTED_LANGUAGES
     fields = {*SINGLE_FIELDS, *LIST_FIELDS}
     assert set(defs["provenance"]["properties"]) == fields
-    assert set(defs["item"]["properties"]) == {*fields, "type", "authors", "provenance"}
+    assert set(defs["boxProvenance"]["properties"]) == fields
+    assert set(defs["item"]["properties"]) == {
+        *fields,
+        "type",
+        "authors",
+        "provenance",
+        "boxes",
+    }
 
 
 @pytest.mark.parametrize("explain", [False, True])
