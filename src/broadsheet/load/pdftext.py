@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from broadsheet.layout.geometry import GBlock, blocks, body_size, frame_boxes, lines
+from broadsheet.layout.geometry import GBlock, Line, blocks, body_size, frame_boxes, lines
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage
 from broadsheet.model import Box, Origin, Source, Type
@@ -26,6 +26,8 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
+# Two runs of a line are two words when at least this many ems apart.
+MIN_SPACE_EM = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,47 +60,56 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
 
 def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skipped]]:
     """One source for the pages that have text; the others are listed with the reason."""
-    parts: list[str] = []
-    origins: list[Origin] = []
+    out = _Writer()
     numbers: list[int] = []
     skipped: list[Skipped] = []
-    types: list[tuple[int, Type]] = []
-    at = 0
     for page in pages:
         if not page.runs:
             skipped.append(Skipped(page.number, _why_empty(page)))
             continue
         if numbers:
-            parts.append("\f")
-            at += 1
+            out.write("\f")
         numbers.append(page.number)
         found = page_blocks(page)
         body = body_type(found)
         for k, block in enumerate(found):
-            style = block_style(block, body)
+            out.types.append((out.at + 2 * bool(k), block_style(block, body)))
             for j, line in enumerate(block.lines):
-                sep = "\n\n" if k and not j else "\n" if j else ""
-                parts.append(sep)
-                at += len(sep)
-                for i, run in enumerate(line.runs):
-                    if i:
-                        parts.append(" ")
-                        at += 1
-                    text = _hyphens(run.text)
-                    parts.append(text)
-                    if not (i or j):
-                        types.append((at, style))
-                    origins.append(Origin(at, at + len(text), page.number, run.box, run.first))
-                    at += len(text)
+                out.write("\n" if j else "\n\n" if k else "")
+                out.line(line, page.number)
     source = Source(
-        text="".join(parts),
+        text="".join(out.parts),
         name=name,
         encoding="pdf",
-        origins=tuple(origins),
+        origins=tuple(out.origins),
         page_numbers=tuple(numbers),
-        types=tuple(types),
+        types=tuple(out.types),
     )
     return source, skipped
+
+
+class _Writer:
+    """The source text as it is written, with the origin of every run in it."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.origins: list[Origin] = []
+        self.types: list[tuple[int, Type]] = []
+        self.at = 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.at += len(text)
+
+    def line(self, line: Line, page: int) -> None:
+        """A line's runs, a space between two only where the page shows one (a kerned
+        word may be drawn in pieces)."""
+        for i, run in enumerate(line.runs):
+            if i and run.box[0] - line.runs[i - 1].box[2] >= MIN_SPACE_EM * run.size:
+                self.write(" ")
+            text = _hyphens(run.text)
+            self.origins.append(Origin(self.at, self.at + len(text), page, run.box, run.first))
+            self.write(text)
 
 
 def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
