@@ -14,16 +14,15 @@ import contextlib
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pypdfium2 as pdfium
 
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError
-from broadsheet.export.json import document_json, document_jsonl
+from broadsheet.export.json import document_json, document_jsonl, page_dict, pages_json
 from broadsheet.export.markdown import document_markdown, document_text
-from broadsheet.load.pdf import is_pdf
-from broadsheet.load.pdftext import Skipped
+from broadsheet.load.pdf import Skipped, is_pdf
 from broadsheet.load.text import decode
 from broadsheet.model import Document, Page, Source
 from broadsheet.pipeline import Options, iter_pages, iter_pdf, process
@@ -156,6 +155,7 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
     batches = iter_pdf(data, name, options, args.pages, args.password)
     out = _LazyOutput(args.output)
     pages: list[Page] = []
+    dicts: list[dict[str, Any]] = []  # for json: each batch's pages with its glyph boxes
     explained: list[str] = []
     found = skipped = 0
     with out:
@@ -166,8 +166,13 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
                 explained.append(explain(doc))
             if args.format == "jsonl":
                 out.write(document_jsonl(doc, args.explain))
+            elif args.format == "json":
+                origins = doc.source.origins
+                dicts.extend(page_dict(p, name, args.explain, origins) for p in doc.pages)
             else:
                 pages.extend(doc.pages)
+        if dicts:
+            out.write(pages_json(dicts))
         if pages:
             whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
             out.write(render(whole, args.format, args.explain))

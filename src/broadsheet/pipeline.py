@@ -22,8 +22,8 @@ from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
 from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import segment
-from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
-from broadsheet.load.pdftext import Skipped, pdf_source
+from broadsheet.load.pdf import Skipped, open_pdf, page_numbers, read_pages
+from broadsheet.load.pdftext import pdf_source
 from broadsheet.load.text import blocks, decode, page_spans
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced, Type
 from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
@@ -83,25 +83,31 @@ def parse_pdf(
     pages: str | None = None,
     password: str | None = None,
 ) -> tuple[Document, list[Skipped]]:
-    """Rebuild the pages of a PDF (all, or those `pages` names, as "1-3,7"); the pages
-    that give no text (image only, empty) come back in the list with the reason."""
+    """Rebuild the pages of a PDF (all, or those `pages` names, as "1-3,7") as one document
+    (iter_pdf streams long files); the pages that give no text (image only, empty, unreadable)
+    come back in the list with the reason."""
     p = Path(path)
-    batches = list(iter_pdf(p.read_bytes(), str(p), options or Options(), pages, password))
-    source = batches[0][0].source if batches else Source("", str(p))
-    found = tuple(page for doc, _ in batches for page in doc.pages)
-    return Document(source=source, pages=found), [s for _, sk in batches for s in sk]
+    whole = iter_pdf(p.read_bytes(), str(p), options or Options(), pages, password, batch=0)
+    return next(whole, (Document(Source("", str(p), encoding="pdf")), []))
 
 
 def iter_pdf(
-    data: bytes, name: str, options: Options, pages: str | None = None, password: str | None = None
+    data: bytes,
+    name: str,
+    options: Options,
+    pages: str | None = None,
+    password: str | None = None,
+    batch: int = PDF_BATCH_PAGES,
 ) -> Iterator[tuple[Document, list[Skipped]]]:
-    """The PDF in batches of PDF_BATCH_PAGES pages: each batch one document of its own."""
+    """The PDF in batches of `batch` pages (0: all in one), each one document of its own
+    with the pages of the batch that gave no text."""
     pdf = open_pdf(data, name, password)
     try:
         numbers = page_numbers(pages, len(pdf))
-        for at in range(0, len(numbers), PDF_BATCH_PAGES):
-            chosen = numbers[at : at + PDF_BATCH_PAGES]
-            source, skipped = pdf_source(read_pages(pdf, chosen, name), name)
+        size = batch or max(len(numbers), 1)
+        for at in range(0, len(numbers), size):
+            chosen = numbers[at : at + size]
+            source, skipped = pdf_source(read_pages(pdf, chosen), name)
             found = tuple(iter_pages(source, options)) if source.page_numbers else ()
             yield Document(source=source, pages=found), skipped
     finally:

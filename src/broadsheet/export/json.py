@@ -91,7 +91,11 @@ def page_dict(
 def document_json(doc: Document, explain: bool = False) -> str:
     """One page object, or a list of page objects when the input has several pages."""
     origins = doc.source.origins
-    pages = [page_dict(p, doc.source.name, explain, origins) for p in doc.pages]
+    return pages_json([page_dict(p, doc.source.name, explain, origins) for p in doc.pages])
+
+
+def pages_json(pages: list[dict[str, Any]]) -> str:
+    """Page objects as `document_json` writes them: one object, or a list of several."""
     payload: Any = pages[0] if len(pages) == 1 else pages
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 

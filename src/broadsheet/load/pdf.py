@@ -136,34 +136,41 @@ def page_numbers(spec: str | None, count: int) -> list[int]:
     return sorted(pages)
 
 
-def read_pages(
-    pdf: pdfium.PdfDocument, numbers: Sequence[int], name: str = "<pdf>"
-) -> Iterator[PdfPage]:
-    """Each named page as geometry, one at a time; PDFium's objects are closed after each."""
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A page that gives no text, and why (one line, without the file's name)."""
+
+    page: int
+    reason: str
+
+
+def read_pages(pdf: pdfium.PdfDocument, numbers: Sequence[int]) -> Iterator[PdfPage | Skipped]:
+    """Each named page as geometry, one at a time; PDFium's objects are closed after each.
+    A page that cannot be read is skipped with the reason, so the other pages go on."""
     for number in numbers:
-        yield _read_numbered(pdf, number, name)
+        yield _read_numbered(pdf, number)
 
 
-def _read_numbered(pdf: pdfium.PdfDocument, number: int, name: str) -> PdfPage:
-    """Page `number`, or a one-line error naming the file and the page: PDFium fails on a
-    damaged page only when it is loaded, long after the document opened."""
+def _read_numbered(pdf: pdfium.PdfDocument, number: int) -> PdfPage | Skipped:
+    """Page `number`, or why not: PDFium fails on a damaged page only when it is loaded,
+    long after the document opened."""
     try:
         page = pdf[number - 1]
     except pdfium.PdfiumError as err:
-        raise _page_error(name, number, err) from None
+        return _page_error(number, err)
     try:
         return read_page(page, number)
     except pdfium.PdfiumError as err:
-        raise _page_error(name, number, err) from None
+        return _page_error(number, err)
     except InputError as err:
-        raise InputError(f"{name}: {err}") from None
+        return Skipped(number, str(err))
     finally:
         page.close()
 
 
-def _page_error(name: str, number: int, err: pdfium.PdfiumError) -> InputError:
+def _page_error(number: int, err: pdfium.PdfiumError) -> Skipped:
     why = str(err).rstrip(".")
-    return InputError(f"{name}: PDFium cannot read page {number} ({why}); the file may be damaged")
+    return Skipped(number, f"PDFium cannot read page {number} ({why}); the file may be damaged")
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:

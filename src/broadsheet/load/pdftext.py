@@ -12,11 +12,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from broadsheet.layout.geometry import GBlock, Line, blocks, body_size, frame_boxes, lines
 from broadsheet.layout.order import reading_order
-from broadsheet.load.pdf import PdfPage
+from broadsheet.load.pdf import PdfPage, Skipped
 from broadsheet.model import Box, Origin, Source, Type
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
@@ -28,14 +27,6 @@ DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A page that gives no text, and why."""
-
-    page: int
-    reason: str
 
 
 def page_blocks(page: PdfPage) -> list[GBlock]:
@@ -58,12 +49,15 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
     return [b for group in ordered for b in group]
 
 
-def pdf_source(pages: Iterable[PdfPage], name: str) -> tuple[Source, list[Skipped]]:
+def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, list[Skipped]]:
     """One source for the pages that have text; the others are listed with the reason."""
     out = _Writer()
     numbers: list[int] = []
     skipped: list[Skipped] = []
     for page in pages:
+        if isinstance(page, Skipped):
+            skipped.append(page)
+            continue
         if not page.runs:
             skipped.append(Skipped(page.number, _why_empty(page)))
             continue
