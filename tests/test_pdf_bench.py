@@ -1,0 +1,93 @@
+"""The benchmark's PDF path (benchmarks/pagegen/bench.py, `run_pdf`): broadsheet's
+`parse_pdf` on generated pages is scored as the other systems are, and drawing the page's
+text blocks in another order does not change what it reads (it goes by geometry).
+
+Two pages per language, from benchmarks/out where the benchmark typeset them before (else
+typeset here, in a temporary folder: seconds a page, and WeasyPrint must be able to run).
+No timings here: see benchmarks/pdf_speed.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from benchmarks.pagegen.bench import (
+    DEFAULT_OUT,
+    METRICS,
+    PDF_EXTRACTOR,
+    PDF_RUNS,
+    Generated,
+    Results,
+    generate,
+    pooled,
+    run_pdf,
+    stream_shuffled,
+)
+
+LANGS = ("de", "en")
+SEEDS = (1, 2)
+MAX_SHUFFLE_CER_GAP = 0.01
+
+
+def _cached(lang: str, seed: int) -> bool:
+    stem = DEFAULT_OUT / f"{lang}-{seed:04d}"
+    return all(stem.with_suffix(s).exists() for s in (".pdf", ".gold.json", ".stream.pdf"))
+
+
+def _page(lang: str, seed: int, scratch: Path) -> Generated:
+    """The page and its stream-shuffled copy; skips where WeasyPrint cannot typeset."""
+    out = DEFAULT_OUT if _cached(lang, seed) else scratch
+    try:
+        page = generate(lang, seed, out)
+    except (ImportError, OSError) as err:  # no WeasyPrint, or no Pango for it
+        pytest.skip(f"cannot typeset a page here: {err}")
+    stream_shuffled(page)
+    return page
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
+    scratch = tmp_path_factory.mktemp("pages")
+    found = Results(scores={}, hyphens=defaultdict(list))
+    for lang in LANGS:
+        for seed in SEEDS:
+            run_pdf(_page(lang, seed, scratch), found)
+    return found
+
+
+def _pdf_score(results: Results, lang: str, degradation: str) -> dict[str, float]:
+    score = pooled(
+        results, lang=lang, system="broadsheet", extractor=PDF_EXTRACTOR, degradation=degradation
+    )
+    assert score.pages == len(SEEDS)
+    return {m: score.metric(m) for m in METRICS}
+
+
+@pytest.mark.parametrize("degradation", PDF_RUNS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_path_scores_are_numbers_in_range(
+    results: Results, lang: str, degradation: str
+) -> None:
+    got = _pdf_score(results, lang, degradation)
+    for metric, value in got.items():
+        assert isinstance(value, float) and math.isfinite(value), metric
+        low = -1.0 if metric == "order_tau" else 0.0
+        assert low <= value <= 1.0, (metric, value)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stream_shuffled_pdf_reads_as_the_in_order_one(results: Results, lang: str) -> None:
+    in_order = _pdf_score(results, lang, "none")
+    shuffled = _pdf_score(results, lang, "stream-shuffled")
+    assert abs(shuffled["cer"] - in_order["cer"]) <= MAX_SHUFFLE_CER_GAP
+    gaps = results.pdf_gaps[lang]
+    assert len(gaps) == len(SEEDS)
+    assert max(gaps) <= MAX_SHUFFLE_CER_GAP
+
+
+def test_pdf_path_stays_out_of_the_pools_of_dumps(results: Results) -> None:
+    assert pooled(results, system="broadsheet").pages == 0
+    assert pooled(results, extractor=PDF_EXTRACTOR).pages == len(LANGS) * len(SEEDS) * 2
