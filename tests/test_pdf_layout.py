@@ -1,0 +1,206 @@
+"""The PDF path's geometry on hand-placed runs: lines, blocks, reading order, type, source.
+
+Each case places runs the way a typesetter would and checks one decision of
+layout/geometry.py, layout/order.py or load/pdftext.py; each fails if that decision breaks.
+"""
+
+from __future__ import annotations
+
+from broadsheet.layout.geometry import blocks, lines
+from broadsheet.layout.order import reading_order
+from broadsheet.load.pdf import PdfPage, Run, Shape, Skipped
+from broadsheet.load.pdftext import glyph_at, page_blocks, pdf_source
+from broadsheet.model import Box
+
+BODY = 8.6
+LEAD = 10.5
+
+
+def run(
+    text: str,
+    left: float,
+    base: float,
+    width: float | None = None,
+    size: float = BODY,
+    font: str = "Serif",
+    bold: bool = False,
+) -> Run:
+    """A run whose loose box starts at `left` with its bottom on `base`."""
+    w = width if width is not None else 0.5 * size * len(text)
+    return Run(
+        text,
+        (left, base, left + w, base + size * 1.15),
+        size,
+        font,
+        bold,
+        False,
+        (0, 0, 0),
+        True,
+        0,
+    )
+
+
+def column(left: float, top: float, texts: list[str], width: float = 120.0) -> list[Run]:
+    return [run(t, left, top - k * LEAD, width) for k, t in enumerate(texts)]
+
+
+def texts(found: list) -> list[str]:
+    return [" | ".join(ln.text for ln in b.lines) for b in found]
+
+
+def test_a_column_gap_separates_lines_of_one_baseline() -> None:
+    page = column(0, 500, ["left one", "left two"]) + column(131, 500, ["right one", "right two"])
+    assert sorted(ln.text for ln in lines(page)) == sorted(
+        ["left one", "left two", "right one", "right two"]
+    )
+
+
+def test_pieces_that_fill_a_column_measure_join_across_a_wide_justified_gap() -> None:
+    col = column(0, 500, ["aaa", "bbb", "ccc", "ddd"])
+    lead_in = run("Saarland:", 0, 500 - 4 * LEAD, 40, bold=True, font="Serif-Bold")
+    rest = run("Nach einem", 56, 500 - 4 * LEAD, 64)  # a 16 pt gap: two ems
+    found = [ln.text for ln in lines([*col, lead_in, rest])]
+    assert "Saarland: Nach einem" in found
+
+
+def test_a_headline_next_to_another_is_cut_at_the_other_columns_edge() -> None:
+    right = column(150, 400, [f"body {k}" for k in range(6)])
+    left_head = run("Der Spree geht", 0, 520, 138, size=21, font="Sans-Bold", bold=True)
+    right_head = run("Pendler zwischen", 150, 520, 200, size=25, font="Sans-Bold", bold=True)
+    found = [ln.text for ln in lines([*right, left_head, right_head])]
+    assert "Der Spree geht" in found and "Pendler zwischen" in found
+
+
+def test_a_word_run_over_its_columns_edge_is_not_joined_to_the_next_column() -> None:
+    over = run("Krankenhausreform", 0, 500, 190, size=17, font="Sans-Bold", bold=True)
+    other = run("Minute", 167, 500, 66, size=17, font="Sans-Bold", bold=True)
+    assert sorted(ln.text for ln in lines([over, other])) == ["Krankenhausreform", "Minute"]
+
+
+def test_blocks_break_at_a_change_of_type_and_keep_a_bold_lead_in() -> None:
+    head = run("Headline here", 0, 540, 120, size=17, font="Sans-Bold", bold=True)
+    body = column(0, 515, ["first line of text", "second line", "third line"])
+    lead = run("Bonn:", 0, 515 - 3 * LEAD, 25, font="Serif-Bold", bold=True)
+    tail = run("a box paragraph", 28, 515 - 3 * LEAD, 92)
+    found = blocks(lines([head, *body, lead, tail]), [])
+    assert texts(found) == [
+        "Headline here",
+        "first line of text | second line | third line | Bonn: a box paragraph",
+    ]
+
+
+def test_text_in_a_tint_is_a_block_of_its_own() -> None:
+    outside = column(0, 500, ["one", "two"])
+    inside = column(0, 500 - 2 * LEAD, ["three", "four"])
+    tint = Shape("rect", (-5.0, 400.0, 130.0, 500 - 1.5 * LEAD), (232, 232, 224))
+    found = blocks(lines(outside + inside), [tint])
+    assert texts(found) == ["one | two", "three | four"]
+    assert [b.frame for b in found] == [-1, 0]
+
+
+def order_of(boxes: dict[str, Box]) -> list[str]:
+    return reading_order(list(boxes), lambda name: boxes[name], BODY)
+
+
+def test_a_header_is_read_before_the_columns_under_it_then_column_by_column() -> None:
+    boxes = {
+        "kicker": (0, 590, 60, 600),
+        "headline": (0, 560, 380, 588),
+        "col1": (0, 300, 120, 550),
+        "col2": (130, 320, 250, 550),
+        "col3": (260, 400, 380, 550),
+    }
+    assert order_of(boxes) == ["kicker", "headline", "col1", "col2", "col3"]
+
+
+def test_rows_are_read_before_the_stories_in_them() -> None:
+    boxes = {
+        "a": (0, 500, 180, 600),
+        "b": (200, 450, 380, 600),
+        "c": (0, 100, 380, 400),  # a wide band of white between the rows
+    }
+    assert order_of(boxes) == ["a", "b", "c"]
+
+
+def test_a_column_goes_on_under_a_picture_before_the_next_column() -> None:
+    boxes = {  # a story of two columns; a picture with caption and credit in the first
+        "headline": (313, 1254, 751, 1279),
+        "byline": (312, 1239, 442, 1249),
+        "col1 top": (313, 1150, 580, 1233),
+        "caption": (313, 1041, 539, 1058),
+        "credit": (509, 1033, 580, 1040),
+        "col1 under": (313, 902, 580, 1027),
+        "col2 top": (591, 1139, 859, 1233),
+        "quote": (591, 1075, 853, 1133),
+        "col2 rest": (591, 901, 859, 1069),
+    }
+    assert order_of(boxes) == [
+        "headline",
+        "byline",
+        "col1 top",
+        "caption",
+        "credit",
+        "col1 under",
+        "col2 top",
+        "quote",
+        "col2 rest",
+    ]
+
+
+def test_a_pull_quote_reaching_into_the_next_column_is_read_in_its_own() -> None:
+    boxes = {
+        "col2 top": (173, 1113, 301, 1144),
+        "quote": (173, 1034, 322, 1106),
+        "col2 rest": (173, 808, 301, 1028),
+        "col3": (313, 829, 441, 1144),
+    }
+    assert order_of(boxes) == ["col2 top", "quote", "col2 rest", "col3"]
+
+
+def page_of(runs: list[Run], number: int = 1) -> PdfPage:
+    return PdfPage(number, 600.0, 800.0, tuple(runs), ())
+
+
+def test_the_source_is_written_in_reading_order_whatever_the_drawing_order() -> None:
+    head = run("Headline", 0, 600, 100, size=20, font="Sans-Bold", bold=True)
+    right = column(130, 560, ["right column", "goes on"])
+    left = column(0, 560, ["left column", "comes first"])
+    drawn = [*right, head, *left]
+    source, skipped = pdf_source([page_of(drawn)], "x.pdf")
+    assert source.text == "Headline\n\nleft column\ncomes first\n\nright column\ngoes on"
+    assert not skipped
+    assert [t.kind for _, t in source.types] == ["display", "body", "body"]
+
+
+def test_runs_of_a_kerned_word_are_written_without_a_space() -> None:
+    parts = [run("Hinter", 0, 500, 30), run("g", 30.2, 500, 4), run("ründen", 34.3, 500, 30)]
+    source, _ = pdf_source([page_of(parts)], "x.pdf")
+    assert source.text == "Hintergründen"
+
+
+def test_pdfium_line_end_hyphen_marks_are_hyphens_and_control_characters_spaces() -> None:
+    source, _ = pdf_source([page_of(column(0, 500, ["Handels\ufffe", "und\fAgrar"]))], "x.pdf")
+    assert source.text == "Handels-\nund Agrar"
+
+
+def test_every_character_leads_back_to_its_glyph_and_pages_without_text_are_listed() -> None:
+    first = Run("Wort", (0.0, 0.0, 20.0, 10.0), BODY, "Serif", False, False, (0, 0, 0), True, 7)
+    empty = PdfPage(2, 600.0, 800.0, (), (Shape("image", (0.0, 0.0, 600.0, 800.0), None),))
+    unreadable = Skipped(3, "PDFium cannot read page 3")
+    source, skipped = pdf_source([page_of([first]), empty, unreadable], "x.pdf")
+    assert glyph_at(source, 2) == (1, 9)
+    assert [s.page for s in skipped] == [2, 3]
+    assert "no text layer on page 2" in skipped[0].reason
+
+
+def test_page_blocks_read_a_frame_as_one() -> None:
+    story = column(0, 560, ["story text", "more story"])
+    box = column(130, 560, ["box text", "more box"])
+    frame = Shape("rect", (125.0, 400.0, 260.0, 580.0), (232, 232, 224))
+    head = run("Box head", 130, 575, 80, size=12, font="Sans-Bold", bold=True)
+    page = PdfPage(1, 600.0, 800.0, (*story, *box, head), (frame,))
+    assert texts(page_blocks(page)) == [
+        "story text | more story",
+        "Box head",
+        "box text | more box",
+    ]
