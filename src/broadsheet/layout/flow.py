@@ -47,8 +47,19 @@ _HEAD_RE = re.compile(r"\s*(\w+)")
 
 
 def quote_depths(text: str, lang: str) -> tuple[int, int]:
-    """(lowest depth reached, final depth) of quotation nesting over the text."""
-    opens, closes = (EN_OPEN + "«", EN_CLOSE + "»") if lang == "en" else (OPEN_QUOTES, CLOSE_QUOTES)
+    """(lowest depth reached, final depth) of quotation nesting over the text. German
+    guillemets point either way (»so« in Germany, «so» in Switzerland): the way that
+    leaves the text least unbalanced is taken."""
+    if lang == "en":
+        return _depths(text, EN_OPEN + "«", EN_CLOSE + "»")
+    ours = _depths(text, OPEN_QUOTES, CLOSE_QUOTES)
+    if "»" not in text:
+        return ours
+    swapped = _depths(text, OPEN_QUOTES.replace("«", "»"), CLOSE_QUOTES.replace("»", "«"))
+    return swapped if swapped[0] > ours[0] else ours
+
+
+def _depths(text: str, opens: str, closes: str) -> tuple[int, int]:
     depth = low = 0
     for ch in text:
         if ch in opens:

@@ -21,6 +21,8 @@ TEASER_MIN_CHARS = 60
 HEADLINE_WIDTH_SHARE = 0.6
 # A kicker is short: at most this many words when it has no other kicker cue.
 KICKER_MAX_WORDS = 4
+# A headline has at least this many letters.
+MIN_HEADLINE_LETTERS = 3
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
 
@@ -70,15 +72,20 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     """Header roles from a PDF's type sizes: the largest type is the headline (the last of
     equals, nearest the body), smaller type just above it the kicker, just below it the
     teaser; other display units are EXTRA."""
-    sizes = [u.style.size if u.style else 0.0 for u in displays]
+    # Only words make a headline: an icon or a drop cap set large does not.
+    sizes = [u.style.size if u.style and _worded(u) else 0.0 for u in displays]
     top = max(range(len(displays)), key=lambda k: (sizes[k], k))
     out = {u.index: EXTRA for u in displays}
     out[displays[top].index] = "headline"
     if top > 0 and sizes[top - 1] < sizes[top]:
         out[displays[top - 1].index] = "kicker"
-    if top + 1 < len(displays):
+    if top + 1 < len(displays) and sizes[top + 1] > 0:
         out[displays[top + 1].index] = "teaser"
     return out
+
+
+def _worded(u: Unit) -> bool:
+    return sum(c.isalpha() for c in u.text) >= MIN_HEADLINE_LETTERS
 
 
 def _set_large(u: Unit, body: float) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -42,6 +42,8 @@ LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_PAGE: "page not found or content error",
 }
 _NULL = 0
+# Hyphens PDFium reports at a line end, and the hyphen-minus itself.
+LINE_END_MARKS = frozenset(("\ufffe", "\x02", "-", "\u00ad", "\u2010"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,11 +226,21 @@ class _RunReader:
         self.objects.setdefault(key, obj)
         return key
 
-    def line(self, start: int, end: int) -> Iterator[Run]:
+    def line(self, start: int, end: int) -> list[Run]:
+        """The line's runs; a hyphen drawn on its own goes with the word before it (its own
+        box is a sliver that would stand on a line of its own)."""
+        out: list[Run] = []
         for a, b, obj in self._pieces(start, end):
-            piece = self.text[a:b]
-            if obj != _NULL and piece.strip():
-                yield self._run(a, b, obj)
+            piece = self.text[a:b].strip()
+            if obj == _NULL or not piece:
+                continue
+            if out and piece in LINE_END_MARKS and out[-1].first + len(out[-1].text) == a:
+                last = out[-1]
+                box = (last.box[0], last.box[1], max(last.box[2], last.box[2] + 1), last.box[3])
+                out[-1] = replace(last, text=last.text + piece, box=box)
+            else:
+                out.append(self._run(a, b, obj))
+        return out
 
     def _pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """[a, b) stretches of one text object each, found by bisection."""
