@@ -204,3 +204,27 @@ def test_page_blocks_read_a_frame_as_one() -> None:
         "Box head",
         "box text | more box",
     ]
+
+
+def test_german_guillemets_pointing_inwards_are_balanced_quotes() -> None:
+    from broadsheet.layout.flow import quote_depths
+
+    assert quote_depths("die linke »Schulter« des Sternbilds", "de") == (0, 0)
+    assert quote_depths("die linke «Schulter» des Sternbilds", "de") == (0, 0)
+    assert quote_depths("er sagte: »Wir gehen", "de") == (0, 1)
+
+
+def test_an_icon_set_large_is_not_the_headline() -> None:
+    from broadsheet.layout.headers import header_roles
+    from broadsheet.layout.roles import DISPLAY, Unit
+    from broadsheet.model import Traced, Type
+
+    def unit(text: str, index: float, size: float) -> Unit:
+        return Unit((Traced(text),), index, DISPLAY, Type("display", size))
+
+    heads = [
+        unit("ASTRONOMIE", 0, 1.6),
+        unit("Launischer roter Riese", 1, 2.0),
+        unit("\uf034", 2, 3),
+    ]
+    assert header_roles(heads) == {0: "kicker", 1: "headline", 2: "extra"}
