@@ -104,14 +104,18 @@ def iter_pdf(
     pdf = open_pdf(data, name, password)
     try:
         numbers = page_numbers(pages, len(pdf))
-        size = batch or max(len(numbers), 1)
-        for at in range(0, len(numbers), size):
-            chosen = numbers[at : at + size]
-            source, skipped = pdf_source(read_pages(pdf, chosen), name)
-            found = tuple(iter_pages(source, options)) if source.page_numbers else ()
-            yield Document(source=source, pages=found), skipped
     finally:
         pdf.close()
+    size = batch or max(len(numbers), 1)
+    for at in range(0, len(numbers), size):
+        # Opened afresh per batch: PDFium keeps what it parsed until the document closes.
+        pdf = open_pdf(data, name, password)
+        try:
+            source, skipped = pdf_source(read_pages(pdf, numbers[at : at + size]), name)
+        finally:
+            pdf.close()
+        found = tuple(iter_pages(source, options)) if source.page_numbers else ()
+        yield Document(source=source, pages=found), skipped
 
 
 def process(source: Source, options: Options) -> Document:

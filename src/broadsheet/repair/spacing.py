@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from weakref import WeakKeyDictionary
 
 from broadsheet.model import Edit
 from broadsheet.repair.lexicon import Lexicon
@@ -141,15 +140,15 @@ def gender_split(word: str) -> tuple[str | None, int | None]:
 _TAIL_PIECES = frozenset({"n", "en", "nen", "nnen", "N", "EN", "NEN", "NNEN"})
 
 
-# One scorer per document's lexicon, so each word is looked up once per document.
-_SCORERS: WeakKeyDictionary[Lexicon, _Scorer] = WeakKeyDictionary()
+# The scorer of the document being read, so each word is looked up once per document.
+# One only: a scorer holds its lexicon, so a cache keyed on lexicons never let one go.
+_LAST_SCORER: list[_Scorer] = []
 
 
 def _scorer(lex: Lexicon) -> _Scorer:
-    scorer = _SCORERS.get(lex)
-    if scorer is None:
-        scorer = _SCORERS[lex] = _Scorer(lex)
-    return scorer
+    if not _LAST_SCORER or _LAST_SCORER[0].lex is not lex:
+        _LAST_SCORER[:] = [_Scorer(lex)]
+    return _LAST_SCORER[0]
 
 
 def _tailish(core: str) -> bool:
