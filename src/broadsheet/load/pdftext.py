@@ -25,6 +25,9 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
+# A paragraph's first line is indented by this many ems (a centred line by more).
+MIN_INDENT_EM = 0.5
+MAX_INDENT_EM = 4.0
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
 
@@ -67,9 +70,14 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         found = page_blocks(page)
         body = body_type(found)
         for k, block in enumerate(found):
-            out.types.append((out.at + 2 * bool(k), block_style(block, body)))
+            style = block_style(block, body)
             for j, line in enumerate(block.lines):
-                out.write("\n" if j else "\n\n" if k else "")
+                if j and not _new_paragraph(block, j):
+                    out.write("\n")
+                    out.line(line, page.number)
+                    continue
+                out.write("\n\n" if j or k else "")
+                out.types.append((out.at, style))
                 out.line(line, page.number)
     source = Source(
         text="".join(out.parts),
@@ -80,6 +88,17 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         types=tuple(out.types),
     )
     return source, skipped
+
+
+def _new_paragraph(block: GBlock, j: int) -> bool:
+    """Line j opens a paragraph: indented against the block after a line that ends short of
+    the block's right edge (a blank line is written, as a dump would show it)."""
+    line, above = block.lines[j], block.lines[j - 1]
+    em = line.main.size
+    indent = line.box[0] - block.box[0]
+    return MIN_INDENT_EM * em <= indent <= MAX_INDENT_EM * em and (
+        block.box[2] - above.box[2] >= MIN_INDENT_EM * em
+    )
 
 
 class _Writer:
