@@ -168,10 +168,10 @@ def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
     frames = frame_boxes(shapes)
     rules = [s.box for s in shapes if s.kind == "rule"]
     open_: list[list[Line]] = []
-    frame_of: list[int] = []
+    frame_ix: list[int] = []
     active: list[int] = []  # blocks a later line may still continue
     for line in sorted(page_lines, key=lambda ln: -ln.box[3]):
-        frame = _frame(line.box, frames)
+        frame = frame_of(line.box, frames)
         top = line.box[3]
         # Lines come top down: a block ending too far above this line ends for good.
         active = [k for k in active if _within_reach(open_[k][-1], top)]
@@ -179,17 +179,17 @@ def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
         for k in active:
             block = open_[k]
             nearer = best is None or block[-1].box[1] < open_[best][-1].box[1]
-            if nearer and frame_of[k] == frame and _continues(block, line, rules):
+            if nearer and frame_ix[k] == frame and _continues(block, line, rules):
                 best = k
         if best is None:
             open_.append([line])
-            frame_of.append(frame)
+            frame_ix.append(frame)
             active.append(len(open_) - 1)
         else:
             open_[best].append(line)
     return [
         GBlock(tuple(b), union([ln.box for ln in b]), f)
-        for b, f in zip(open_, frame_of, strict=True)
+        for b, f in zip(open_, frame_ix, strict=True)
     ]
 
 
@@ -230,7 +230,7 @@ def _between(rule: Box, upper: Box, lower: Box) -> bool:
     )
 
 
-def _frame(box: Box, frames: Sequence[Box]) -> int:
+def frame_of(box: Box, frames: Sequence[Box]) -> int:
     """The smallest frame or tint holding the centre of a box, or -1."""
     x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     inside = [

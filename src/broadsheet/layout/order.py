@@ -3,8 +3,9 @@
 A newspaper page is read row by row, and within a row story by story, each story header
 first and then column by column. So a region is cut across first where a wide band of white
 space runs through it (between rows), else down along a gutter no block crosses (between
-stories, then between columns), else across at every gap down to the first below which the
-columns part (a header above its columns), else across at every gap. Pieces
+stories, then between columns), else across at every gap down to the one below which the
+region parts into the most columns (a header above its columns), else across at every gap.
+Pieces
 are read top to bottom and left to right; a region no cut divides is read column by column.
 """
 
@@ -68,10 +69,15 @@ def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]]
     bands = _split(region, across, 0.0)
     if bands is None:
         return None
-    for k in range(1, len(bands)):  # the header above its columns: cut off the fewest bands
-        below = [it for band in bands[k:] for it in band]
-        if len(below) == 1 or _split(below, down, 0.0):
-            return [*bands[:k], below]
+    # A header over its columns: cut off the bands above the cut that parts the rest into
+    # the most columns (the fewest bands among equals, so a byline stays on its column).
+    best, most = 0, 1
+    for k in range(1, len(bands)):
+        columns = _split([it for band in bands[k:] for it in band], down, 0.0)
+        if columns and len(columns) > most:
+            best, most = k, len(columns)
+    if best:
+        return [*bands[:best], [it for band in bands[best:] for it in band]]
     return bands
 
 

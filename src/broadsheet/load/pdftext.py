@@ -13,7 +13,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from broadsheet.layout.geometry import GBlock, Line, blocks, body_size, frame_boxes, lines
+from broadsheet.layout.geometry import (
+    GBlock,
+    Line,
+    blocks,
+    body_size,
+    frame_boxes,
+    frame_of,
+    lines,
+)
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage, Skipped
 from broadsheet.model import Box, Origin, Source, Type
@@ -34,13 +42,15 @@ MIN_SPACE_EM = 0.12
 
 def page_blocks(page: PdfPage) -> list[GBlock]:
     """The page's blocks in reading order: what stands in one frame or tint is read
-    together, the frame taking the place of its blocks in the page's order."""
+    together, the frame taking the place of its blocks in the page's order. Pictures take
+    part in the order as blocks without lines (a picture across a story's columns keeps a
+    cut from running beside it), then drop out."""
     page_lines = lines(page.runs)
     found = blocks(page_lines, page.shapes)
     body = body_size(page_lines)
     frames = frame_boxes(page.shapes)
     groups: dict[int, list[GBlock]] = {}
-    for b in found:
+    for b in [*found, *_pictures(page, found, frames)]:
         groups.setdefault(b.frame, []).append(b)
     loose = [[b] for b in groups.pop(-1, [])]
     framed = [reading_order(g, lambda b: b.box, body) for g in groups.values()]
@@ -49,7 +59,22 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
         return frames[group[0].frame] if group[0].frame >= 0 else group[0].box
 
     ordered = reading_order(loose + framed, box, body)
-    return [b for group in ordered for b in group]
+    return [b for group in ordered for b in group if b.lines]
+
+
+def _pictures(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> list[GBlock]:
+    """The page's images as blocks without lines, but not one with text set on it (a
+    background)."""
+    out = []
+    for shape in page.shapes:
+        if shape.kind == "image" and not any(_inside(b.box, shape.box) for b in found):
+            out.append(GBlock((), shape.box, frame_of(shape.box, frames)))
+    return out
+
+
+def _inside(box: Box, outer: Box) -> bool:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
 
 
 def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, list[Skipped]]:
