@@ -228,3 +228,31 @@ def test_an_icon_set_large_is_not_the_headline() -> None:
         unit("\uf034", 2, 3),
     ]
     assert header_roles(heads) == {0: "kicker", 1: "headline", 2: "extra"}
+
+
+def test_a_picture_is_read_with_its_caption_and_credit_before_the_story_under_it() -> None:
+    picture = Shape("image", (34.0, 1167.0, 859.0, 1292.0), None)
+    caption = run("Rollkoffer statt Nachbarn", 34, 1158, 234, size=7.5, font="Sans")
+    credit = run("Foto: Ana Ribeiro", 782, 1151, 77, size=6, font="Sans")
+    head = run("Lissabon verliert seine Bewohner", 34, 1108, 395, size=25, font="Sans-Bold")
+    left = column(34, 1080, [f"left {k}" for k in range(6)], width=407)
+    right = column(452, 1080, [f"right {k}" for k in range(6)], width=407)
+    page = PdfPage(1, 900.0, 1300.0, (*right, credit, *left, head, caption), (picture,))
+    assert [b.lines[0].text for b in page_blocks(page)] == [
+        "Rollkoffer statt Nachbarn",
+        "Foto: Ana Ribeiro",
+        "Lissabon verliert seine Bewohner",
+        "left 0",
+        "right 0",
+    ]
+
+
+def test_an_indented_line_after_a_short_one_opens_a_paragraph() -> None:
+    lines_ = [
+        run("the first paragraph runs", 0, 500, 120),
+        run("to its end.", 0, 500 - LEAD, 50),
+        run("The second one", 8, 500 - 2 * LEAD, 112),
+        run("goes on.", 0, 500 - 3 * LEAD, 120),
+    ]
+    source, _ = pdf_source([page_of(lines_)], "x.pdf")
+    assert source.text == "the first paragraph runs\nto its end.\n\nThe second one\ngoes on."

@@ -29,6 +29,8 @@ def reading_order(items: Sequence[T], box: Callable[[T], Box], body: float) -> l
     todo: list[list[T]] = [list(items)]
     while todo:
         region = todo.pop()
+        if not region:
+            continue
         parts = _cut(region, box, body)
         if parts is None:
             out.extend(_by_columns(region, box, body))

@@ -21,6 +21,7 @@ from broadsheet.layout.geometry import (
     frame_boxes,
     frame_of,
     lines,
+    union,
 )
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage, Skipped
@@ -33,6 +34,11 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
+# Captions and credits: at most this many lines, type smaller than this share of the body's,
+# at most this many body ems from their picture.
+MAX_CAPTION_LINES = 4
+CAPTION_MAX_SIZE = 0.95
+CAPTION_GAP_EM = 2.0
 # A paragraph's first line is indented by this many ems (a centred line by more).
 MIN_INDENT_EM = 0.5
 MAX_INDENT_EM = 4.0
@@ -52,14 +58,42 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
     groups: dict[int, list[GBlock]] = {}
     for b in [*found, *_pictures(page, found, frames)]:
         groups.setdefault(b.frame, []).append(b)
-    loose = [[b] for b in groups.pop(-1, [])]
-    framed = [reading_order(g, lambda b: b.box, body) for g in groups.values()]
+    loose = _with_captions(groups.pop(-1, []), body)
+    framed = [[b for c in _with_captions(g, body) for b in c] for g in groups.values()]
 
     def box(group: list[GBlock]) -> Box:
-        return frames[group[0].frame] if group[0].frame >= 0 else group[0].box
+        return frames[group[0].frame] if group[0].frame >= 0 else union([b.box for b in group])
 
     ordered = reading_order(loose + framed, box, body)
     return [b for group in ordered for b in group if b.lines]
+
+
+def _with_captions(found: list[GBlock], body: float) -> list[list[GBlock]]:
+    """The blocks in reading order, in clusters: a picture with the small type set right
+    under or over it within its width (caption, credit) is one cluster, read as one."""
+    pictures = [b for b in found if not b.lines]
+    taken: dict[int, int] = {}
+    for k, pic in enumerate(pictures):
+        for b in found:
+            if b.lines and id(b) not in taken and _captions(b, pic.box, body):
+                taken[id(b)] = k
+    clusters = [
+        [pic, *(b for b in found if taken.get(id(b)) == k)] for k, pic in enumerate(pictures)
+    ]
+    clusters += [[b] for b in found if b.lines and id(b) not in taken]
+    ordered = reading_order(clusters, lambda c: union([b.box for b in c]), body)
+    return [reading_order(c, lambda b: b.box, body) for c in ordered]
+
+
+def _captions(block: GBlock, picture: Box, body: float) -> bool:
+    """A few lines of type smaller than the body's, right under or over the picture and
+    within its width."""
+    if len(block.lines) > MAX_CAPTION_LINES or block.size >= body * CAPTION_MAX_SIZE:
+        return False
+    box = block.box
+    within = box[0] >= picture[0] - 1 and box[2] <= picture[2] + 1
+    near = CAPTION_GAP_EM * body
+    return within and (0 <= picture[1] - box[3] <= near or 0 <= box[1] - picture[3] <= near)
 
 
 def _pictures(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> list[GBlock]:
