@@ -275,6 +275,9 @@ def test_page_pdfium_cannot_load(tmp_path: Path, capsys: pytest.CaptureFixture[s
     one_line_error(err, "cannot read page 3", "damaged")
     code, out, _ = run([str(f), "--pages", "1-2"], capsys)
     assert code == 0 and len(page_objects(out)) == 2
+    code, out, err = run([str(f)], capsys)  # the batch goes on past the broken page
+    assert code == 1 and [p["page"] for p in page_objects(out)] == [1, 2]
+    one_line_error(err, "cannot read page 3", "damaged")
 
 
 def test_pdf_without_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
