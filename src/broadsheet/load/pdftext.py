@@ -60,11 +60,11 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
         groups.setdefault(b.frame, []).append(b)
     loose = _with_captions(groups.pop(-1, []), body)
     framed = [[b for c in _with_captions(g, body) for b in c] for g in groups.values()]
-
-    def box(group: list[GBlock]) -> Box:
-        return frames[group[0].frame] if group[0].frame >= 0 else union([b.box for b in group])
-
-    ordered = reading_order(loose + framed, box, body)
+    parts = loose + framed
+    boxes = {
+        id(g): frames[g[0].frame] if g[0].frame >= 0 else union([b.box for b in g]) for g in parts
+    }
+    ordered = reading_order(parts, lambda g: boxes[id(g)], body)
     return [b for group in ordered for b in group if b.lines]
 
 
@@ -81,8 +81,9 @@ def _with_captions(found: list[GBlock], body: float) -> list[list[GBlock]]:
         [pic, *(b for b in found if taken.get(id(b)) == k)] for k, pic in enumerate(pictures)
     ]
     clusters += [[b] for b in found if b.lines and id(b) not in taken]
-    ordered = reading_order(clusters, lambda c: union([b.box for b in c]), body)
-    return [reading_order(c, lambda b: b.box, body) for c in ordered]
+    boxes = {id(c): union([b.box for b in c]) for c in clusters}
+    ordered = reading_order(clusters, lambda c: boxes[id(c)], body)
+    return [reading_order(c, lambda b: b.box, body) if len(c) > 1 else c for c in ordered]
 
 
 def _captions(block: GBlock, picture: Box, body: float) -> bool:
