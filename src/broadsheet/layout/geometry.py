@@ -40,6 +40,10 @@ MAX_LINE_GAP_EM = 0.6
 # A run with fewer letters or digits than this (a bullet, a footnote mark) sets no type.
 MIN_WORD_CHARS = 2
 DEFAULT_BODY_SIZE = 10.0
+# A drop cap is at least this many times the size of the text beside it, and stands at most
+# this many ems left of the line it opens, its top level with that line's.
+DROP_CAP_RATIO = 1.8
+DROP_CAP_GAP_EM = 1.5
 # Type sizes within this fraction are one size.
 SIZE_TOLERANCE = 0.06
 # A line belongs to a block's column when this share of the narrower of the two overlaps.
@@ -104,7 +108,34 @@ def lines(runs: Sequence[Run]) -> list[Line]:
     measures = Counter(_measure(p) for row in pieces for p in row)
     columns = {m for m, n in measures.items() if n >= MIN_MEASURE_LINES}
     out = [_line(p) for row in pieces for p in _justified(row, columns)]
-    return out + [_line([r]) for r in runs if not r.upright]
+    return _drop_caps(out) + [_line([r]) for r in runs if not r.upright]
+
+
+def _drop_caps(found: list[Line]) -> list[Line]:
+    """A large initial letter joins the line beside its top: it opens that paragraph
+    ("W" + "er etwas ist" is "Wer etwas ist"). The line keeps its own height."""
+    out = list(found)
+    for cap in [ln for ln in found if is_drop_cap(ln.runs[0]) and len(ln.runs) == 1]:
+        c = cap.box
+        beside = [
+            ln
+            for ln in out
+            if ln is not cap
+            and -MAX_OVERLAP_EM <= (ln.box[0] - c[2]) / ln.main.size <= DROP_CAP_GAP_EM
+            and abs(ln.box[3] - c[3]) <= ln.main.size
+            and ln.main.size * DROP_CAP_RATIO <= cap.runs[0].size
+        ]
+        if beside and cap in out:
+            line = max(beside, key=lambda ln: ln.box[3])
+            out.remove(cap)
+            merged = Line((cap.runs[0], *line.runs), (c[0], *line.box[1:]), line.main)
+            out[out.index(line)] = merged
+    return out
+
+
+def is_drop_cap(run: Run) -> bool:
+    """One letter, set large: an initial (whether it opens a paragraph `_drop_caps` says)."""
+    return len(run.text) == 1 and run.text.isalpha() and run.upright
 
 
 def _pieces(row: list[Run], edges: set[int]) -> list[list[Run]]:

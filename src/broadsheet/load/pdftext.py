@@ -14,12 +14,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from broadsheet.layout.geometry import (
+    DROP_CAP_RATIO,
     GBlock,
     Line,
     blocks,
     body_size,
     frame_boxes,
     frame_of,
+    is_drop_cap,
     lines,
     union,
 )
@@ -178,7 +180,9 @@ class _Writer:
         """A line's runs, a space between two only where the page shows one (a kerned
         word may be drawn in pieces)."""
         for i, run in enumerate(line.runs):
-            if i and run.box[0] - line.runs[i - 1].box[2] >= MIN_SPACE_EM * run.size:
+            before = line.runs[i - 1]
+            cap = is_drop_cap(before) and before.size >= DROP_CAP_RATIO * run.size
+            if i and not cap and run.box[0] - before.box[2] >= MIN_SPACE_EM * run.size:
                 self.write(" ")
             text = _hyphens(run.text)
             self.origins.append(Origin(self.at, self.at + len(text), page, run.box, run.first))
