@@ -264,3 +264,11 @@ def test_a_drop_cap_opens_the_line_beside_its_top() -> None:
     rest = column(514.0, 758.8 - 2 * 12.0, ["auf die Kleiderordnung;", "man trägt Blau"], 158.7)
     source, _ = pdf_source([page_of([cap, *body, *rest])], "x.pdf")
     assert source.text.startswith("Wer etwas ist oder sein\nbei Daimler-Benz, der\nauf die")
+
+
+def test_a_footnote_mark_joins_the_line_of_its_word_not_another_columns() -> None:
+    left = [run("operator. Reports", 45.0, 632.7, 71.0), run("from the accident", 123.8, 632.7)]
+    mark = run("1", 117.5, 635.9, 3.9, size=5.85)
+    other = run("a line of the next column", 222.0, 635.0, 168.0)  # level with the mark
+    found = sorted(ln.text for ln in lines([*left, mark, other]))
+    assert found == ["a line of the next column", "operator. Reports 1 from the accident"]

@@ -40,6 +40,12 @@ MAX_LINE_GAP_EM = 0.6
 # A run with fewer letters or digits than this (a bullet, a footnote mark) sets no type.
 MIN_WORD_CHARS = 2
 DEFAULT_BODY_SIZE = 10.0
+# Footnote marks: at most this many characters, in type this share of the line's or
+# smaller, raised at most this many of the line's ems.
+MAX_MARK_CHARS = 3
+MARK_SIZE_RATIO = 0.8
+MARK_RAISE_EM = 0.6
+MARK_GAP_EM = 0.6
 # A drop cap is at least this many times the size of the text beside it, and stands at most
 # this many ems left of the line it opens, its top level with that line's.
 DROP_CAP_RATIO = 1.8
@@ -102,6 +108,7 @@ def lines(runs: Sequence[Run]) -> list[Line]:
             rows[-1].append(run)
         else:
             rows.append([run])
+    rows = _with_marks(upright, rows)
     starts = Counter(round(r.box[0]) for r in upright)
     edges = {x for x, n in starts.items() if n >= MIN_EDGE_LINES}
     pieces = [_pieces(sorted(row, key=lambda r: r.box[0]), edges) for row in rows]
@@ -109,6 +116,37 @@ def lines(runs: Sequence[Run]) -> list[Line]:
     columns = {m for m, n in measures.items() if n >= MIN_MEASURE_LINES}
     out = [_line(p) for row in pieces for p in _justified(row, columns)]
     return _drop_caps(out) + [_line([r]) for r in runs if not r.upright]
+
+
+def _with_marks(upright: list[Run], rows: list[list[Run]]) -> list[list[Run]]:
+    """Footnote marks set small and raised join the row of the word they follow (or
+    precede) instead of a row of their own, or of whatever other column's line they
+    happen to be level with."""
+    sizes = sorted(r.size for r in upright)
+    small = MARK_SIZE_RATIO * sizes[len(sizes) // 2] if sizes else 0.0
+    marks = {id(r) for r in upright if len(r.text) <= MAX_MARK_CHARS and r.size <= small}
+    if not marks:
+        return rows
+    row_of = {id(r): k for k, row in enumerate(rows) for r in row}
+    hosts = [r for r in upright if id(r) not in marks]
+    out = [[r for r in row if id(r) not in marks] for row in rows]
+    for mark in (r for r in upright if id(r) in marks):
+        host = next((h for h in hosts if _carries(h, mark)), None)
+        out[row_of[id(host)] if host else row_of[id(mark)]].append(mark)
+    return [row for row in out if row]
+
+
+def _carries(host: Run, mark: Run) -> bool:
+    """The mark is set raised right after or before the host word, in smaller type."""
+    h, m, em = host.box, mark.box, host.size
+    level = h[1] <= m[1] <= h[1] + MARK_RAISE_EM * em
+    beside = 0 <= m[0] - h[2] <= MARK_GAP_EM * em or 0 <= h[0] - m[2] <= MARK_GAP_EM * em
+    return level and beside and mark.size <= MARK_SIZE_RATIO * host.size
+
+
+def _mark(run: Run, size: float) -> bool:
+    """A footnote mark: a few characters in type well smaller than the line's."""
+    return len(run.text) <= MAX_MARK_CHARS and run.size <= MARK_SIZE_RATIO * size
 
 
 def _drop_caps(found: list[Line]) -> list[Line]:
@@ -148,10 +186,12 @@ def _pieces(row: list[Run], edges: set[int]) -> list[list[Run]]:
         small, big = sorted((run.size, last.size))
         # A change of type mid-line comes after a space; touching runs of two types are
         # two columns (a long word run over its column's edge).
-        apart = (run.font, run.size) == (last.font, last.size) or gap >= MIN_TYPE_GAP_EM * small
+        mark = _mark(run, big) or _mark(last, big)  # a footnote mark set against its word
+        same = (run.font, run.size) == (last.font, last.size)
+        apart = same or mark or gap >= MIN_TYPE_GAP_EM * small
         near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
         gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
-        if apart and near and not gutter and big <= MAX_SIZE_RATIO * small:
+        if apart and near and not gutter and (mark or big <= MAX_SIZE_RATIO * small):
             out[-1].append(run)
         else:
             out.append([run])
