@@ -272,3 +272,24 @@ def test_a_footnote_mark_joins_the_line_of_its_word_not_another_columns() -> Non
     other = run("a line of the next column", 222.0, 635.0, 168.0)  # level with the mark
     found = sorted(ln.text for ln in lines([*left, mark, other]))
     assert found == ["a line of the next column", "operator. Reports 1 from the accident"]
+
+
+def test_each_font_learns_its_own_glyph_map() -> None:
+    """One private-use code stands for "fi" in one font and for "ff" in another; where no
+    word decides (a name), each font's own majority does, not the document's."""
+    from broadsheet.pipeline import _glyph_plans
+    from broadsheet.repair.lexicon import Lexicon, count_words
+
+    serif = [
+        "Wir \ue000nden die Lösung und de\ue000nieren den Pro\ue000t neu.",
+        "Die Gra\ue000k zeigt es, wir \ue000nden es gut, de\ue000nitiv.",
+        "Am Ende \ue000nden alle den Pro\ue000t gut, auch Herr Brq\ue000ztkl.",
+    ]
+    sans = [
+        "Das Schi\ue000 liegt o\ue000en im Hafen, wir tre\ue000en uns.",
+        "Herr Vrq\ue000ztkl trinkt Ka\ue000ee.",
+    ]
+    lex = Lexicon("de", count_words(serif + sans))
+    plans = _glyph_plans({"Serif": serif, "Sans": sans}, lex, dropped=False)
+    assert plans[serif[2]][0].endswith("Herr Brqfiztkl.")
+    assert plans[sans[1]][0] == "Herr Vrqffztkl trinkt Kaffee."

@@ -41,7 +41,8 @@ class Source:
     """The decoded input: its text is what every offset in the model points into.
 
     A source made from a PDF also has `origins` (sorted by start), the PDF page number of
-    each form-feed page in `page_numbers` and the type each block was set in, in `types`.
+    each form-feed page in `page_numbers`, the type each block was set in (`types`) and the
+    font of each line (`fonts`: a broken font's glyph map is its own).
     """
 
     text: str
@@ -51,6 +52,7 @@ class Source:
     origins: tuple[Origin, ...] = ()
     page_numbers: tuple[int, ...] = ()
     types: tuple[tuple[int, Type], ...] = ()  # (start offset, type) of each block
+    fonts: tuple[tuple[int, str], ...] = ()  # (start offset, font) of each line
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import bisect
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from broadsheet.layout.assemble import plan_page
@@ -148,28 +149,54 @@ def learn(source: Source, options: Options) -> Knowledge:
     spans = page_spans(source.text)
     cut = (blocks(source.text, s, e, page=n) for n, (s, e) in enumerate(spans, 1))
     keep = tuple(cut) if len(source.text) <= KEEP_BLOCKS_CHARS else None
-    texts = [[[line.text for line in b.lines] for b in page] for page in keep or cut]
+    font_at = _font_lookup(source)
+    by_font: dict[str, list[str]] = {}
+    texts: list[list[list[str]]] = []
+    for page in keep or cut:
+        texts.append([[ln.text for ln in b.lines] for b in page])
+        for b in page:
+            for ln in b.lines:
+                by_font.setdefault(font_at(ln.start), []).append(ln.text)
     words = count_words(vocabulary(texts))
     lang = options.language or guess_language(words)
     if lang not in SUPPORTED_LANGUAGES:
         lang = "de"
     base = Lexicon(lang, words)
-    lines = [line for page in texts for b in page for line in b]
-    gmap = learn_glyph_map(lines, base)
-    dropped = drops_ligatures(words)
-    fixes = _glyph_fixes(
-        lambda t: fix_glyphs(t, gmap, base),
-        lambda t: restore_dropped_ligatures(t, base) if dropped else [],
-    )
-    plans = {
-        line: plan
-        for line in lines
-        if (dropped or not plain(line)) and (plan := _plan(line, fixes)) is not None
-    }
+    plans = _glyph_plans(by_font, base, drops_ligatures(words))
     fixed = {line: text for line, (text, _) in plans.items()}
     lex = _recounted(base, texts, fixed)
     steps = {line: plan for line, (_, plan) in plans.items()}
     return Knowledge(lang, tuple(spans), steps, lex, running_lines(texts), keep)
+
+
+def _glyph_plans(
+    by_font: Mapping[str, list[str]], base: Lexicon, dropped: bool
+) -> dict[str, tuple[str, GlyphPlan]]:
+    """Each line's text once repaired and the edits on the way, for the lines a fix edits.
+    A glyph map is learnt per font: a broken font breaks its own way (from a text dump,
+    all lines are of one font, "")."""
+    plans: dict[str, tuple[str, GlyphPlan]] = {}
+    for lines in by_font.values():
+        gmap = learn_glyph_map(lines, base)
+        fixes = _glyph_fixes(
+            partial(fix_glyphs, gmap=gmap, lex=base),
+            lambda t: restore_dropped_ligatures(t, base) if dropped else [],
+        )
+        for line in lines:
+            if line in plans or not (dropped or not plain(line)):
+                continue
+            if (plan := _plan(line, fixes)) is not None:
+                plans[line] = plan
+    return plans
+
+
+def _font_lookup(source: Source) -> Callable[[int], str]:
+    """The font of the line starting at an offset ("" for a dump, which has no fonts)."""
+    if not source.fonts:
+        return lambda _start: ""
+    starts = [start for start, _ in source.fonts]
+    names = [font for _, font in source.fonts]
+    return lambda start: names[max(bisect.bisect_right(starts, start) - 1, 0)]
 
 
 def _recounted(base: Lexicon, texts: list[list[list[str]]], fixed: dict[str, str]) -> Lexicon:

@@ -148,6 +148,7 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         origins=tuple(out.origins),
         page_numbers=tuple(numbers),
         types=tuple(out.types),
+        fonts=tuple(out.fonts),
     )
     return source, skipped
 
@@ -170,6 +171,7 @@ class _Writer:
         self.parts: list[str] = []
         self.origins: list[Origin] = []
         self.types: list[tuple[int, Type]] = []
+        self.fonts: list[tuple[int, str]] = []
         self.at = 0
 
     def write(self, text: str) -> None:
@@ -179,6 +181,7 @@ class _Writer:
     def line(self, line: Line, page: int) -> None:
         """A line's runs, a space between two only where the page shows one (a kerned
         word may be drawn in pieces)."""
+        self.fonts.append((self.at, line.main.font))
         for i, run in enumerate(line.runs):
             before = line.runs[i - 1]
             cap = is_drop_cap(before) and before.size >= DROP_CAP_RATIO * run.size
