@@ -71,7 +71,8 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class GBlock:
-    """Lines set together; `frame` is the index of the tint or frame they stand in, or -1."""
+    """Lines set together; `frame` is the index of the tint or frame they stand in, or -1.
+    A block without lines stands for a picture while the page is put in order."""
 
     lines: tuple[Line, ...]
     box: Box
@@ -80,10 +81,6 @@ class GBlock:
     @property
     def size(self) -> float:
         return self.lines[0].main.size
-
-    @property
-    def bold(self) -> bool:
-        return self.lines[0].main.bold
 
 
 def union(boxes: Sequence[Box]) -> Box:

@@ -5,8 +5,8 @@ first and then column by column. So a region is cut across first where a wide ba
 space runs through it (between rows), else down along a gutter no block crosses (between
 stories, then between columns), else across at every gap down to the one below which the
 region parts into the most columns (a header above its columns), else across at every gap.
-Pieces
-are read top to bottom and left to right; a region no cut divides is read column by column.
+Pieces are read top to bottom and left to right; a region no cut divides is read column by
+column.
 """
 
 from __future__ import annotations
