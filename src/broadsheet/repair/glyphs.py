@@ -38,8 +38,10 @@ REPLACEMENT_CHAR = "\ufffd"
 ROMANIAN_LETTERS = frozenset("ȘșȚț")
 # Everything below U+0180 is Basic Latin, Latin-1 Supplement or Latin Extended-A.
 ORDINARY_LETTER_LIMIT = 0x180
-# Only characters from there on can be stand-ins (U+00AD, below, is a soft hyphen).
-_BEYOND_ORDINARY = re.compile("[^\x00-\u017f]")
+# Only characters from there on can be stand-ins (U+00AD, below, is a soft hyphen), and not
+# the dashes, quotes, bullets and ellipsis of General Punctuation, which every page sets
+# ("„", "–", "‐"): no fix here takes or gives them, and a line of them is still plain.
+_BEYOND_ORDINARY = re.compile("[^\x00-\u017f\u2010-\u2027\u2030-\u205e]")
 
 # A restored word must be this common in wordfreq (or used cleanly elsewhere in the document):
 # below about 2, wordfreq's lists are full of fragments like "nished" or "ziell".
@@ -69,7 +71,8 @@ MOJIBAKE_PASSES = 3
 
 def plain(text: str) -> bool:
     """True when no glyph or encoding fix can change the text: nothing beyond Latin
-    Extended-A, no soft hyphen, no mojibake pattern. Most lines of a page are plain."""
+    Extended-A and common punctuation, no soft hyphen, no mojibake pattern. Most lines of
+    a page are plain."""
     return not (_BEYOND_ORDINARY.search(text) or "\u00ad" in text or _MOJIBAKE_HINT.search(text))
 
 
