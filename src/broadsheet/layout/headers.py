@@ -21,8 +21,9 @@ TEASER_MIN_CHARS = 60
 HEADLINE_WIDTH_SHARE = 0.6
 # A kicker is short: at most this many words when it has no other kicker cue.
 KICKER_MAX_WORDS = 4
-# A headline has at least this many letters.
+# A headline has at least this many letters among its first characters.
 MIN_HEADLINE_LETTERS = 3
+WORDED_PREFIX = 24
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
 
@@ -85,7 +86,7 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
 
 
 def _worded(u: Unit) -> bool:
-    return sum(c.isalpha() for c in u.text) >= MIN_HEADLINE_LETTERS
+    return sum(c.isalpha() for c in u.text[:WORDED_PREFIX]) >= MIN_HEADLINE_LETTERS
 
 
 def _set_large(u: Unit, body: float) -> bool:

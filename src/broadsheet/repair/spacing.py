@@ -162,6 +162,7 @@ class _Scorer:
 
     lex: Lexicon
     zipfs: dict[str, float] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # `_fragment_pair`s
 
     def zipf(self, word: str) -> float:
         key = word.casefold()
@@ -316,9 +317,17 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
 def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     """A piece that is no word beside a short piece that is no common word ("Adres sa"),
     or a short lowercase piece hardly ever seen beside any short word ("zu sammen").
-    The cheap tests come first: this runs on every short word of a page."""
+    This runs on every short word of a page: the cheap tests come first, and each pair is
+    decided once per document."""
     if not 2 <= len(short) <= SHORT_PIECE or not fragment.isalpha():
         return False
+    found = scorer.pairs.get((fragment, short))
+    if found is None:
+        found = scorer.pairs[(fragment, short)] = _unseen_pair(fragment, short, scorer)
+    return found
+
+
+def _unseen_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     if (
         fragment.islower()
         and len(fragment) <= UNSEEN_MAX_LEN
