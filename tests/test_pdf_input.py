@@ -386,3 +386,14 @@ def test_too_many_text_objects_fail_fast(
     code, out, err = run([str(f)], capsys)
     assert code == 1 and out == ""
     one_line_error(err, str(f), "page 1", f"more than {MAX_RUNS} separate pieces", "--pages")
+
+
+def test_progress_on_a_terminal_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f = two_pages(tmp_path)
+    code, _, err = run([str(f)], capsys)
+    assert code == 0 and err == ""  # piped stderr: no progress lines
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, _, err = run([str(f)], capsys)
+    assert code == 0 and err == "broadsheet: 2 pages read\n"

@@ -162,6 +162,7 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
         for doc, missing in batches:
             skipped += _report_skipped(name, missing)
             found += len(doc.pages)
+            _progress(found + skipped)
             if args.explain:
                 explained.append(explain(doc))
             if args.format == "jsonl":
@@ -180,6 +181,12 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
     if not found and not skipped:  # page_numbers names at least one page; kept as a guard
         return _fail(f"{name}: no page to read")
     return EXIT_INPUT if skipped else EXIT_OK
+
+
+def _progress(done: int) -> None:
+    """Pages read so far, on a terminal's stderr only (a long PDF takes a while)."""
+    if sys.stderr.isatty():
+        print(f"broadsheet: {done} pages read", file=sys.stderr, flush=True)
 
 
 def _report_skipped(name: str, skipped: Iterable[Skipped]) -> int:
