@@ -30,7 +30,7 @@ _TOKEN_SPAN = re.compile(r"\S+")
 # letters in a row: the signals `_promising_cores` looks for. Each pattern opens on a rare
 # character, so that a search skips through ordinary prose fast.
 _QUICK_SIGNS = (
-    re.compile(r"[:*_](?<=\w[:*_])(?=\w)"),
+    re.compile(r"[:*_](?<=[^\W\d_][:*_])(?=[^\W\d_])"),  # letters round it: not "2:1"
     re.compile(r"I(?<=[^\W\dA-ZÄÖÜ_]I)"),
     re.compile(r"\s(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"),
     re.compile(r" (?<=(?<!\S)[^\W\d_] )[^\W\d_](?!\S)"),
@@ -319,8 +319,8 @@ def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     or a short lowercase piece hardly ever seen beside any short word ("zu sammen").
     This runs on every short word of a page: the cheap tests come first, and each pair is
     decided once per document."""
-    if not 2 <= len(short) <= SHORT_PIECE or not fragment.isalpha():
-        return False
+    if not 2 <= len(short) <= SHORT_PIECE or not (fragment.isalpha() and short.isalpha()):
+        return False  # letter-spacing cuts words into letters, not numbers ("60", "2,1")
     found = scorer.pairs.get((fragment, short))
     if found is None:
         found = scorer.pairs[(fragment, short)] = _unseen_pair(fragment, short, scorer)
