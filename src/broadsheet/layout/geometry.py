@@ -84,12 +84,12 @@ class GBlock:
 
 
 def union(boxes: Sequence[Box]) -> Box:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    """The smallest box holding them all (one pass: this runs for every line)."""
+    left, bottom, right, top = boxes[0]
+    for b in boxes[1:]:
+        left, bottom = min(left, b[0]), min(bottom, b[1])
+        right, top = max(right, b[2]), max(top, b[3])
+    return (left, bottom, right, top)
 
 
 def lines(runs: Sequence[Run]) -> list[Line]:
@@ -223,11 +223,10 @@ def _justified(row: list[list[Run]], columns: set[tuple[int, int, float]]) -> li
 def _line(runs: list[Run]) -> Line:
     """A line of runs; its type is that of the last run with words in it, since a bold
     lead-in opens a line of body type and the type that flows on ends it."""
-    main = runs[-1]
-    if len(runs) > 1:
-        worded = [r for r in runs if sum(c.isalnum() for c in r.text[:8]) >= MIN_WORD_CHARS]
-        main = (worded or runs)[-1]
-    return Line(tuple(runs), union([r.box for r in runs]), main)
+    if len(runs) == 1:
+        return Line((runs[0],), runs[0].box, runs[0])
+    worded = [r for r in runs if sum(c.isalnum() for c in r.text[:8]) >= MIN_WORD_CHARS]
+    return Line(tuple(runs), union([r.box for r in runs]), (worded or runs)[-1])
 
 
 def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
@@ -301,13 +300,11 @@ def _between(rule: Box, upper: Box, lower: Box) -> bool:
 def frame_of(box: Box, frames: Sequence[Box]) -> int:
     """The smallest frame or tint holding the centre of a box, or -1."""
     x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    inside = [
-        (f[2] - f[0]) * (f[3] - f[1]) if f[0] <= x <= f[2] and f[1] <= y <= f[3] else float("inf")
-        for f in frames
-    ]
-    if not inside or min(inside) == float("inf"):
-        return -1
-    return inside.index(min(inside))
+    best, smallest = -1, float("inf")
+    for k, f in enumerate(frames):
+        if f[0] <= x <= f[2] and f[1] <= y <= f[3] and (f[2] - f[0]) * (f[3] - f[1]) < smallest:
+            best, smallest = k, (f[2] - f[0]) * (f[3] - f[1])
+    return best
 
 
 def body_size(page_lines: Sequence[Line]) -> float:
