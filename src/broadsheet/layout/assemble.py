@@ -248,7 +248,7 @@ def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             prev is None
             or inline
             or prev.role == roles.BYLINE
-            or (u.role == roles.DISPLAY and is_kicker(u) and not _larger(u, prev))
+            or (u.role == roles.DISPLAY and is_kicker(u) and not _not_smaller(u, prev))
         )
         if fresh:
             runs.append([u])
@@ -258,10 +258,10 @@ def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
     return runs
 
 
-def _larger(u: Unit, prev: Unit) -> bool:
-    """Set in larger type than the unit above (a PDF tells): a headline with a colon in it
-    under its kicker, not the kicker of a new header."""
-    return u.style is not None and prev.style is not None and u.style.size > prev.style.size
+def _not_smaller(u: Unit, prev: Unit) -> bool:
+    """Set in type no smaller than the unit above (a PDF tells): a headline under its kicker
+    (with a colon in it, or in capitals as magazines set both), not a new header's kicker."""
+    return u.style is not None and prev.style is not None and u.style.size >= prev.style.size
 
 
 def _inline_head(u: Unit, units: Sequence[Unit]) -> bool:

@@ -71,18 +71,24 @@ def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
 
 def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     """Header roles from a PDF's type sizes: the largest type is the headline (the last of
-    equals, nearest the body), smaller type just above it the kicker, just below it the
-    teaser; other display units are EXTRA."""
+    equals, nearest the body), smaller type just above it the kicker (or a short label in
+    the same type), just below it the teaser; other display units are EXTRA."""
     # Only words make a headline: an icon or a drop cap set large does not.
     sizes = [u.style.size if u.style and _worded(u) else 0.0 for u in displays]
     top = max(range(len(displays)), key=lambda k: (sizes[k], k))
     out = {u.index: EXTRA for u in displays}
     out[displays[top].index] = "headline"
-    if top > 0 and sizes[top - 1] < sizes[top]:
+    if top > 0 and (sizes[top - 1] < sizes[top] or _label(displays[top - 1], displays[top])):
         out[displays[top - 1].index] = "kicker"
     if top + 1 < len(displays) and sizes[top + 1] > 0:
         out[displays[top + 1].index] = "teaser"
     return out
+
+
+def _label(u: Unit, headline: Unit) -> bool:
+    """A rubric over a headline set in the same type: a few words, fewer than the headline's."""
+    words = len(u.text.split())
+    return words <= KICKER_MAX_WORDS and words < len(headline.text.split())
 
 
 def _worded(u: Unit) -> bool:
