@@ -293,3 +293,14 @@ def test_each_font_learns_its_own_glyph_map() -> None:
     plans = _glyph_plans({"Serif": serif, "Sans": sans}, lex, dropped=False)
     assert plans[serif[2]][0].endswith("Herr Brqfiztkl.")
     assert plans[sans[1]][0] == "Herr Vrqffztkl trinkt Kaffee."
+
+
+def test_words_drawn_one_by_one_and_spread_wide_stay_one_line() -> None:
+    """A narrow justified column drawn word by word: gaps of two ems are word gaps, unless
+    a column's edge lies in the gap."""
+    words = [
+        run(w, x, 612.0, 25.0) for w, x in (("2020", 90.0), ("Nagorno-", 133.0), ("war,", 176.0))
+    ]
+    other = [run("next", 212.0, 612.0 - k * LEAD, 25.0) for k in range(6)]  # a column at 212
+    found = sorted(ln.text for ln in lines([*words, *other]))
+    assert found == ["2020 Nagorno- war,", *["next"] * 6]

@@ -30,6 +30,11 @@ MAX_OVERLAP_EM = 0.3
 # after a gap of this many ems opens another column's line.
 MIN_EDGE_LINES = 5
 GUTTER_MIN_EM = 0.4
+# Runs of one type this many ems apart are still one line unless the later one starts on a
+# column's edge (the wide word gaps of a narrow justified line drawn word by word).
+MAX_SPREAD_EM = 3.0
+# A run this many ems after the one before it on its baseline starts a column's line.
+EDGE_GAP_EM = 1.0
 # A column's measure is the left and right edge shared by at least this many lines; pieces
 # of a baseline that fill one exactly join across gaps of up to this many ems.
 MIN_MEASURE_LINES = 3
@@ -105,14 +110,25 @@ def lines(runs: Sequence[Run]) -> list[Line]:
             rows[-1].append(run)
         else:
             rows.append([run])
-    rows = _with_marks(upright, rows)
-    starts = Counter(round(r.box[0]) for r in upright)
-    edges = {x for x, n in starts.items() if n >= MIN_EDGE_LINES}
-    pieces = [_pieces(sorted(row, key=lambda r: r.box[0]), edges) for row in rows]
+    rows = [sorted(row, key=lambda r: r.box[0]) for row in _with_marks(upright, rows)]
+    edges = _column_edges(rows)
+    pieces = [_pieces(row, edges) for row in rows]
     measures = Counter(_measure(p) for row in pieces for p in row)
     columns = {m for m, n in measures.items() if n >= MIN_MEASURE_LINES}
     out = [_line(p) for row in pieces for p in _justified(row, columns)]
     return _drop_caps(out) + [_line([r]) for r in runs if not r.upright]
+
+
+def _column_edges(rows: list[list[Run]]) -> set[int]:
+    """Where columns' lines start: x positions (whole points) where at least MIN_EDGE_LINES
+    runs start a line, first on their baseline or after a gutter. Runs that start words
+    inside a line do not count: a page drawn glyph by glyph has glyphs at every x."""
+    starts: Counter[int] = Counter()
+    for row in rows:
+        for k, run in enumerate(row):
+            if k == 0 or run.box[0] - row[k - 1].box[2] >= EDGE_GAP_EM * run.size:
+                starts[round(run.box[0])] += 1
+    return {x for x, n in starts.items() if n >= MIN_EDGE_LINES}
 
 
 def _with_marks(upright: list[Run], rows: list[list[Run]]) -> list[list[Run]]:
@@ -188,11 +204,22 @@ def _pieces(row: list[Run], edges: set[int]) -> list[list[Run]]:
         apart = same or mark or gap >= MIN_TYPE_GAP_EM * small
         near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
         gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
+        # Words spread wide in one type (a narrow justified or flush-right line, drawn word
+        # by word) stay one line unless a column's edge lies in the gap (the next one starts
+        # a column's line, or its indented first line). Only a page drawn word by word (or
+        # glyph by glyph) is read so: a run of several words is a line's whole stretch.
+        words = " " not in run.text and " " not in last.text
+        spread = same and words and 0 <= gap <= MAX_SPREAD_EM * small
+        near = near or (spread and not _edge_between(last.box[2], run.box[0], edges))
         if apart and near and not gutter and (mark or big <= MAX_SIZE_RATIO * small):
             out[-1].append(run)
         else:
             out.append([run])
     return out
+
+
+def _edge_between(left: float, right: float, edges: set[int]) -> bool:
+    return any(left - 1 < e <= right + 1 for e in edges)
 
 
 def _on_edge(run: Run, edges: set[int]) -> bool:
