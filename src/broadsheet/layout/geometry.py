@@ -190,32 +190,35 @@ def is_drop_cap(run: Run) -> bool:
 
 
 def _pieces(row: list[Run], edges: set[int]) -> list[list[Run]]:
-    """A baseline's runs cut where the gap is wider than a word gap, the size jumps, or a
-    run after a wide space starts where a column's lines start (`edges`)."""
+    """A baseline's runs cut into the lines of its columns (see `_same_line`)."""
     out = [[row[0]]]
     for run in row[1:]:
-        last = out[-1][-1]
-        gap = run.box[0] - last.box[2]
-        small, big = sorted((run.size, last.size))
-        # A change of type mid-line comes after a space; touching runs of two types are
-        # two columns (a long word run over its column's edge).
-        mark = _mark(run, big) or _mark(last, big)  # a footnote mark set against its word
-        same = (run.font, run.size) == (last.font, last.size)
-        apart = same or mark or gap >= MIN_TYPE_GAP_EM * small
-        near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
-        gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
-        # Words spread wide in one type (a narrow justified or flush-right line, drawn word
-        # by word) stay one line unless a column's edge lies in the gap (the next one starts
-        # a column's line, or its indented first line). Only a page drawn word by word (or
-        # glyph by glyph) is read so: a run of several words is a line's whole stretch.
-        words = " " not in run.text and " " not in last.text
-        spread = same and words and 0 <= gap <= MAX_SPREAD_EM * small
-        near = near or (spread and not _edge_between(last.box[2], run.box[0], edges))
-        if apart and near and not gutter and (mark or big <= MAX_SIZE_RATIO * small):
+        if _same_line(out[-1][-1], run, edges):
             out[-1].append(run)
         else:
             out.append([run])
     return out
+
+
+def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
+    """Whether `run` goes on the line `last` ends: a word gap away, in a size not far off,
+    after a space where the type changes (touching runs of two types are two columns: a
+    long word run over its column's edge), and not starting a column's line (`edges`)."""
+    gap = run.box[0] - last.box[2]
+    small, big = sorted((run.size, last.size))
+    mark = _mark(run, big) or _mark(last, big)  # a footnote mark set against its word
+    same = (run.font, run.size) == (last.font, last.size)
+    apart = same or mark or gap >= MIN_TYPE_GAP_EM * small
+    near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
+    gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
+    # Words spread wide in one type (a narrow justified or flush-right line, drawn word by
+    # word) stay one line unless a column's edge lies in the gap (the next one starts a
+    # column's line, or its indented first line). Only a page drawn word by word (or glyph
+    # by glyph) is read so: a run of several words is a line's whole stretch.
+    words = " " not in run.text and " " not in last.text
+    spread = same and words and 0 <= gap <= MAX_SPREAD_EM * small
+    near = near or (spread and not _edge_between(last.box[2], run.box[0], edges))
+    return apart and near and not gutter and (mark or big <= MAX_SIZE_RATIO * small)
 
 
 def _edge_between(left: float, right: float, edges: set[int]) -> bool:
