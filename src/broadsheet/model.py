@@ -15,6 +15,21 @@ from typing import NamedTuple
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (y up)
 
 
+def union(boxes: Sequence[Box]) -> Box:
+    """The smallest box holding them all (one pass: this runs for every line of a PDF)."""
+    left, bottom, right, top = boxes[0]
+    for b in boxes[1:]:
+        left, bottom = min(left, b[0]), min(bottom, b[1])
+        right, top = max(right, b[2]), max(top, b[3])
+    return (left, bottom, right, top)
+
+
+def centre_in(box: Box, outer: Box) -> bool:
+    """Whether the centre of `box` lies in `outer` (text standing in a frame or a picture)."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a stretch [start, end) of a source made from a PDF was drawn: its page, the box

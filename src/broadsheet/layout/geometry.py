@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from broadsheet.load.pdf import Run, Shape
-from broadsheet.model import Box
+from broadsheet.model import Box, centre_in, union
 
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).
@@ -86,15 +86,6 @@ class GBlock:
     @property
     def size(self) -> float:
         return self.lines[0].main.size
-
-
-def union(boxes: Sequence[Box]) -> Box:
-    """The smallest box holding them all (one pass: this runs for every line)."""
-    left, bottom, right, top = boxes[0]
-    for b in boxes[1:]:
-        left, bottom = min(left, b[0]), min(bottom, b[1])
-        right, top = max(right, b[2]), max(top, b[3])
-    return (left, bottom, right, top)
 
 
 def lines(runs: Sequence[Run]) -> list[Line]:
@@ -329,10 +320,9 @@ def _between(rule: Box, upper: Box, lower: Box) -> bool:
 
 def frame_of(box: Box, frames: Sequence[Box]) -> int:
     """The smallest frame or tint holding the centre of a box, or -1."""
-    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     best, smallest = -1, float("inf")
     for k, f in enumerate(frames):
-        if f[0] <= x <= f[2] and f[1] <= y <= f[3] and (f[2] - f[0]) * (f[3] - f[1]) < smallest:
+        if centre_in(box, f) and (f[2] - f[0]) * (f[3] - f[1]) < smallest:
             best, smallest = k, (f[2] - f[0]) * (f[3] - f[1])
     return best
 

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
-from broadsheet.model import Box
+from broadsheet.model import Box, union
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
 BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
@@ -272,7 +272,7 @@ class _RunReader:
             b -= 1
         while a < b - 1 and self.text[a].isspace():
             a += 1
-        box = _union(self._char_box(a), self._char_box(b - 1))
+        box = union((self._char_box(a), self._char_box(b - 1)))
         matrix = pdfium_c.FS_MATRIX()
         pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
         size = ctypes.c_float(0.0)
@@ -312,10 +312,6 @@ class _RunReader:
             italic = bool(flags & FONT_FLAG_ITALIC) or any(m in low for m in ITALIC_MARKS)
             self.fonts[key] = (name, bold, italic)
         return self.fonts[key]
-
-
-def _union(a: Box, b: Box) -> Box:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def _shapes(page: pdfium.PdfPage) -> Iterator[Shape]:

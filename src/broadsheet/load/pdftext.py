@@ -23,11 +23,10 @@ from broadsheet.layout.geometry import (
     frame_of,
     is_drop_cap,
     lines,
-    union,
 )
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage, Skipped
-from broadsheet.model import Box, Origin, Source, Type
+from broadsheet.model import Box, Origin, Source, Type, centre_in, union
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -104,14 +103,9 @@ def _pictures(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> 
     background)."""
     out = []
     for shape in page.shapes:
-        if shape.kind == "image" and not any(_inside(b.box, shape.box) for b in found):
+        if shape.kind == "image" and not any(centre_in(b.box, shape.box) for b in found):
             out.append(GBlock((), shape.box, frame_of(shape.box, frames)))
     return out
-
-
-def _inside(box: Box, outer: Box) -> bool:
-    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
 
 
 def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, list[Skipped]]:
