@@ -279,8 +279,7 @@ class _RunReader:
         pdfium_c.FPDFTextObj_GetFontSize(raw, size)
         scale = math.hypot(matrix.c, matrix.d)
         font, bold, italic = self._font(raw)
-        rgba = [ctypes.c_uint(0) for _ in range(4)]
-        pdfium_c.FPDFPageObj_GetFillColor(raw, *rgba)
+        red, green, blue, _alpha = _fill_rgba(raw)
         return Run(
             text=self.text[a:b],
             box=box,
@@ -288,7 +287,7 @@ class _RunReader:
             font=font,
             bold=bold,
             italic=italic,
-            colour=(rgba[0].value, rgba[1].value, rgba[2].value),
+            colour=(red, green, blue),
             upright=abs(matrix.b) < 1e-3 * max(abs(matrix.a), 1e-6) and matrix.a > 0,
             first=a,
         )
@@ -347,12 +346,18 @@ def _fill(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[int, int, int] | None:
     pdfium_c.FPDFPath_GetDrawMode(obj, mode, stroke)
     if mode.value == 0:
         return None
-    rgba = [ctypes.c_uint(0) for _ in range(4)]
-    pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba)
-    colour = (rgba[0].value, rgba[1].value, rgba[2].value)
-    if rgba[3].value == 0 or colour == WHITE or sum(colour) < MIN_TINT:
+    red, green, blue, alpha = _fill_rgba(obj)
+    colour = (red, green, blue)
+    if alpha == 0 or colour == WHITE or sum(colour) < MIN_TINT:
         return None  # unfilled, white, or a dark fill that no text is set on
     return colour
+
+
+def _fill_rgba(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[int, int, int, int]:
+    """A page object's fill colour and alpha, 0-255 each."""
+    rgba = [ctypes.c_uint(0) for _ in range(4)]
+    pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba)
+    return (rgba[0].value, rgba[1].value, rgba[2].value, rgba[3].value)
 
 
 def is_pdf(data: bytes) -> bool:

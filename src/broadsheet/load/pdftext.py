@@ -9,6 +9,7 @@ its first glyph on PDFium's text page, so offsets into this text lead back to th
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -25,7 +26,7 @@ from broadsheet.layout.geometry import (
     lines,
 )
 from broadsheet.layout.order import reading_order
-from broadsheet.load.pdf import PdfPage, Skipped
+from broadsheet.load.pdf import PdfPage, Run, Skipped
 from broadsheet.model import Box, Origin, Source, Type, centre_in, union
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
@@ -130,10 +131,9 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
             for j, line in enumerate(block.lines):
                 if j and not _new_paragraph(block, j):
                     out.write("\n")
-                    out.line(line, page.number)
-                    continue
-                out.write("\n\n" if j or k else "")
-                out.types.append((out.at, style))
+                else:  # a block (or a paragraph in it) opens, after a blank line
+                    out.write("\n\n" if j or k else "")
+                    out.types.append((out.at, style))
                 out.line(line, page.number)
     source = Source(
         text="".join(out.parts),
@@ -176,14 +176,17 @@ class _Writer:
         """A line's runs, a space between two only where the page shows one (a kerned
         word may be drawn in pieces)."""
         self.fonts.append((self.at, line.main.font))
-        for i, run in enumerate(line.runs):
-            before = line.runs[i - 1]
+        self.run(line.runs[0], page)
+        for before, run in itertools.pairwise(line.runs):
             cap = is_drop_cap(before) and before.size >= DROP_CAP_RATIO * run.size
-            if i and not cap and run.box[0] - before.box[2] >= MIN_SPACE_EM * run.size:
+            if not cap and run.box[0] - before.box[2] >= MIN_SPACE_EM * run.size:
                 self.write(" ")
-            text = _hyphens(run.text)
-            self.origins.append(Origin(self.at, self.at + len(text), page, run.box, run.first))
-            self.write(text)
+            self.run(run, page)
+
+    def run(self, run: Run, page: int) -> None:
+        text = _hyphens(run.text)
+        self.origins.append(Origin(self.at, self.at + len(text), page, run.box, run.first))
+        self.write(text)
 
 
 def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
