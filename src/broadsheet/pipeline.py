@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.fragments import rejoin
@@ -47,6 +48,7 @@ from broadsheet.repair.lexicon import (
 LineFix = Callable[[str], Sequence[Edit]]
 # What the fixes did to one line: the edits of each fix that changed it, in order.
 GlyphPlan = tuple[tuple[Edit, ...], ...]
+T = TypeVar("T")
 # Documents up to this many characters (a few pages) keep the blocks cut while learning,
 # so their pages need not cut them again; longer ones cut per page to keep memory flat.
 KEEP_BLOCKS_CHARS = 200_000
@@ -192,11 +194,20 @@ def _glyph_plans(
 
 def _font_lookup(source: Source) -> Callable[[int], str]:
     """The font of the line starting at an offset ("" for a dump, which has no fonts)."""
-    if not source.fonts:
-        return lambda _start: ""
-    starts = [start for start, _ in source.fonts]
-    names = [font for _, font in source.fonts]
-    return lambda start: names[max(bisect.bisect_right(starts, start) - 1, 0)]
+    font_at = filed_at(source.fonts)
+    return lambda start: font_at(start) or ""
+
+
+def filed_at(entries: Sequence[tuple[int, T]]) -> Callable[[int], T | None]:
+    """What `entries` (start offset, value; sorted) file for an offset: the value at the
+    last start at or before it, None before the first."""
+    starts = [start for start, _ in entries]
+
+    def at(offset: int) -> T | None:
+        k = bisect.bisect_right(starts, offset) - 1
+        return entries[k][1] if k >= 0 else None
+
+    return at
 
 
 def _recounted(base: Lexicon, texts: list[list[list[str]]], fixed: dict[str, str]) -> Lexicon:
@@ -249,12 +260,8 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
 
 def typeset(page: list[Block], types: Sequence[tuple[int, Type]]) -> list[Block]:
     """Blocks of a source made from a PDF with the type they were set in."""
-    starts = [start for start, _ in types]
-    out = []
-    for b in page:
-        at = bisect.bisect_right(starts, b.start) - 1
-        out.append(Block(b.lines, b.index, b.page, types[at][1] if at >= 0 else None))
-    return out
+    type_at = filed_at(types)
+    return [Block(b.lines, b.index, b.page, type_at(b.start)) for b in page]
 
 
 def vocabulary(pages: Iterable[Iterable[Sequence[str]]]) -> Iterator[str]:
