@@ -13,6 +13,7 @@ import ctypes
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -44,6 +45,28 @@ LOAD_ERRORS = {
 _NULL = 0
 # Hyphens PDFium reports at a line end, and the hyphen-minus itself.
 LINE_END_MARKS = frozenset(("\ufffe", "\x02", "-", "\u00ad", "\u2010"))
+
+
+def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
+    """PDFium function `fn` called with and returning handles as plain ints: pypdfium2's
+    own returns a pointer object that costs a cast to compare, on every character looked
+    up (the bisection calls it hundreds of times a page)."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value or _NULL
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_HANDLE = ctypes.c_void_p
+_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, ctypes.c_int)
+_object_font = _by_address(pdfium_c.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
+_object_matrix = _by_address(
+    pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int, _HANDLE, ctypes.POINTER(pdfium_c.FS_MATRIX)
+)
+_font_size = _by_address(
+    pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, _HANDLE, ctypes.POINTER(ctypes.c_float)
+)
+_fill_colour = _by_address(
+    pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int, _HANDLE, *[ctypes.POINTER(ctypes.c_uint)] * 4
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +218,7 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
     text = textpage.get_text_range() if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: offsets would drift
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
-    reader = _RunReader(textpage.raw, text)
+    reader = _RunReader(textpage, text)
     out: list[Run] = []
     start = 0
     while start < count:
@@ -212,19 +235,23 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
 
 
 class _RunReader:
-    """Splits a text-page line where its characters' text object changes and styles runs."""
+    """Splits a text-page line where its characters' text object changes and styles runs.
 
-    def __init__(self, raw: pdfium_c.FPDF_TEXTPAGE, text: str) -> None:
-        self.raw = raw
+    Handles are plain ints (see `_by_address`) and the out-parameters are made once: the
+    reader runs a few calls per line, which on a page of thousands of lines adds up."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
+        self.raw = textpage.raw
+        self.handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         self.text = text
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
-        self.objects: dict[int, pdfium_c.FPDF_PAGEOBJECT] = {}
+        self.rect = pdfium_c.FS_RECTF()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.size = ctypes.c_float(0.0)
+        self.rgba = [ctypes.c_uint(0) for _ in range(4)]
 
     def _object(self, i: int) -> int:
-        obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or _NULL
-        self.objects.setdefault(key, obj)
-        return key
+        return _text_object(self.handle, i) or _NULL
 
     def line(self, start: int, end: int) -> list[Run]:
         """The line's runs; a hyphen drawn on its own goes with the word before it (its own
@@ -244,8 +271,13 @@ class _RunReader:
 
     def _pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """[a, b) stretches of one text object each, found by bisection."""
+        if end <= start:
+            return []
+        first, last = self._object(start), self._object(end - 1)
+        if first == last:  # most lines: one object
+            return [(start, end, first)]
         out: list[tuple[int, int, int]] = []
-        todo = [(start, end, self._object(start), self._object(end - 1))] if end > start else []
+        todo = [(start, end, first, last)]
         while todo:
             a, b, first, last = todo.pop()
             if first == last:
@@ -267,40 +299,38 @@ class _RunReader:
         return merged
 
     def _run(self, a: int, b: int, obj: int) -> Run:
-        raw = self.objects[obj]
-        while b > a + 1 and self.text[b - 1].isspace():
+        text = self.text
+        while b > a + 1 and text[b - 1].isspace():
             b -= 1
-        while a < b - 1 and self.text[a].isspace():
+        while a < b - 1 and text[a].isspace():
             a += 1
         box = union((self._char_box(a), self._char_box(b - 1)))
-        matrix = pdfium_c.FS_MATRIX()
-        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
-        size = ctypes.c_float(0.0)
-        pdfium_c.FPDFTextObj_GetFontSize(raw, size)
-        scale = math.hypot(matrix.c, matrix.d)
-        font, bold, italic = self._font(raw)
-        red, green, blue, _alpha = _fill_rgba(raw)
+        m = self.matrix
+        _object_matrix(obj, m)
+        _font_size(obj, self.size)
+        font, bold, italic = self._font(obj)
+        red, green, blue, _alpha = _fill_rgba(obj, self.rgba)
         return Run(
-            text=self.text[a:b],
+            text=text[a:b],
             box=box,
-            size=round(size.value * scale, 2),
+            size=round(self.size.value * math.hypot(m.c, m.d), 2),
             font=font,
             bold=bold,
             italic=italic,
             colour=(red, green, blue),
-            upright=abs(matrix.b) < 1e-3 * max(abs(matrix.a), 1e-6) and matrix.a > 0,
+            upright=abs(m.b) < 1e-3 * max(abs(m.a), 1e-6) and m.a > 0,
             first=a,
         )
 
     def _char_box(self, i: int) -> Box:
-        rect = pdfium_c.FS_RECTF()
+        rect = self.rect
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, rect)
         return (rect.left, rect.bottom, rect.right, rect.top)
 
-    def _font(self, obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[str, bool, bool]:
-        font = pdfium_c.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or _NULL
+    def _font(self, obj: int) -> tuple[str, bool, bool]:
+        key = _object_font(obj) or _NULL
         if key not in self.fonts:
+            font = ctypes.cast(key, pdfium_c.FPDF_FONT)
             buf = ctypes.create_string_buffer(256)
             pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
             name = buf.value.decode("latin-1").split("+", 1)[-1]
@@ -346,17 +376,17 @@ def _fill(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[int, int, int] | None:
     pdfium_c.FPDFPath_GetDrawMode(obj, mode, stroke)
     if mode.value == 0:
         return None
-    red, green, blue, alpha = _fill_rgba(obj)
+    red, green, blue, alpha = _fill_rgba(ctypes.cast(obj, ctypes.c_void_p).value or _NULL)
     colour = (red, green, blue)
     if alpha == 0 or colour == WHITE or sum(colour) < MIN_TINT:
         return None  # unfilled, white, or a dark fill that no text is set on
     return colour
 
 
-def _fill_rgba(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[int, int, int, int]:
-    """A page object's fill colour and alpha, 0-255 each."""
-    rgba = [ctypes.c_uint(0) for _ in range(4)]
-    pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba)
+def _fill_rgba(obj: int, rgba: Sequence[ctypes.c_uint] = ()) -> tuple[int, int, int, int]:
+    """A page object's fill colour and alpha, 0-255 each (into `rgba` where given)."""
+    rgba = rgba or [ctypes.c_uint(0) for _ in range(4)]
+    _fill_colour(obj, *rgba)
     return (rgba[0].value, rgba[1].value, rgba[2].value, rgba[3].value)
 
 
