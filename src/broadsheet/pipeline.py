@@ -104,15 +104,16 @@ def iter_pdf(
 ) -> Iterator[tuple[Document, list[Skipped]]]:
     """The PDF in batches of `batch` pages (0: all in one), each one document of its own
     with the pages of the batch that gave no text."""
-    pdf = open_pdf(data, name, password)
+    first = open_pdf(data, name, password)
     try:
-        numbers = page_numbers(pages, len(pdf))
-    finally:
-        pdf.close()
+        numbers = page_numbers(pages, len(first))
+    except Exception:
+        first.close()
+        raise
     size = batch or max(len(numbers), 1)
     for at in range(0, len(numbers), size):
         # Opened afresh per batch: PDFium keeps what it parsed until the document closes.
-        pdf = open_pdf(data, name, password)
+        pdf = first if at == 0 else open_pdf(data, name, password)
         try:
             source, skipped = pdf_source(read_pages(pdf, numbers[at : at + size]), name)
         finally:

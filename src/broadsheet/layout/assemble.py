@@ -124,6 +124,7 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
     letters = {id(p): _letters(p.text) for s in stories for p in s.pieces}
     if len(letters) > MAX_QUOTE_PIECES:
         return stories  # the search is quadratic; no real page has this many pieces
+    whole: dict[int, str] = {}
     for story in stories:
         for piece in list(story.pieces):
             quote = letters[id(piece)]
@@ -132,17 +133,28 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
             )
             if len(quote) < shortest:
                 continue
-            home = next((s for s in stories if quote in _text_without(s, piece, letters)), None)
+            home = next(
+                (s for s in stories if quote in _text_without(s, piece, letters, whole)), None
+            )
             if home is not None:
                 story.pieces.remove(piece)
+                whole.pop(id(story), None)
                 home.pull_quotes.append(piece)
     return [s for s in stories if s.pieces or s.heads]
 
 
-def _text_without(story: Story, piece: Unit, letters: dict[int, str]) -> str:
+def _text_without(
+    story: Story, piece: Unit, letters: dict[int, str], whole: dict[int, str]
+) -> str:
     """The letters of a story's pieces but one, in dump order: a quoted sentence may run
-    from one column piece into the next."""
-    return "".join(letters[id(q)] for q in story.pieces if q is not piece)
+    from one column piece into the next. The letters of a story the piece is not in are
+    joined once (`whole`, until the story loses a piece)."""
+    if any(q is piece for q in story.pieces):
+        return "".join(letters[id(q)] for q in story.pieces if q is not piece)
+    key = id(story)
+    if key not in whole:
+        whole[key] = "".join(letters[id(q)] for q in story.pieces)
+    return whole[key]
 
 
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")

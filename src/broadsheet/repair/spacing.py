@@ -26,15 +26,18 @@ _ODD_SPACE_RUN = re.compile(f"(?! ){_SPACES}{_SPACES}*| {_SPACES}+")
 # punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
 _TOKEN_RE = re.compile(r"([^\w\s]*)([^\W\d_]+(?:[:*_][^\W\d_]+)?)([^\w\s]*)")
 _TOKEN_SPAN = re.compile(r"\S+")
-# Gender markers inside a word, an inner capital I, a split-off suffix piece, two single
-# letters in a row: the signals `_promising_cores` looks for. Each pattern opens on a rare
-# character, so that a search skips through ordinary prose fast.
+# An inner capital I, a split-off suffix piece, two single letters in a row: signals
+# `_promising_cores` looks for. Each pattern opens on a rare character, so that a search
+# skips through ordinary prose fast.
 _QUICK_SIGNS = (
-    re.compile(r"[:*_](?<=[^\W\d_][:*_])(?=[^\W\d_])"),  # letters round it: not "2:1"
     re.compile(r"I(?<=[^\W\dA-ZÄÖÜ_]I)"),
     re.compile(r"\s(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"),
     re.compile(r" (?<=(?<!\S)[^\W\d_] )[^\W\d_](?!\S)"),
 )
+# A gender marker with letters round it (not "2:1"); a signal only where the form is broken.
+_GENDER_MARK_RE = re.compile(r"[:*_](?<=[^\W\d_][:*_])(?=[^\W\d_])")
+# A letter standing alone ("Rechts an w ältin"): a sign unless it is a word ("a", "I").
+_LONE_LETTER_RE = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
 # What `str.strip` takes off a word for the quick look (the full tokeniser is _TOKEN_RE).
 _PUNCT = ".,;!?()[]{}\"'„“”‚‘’»«›‹–—-/…"
 GENDER_MARKERS = ":*_"
@@ -162,7 +165,6 @@ class _Scorer:
 
     lex: Lexicon
     zipfs: dict[str, float] = field(default_factory=dict)
-    pairs: dict[tuple[str, str], bool] = field(default_factory=dict)  # `_fragment_pair`s
 
     def zipf(self, word: str) -> float:
         key = word.casefold()
@@ -289,11 +291,9 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
         if _MARKER_RE.search(core[1:-1]) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
             return True
         nxt = cores[k + 1] if k + 1 < len(cores) else ""
-        if len(core) == 1 and len(nxt) == 1:
+        if len(core) == 1 and (len(nxt) == 1 or scorer.weak(core)):
             return True
-        if 2 <= len(nxt) <= SHORT_PIECE and _fragment_pair(core, nxt, scorer):
-            return True
-        if 2 <= len(core) <= SHORT_PIECE and nxt and _fragment_pair(nxt, core, scorer):
+        if nxt and _split_pair(core, nxt, scorer):
             return True
     return False
 
@@ -301,40 +301,63 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
 def _promising_text(text: str, scorer: _Scorer) -> bool:
     """`_promising_cores` for a whole line, cheaper: a regex for the gender and letter
     signals, then a look around the short words only."""
-    if any(sign.search(text) for sign in _QUICK_SIGNS):
+    if any(sign.search(text) for sign in _QUICK_SIGNS) or _broken_gender(text, scorer):
+        return True
+    if any(scorer.weak(m.group()) for m in _LONE_LETTER_RE.finditer(text)):
         return True
     words = [w.strip(_PUNCT) for w in text.split()]
     last = len(words) - 1
     for k, short in enumerate(words):
         if not 2 <= len(short) <= SHORT_PIECE:
             continue
-        for j in (k - 1, k + 1):
-            if 0 <= j <= last and words[j] and _fragment_pair(words[j], short, scorer):
-                return True
+        if k > 0 and words[k - 1] and _split_pair(words[k - 1], short, scorer):
+            return True
+        if k < last and words[k + 1] and _split_pair(short, words[k + 1], scorer):
+            return True
     return False
+
+
+def _broken_gender(text: str, scorer: _Scorer) -> bool:
+    """A gender form letter-spacing may have broken: a bad suffix ("Lehrer:inne") or a weak
+    base ("t:in", "ter:innen"). An intact form of a common word ("Lehrer:innen", frequent
+    in German news) is no sign: it merges with no neighbour unless one is a fragment."""
+    for m in _GENDER_MARK_RE.finditer(text):
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if scorer.weak(text[start:end]):
+            return True
+    return False
+
+
+def _split_pair(left: str, right: str, scorer: _Scorer) -> bool:
+    """Neighbours that may be one word spaced apart: a fragment beside a short piece, either
+    way round (`_fragment_pair`), whose join is cased as a word may be ("Adres sa"; not
+    "Sommerfeld Lea" or "InfraGO DB", whose joins have a capital inside)."""
+    found = (2 <= len(right) <= SHORT_PIECE and _fragment_pair(left, right, scorer)) or (
+        2 <= len(left) <= SHORT_PIECE and _fragment_pair(right, left, scorer)
+    )
+    if not found:
+        return False
+    merged = left + right
+    base, suffix_at = gender_split(merged)
+    return base is None or _cased_ok(merged, suffix_at)
 
 
 def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     """A piece that is no word beside a short piece that is no common word ("Adres sa"),
     or a short lowercase piece hardly ever seen beside any short word ("zu sammen").
-    This runs on every short word of a page: the cheap tests come first, and each pair is
-    decided once per document."""
+    This runs on every short word of a page: the cheap tests come first."""
     if not 2 <= len(short) <= SHORT_PIECE or not (fragment.isalpha() and short.isalpha()):
         return False  # letter-spacing cuts words into letters, not numbers ("60", "2,1")
-    found = scorer.pairs.get((fragment, short))
-    if found is None:
-        found = scorer.pairs[(fragment, short)] = _unseen_pair(fragment, short, scorer)
-    return found
-
-
-def _unseen_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
-    if (
-        fragment.islower()
-        and len(fragment) <= UNSEEN_MAX_LEN
-        and scorer.zipf(fragment) < UNSEEN_FRAGMENT_ZIPF
-    ):
+    rarity = scorer.zipf(fragment)
+    if rarity >= FRAGMENT_ZIPF:
+        return False
+    if fragment.islower() and len(fragment) <= UNSEEN_MAX_LEN and rarity < UNSEEN_FRAGMENT_ZIPF:
         return True
-    return scorer.zipf(short) < COMMON_SHORT_ZIPF and scorer.zipf(fragment) < FRAGMENT_ZIPF
+    return scorer.zipf(short) < COMMON_SHORT_ZIPF
 
 
 def rejoin_letterspaced(text: str, lex: Lexicon) -> list[Edit]:
