@@ -30,8 +30,7 @@ def centre_in(box: Box, outer: Box) -> bool:
     return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a stretch [start, end) of a source made from a PDF was drawn: its page, the box
     of the run of glyphs, and the index of its first character on PDFium's text page."""
 

@@ -143,9 +143,7 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
     return [s for s in stories if s.pieces or s.heads]
 
 
-def _text_without(
-    story: Story, piece: Unit, letters: dict[int, str], whole: dict[int, str]
-) -> str:
+def _text_without(story: Story, piece: Unit, letters: dict[int, str], whole: dict[int, str]) -> str:
     """The letters of a story's pieces but one, in dump order: a quoted sentence may run
     from one column piece into the next. The letters of a story the piece is not in are
     joined once (`whole`, until the story loses a piece)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from broadsheet.load.pdf import Run, Shape
 from broadsheet.model import Box, centre_in, union
@@ -61,8 +61,7 @@ SIZE_TOLERANCE = 0.06
 MIN_OVERLAP = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """Runs on one baseline, left to right."""
 
     runs: tuple[Run, ...]
@@ -74,8 +73,7 @@ class Line:
         return " ".join(r.text for r in self.runs)
 
 
-@dataclass(frozen=True, slots=True)
-class GBlock:
+class GBlock(NamedTuple):
     """Lines set together; `frame` is the index of the tint or frame they stand in, or -1.
     A block without lines stands for a picture while the page is put in order."""
 
@@ -105,7 +103,14 @@ def lines(runs: Sequence[Run]) -> list[Line]:
     edges = _column_edges(rows)
     pieces = [_pieces(row, edges) for row in rows]
     measures = Counter(_measure(p) for row in pieces for p in row)
-    columns = {m for m, n in measures.items() if n >= MIN_MEASURE_LINES}
+    # Each column's measure, give or take a point at either edge (the test is a lookup).
+    columns = {
+        (a + da, b + db, size)
+        for (a, b, size), n in measures.items()
+        if n >= MIN_MEASURE_LINES
+        for da in (-1, 0, 1)
+        for db in (-1, 0, 1)
+    }
     out = [_line(p) for row in pieces for p in _justified(row, columns)]
     return _drop_caps(out) + [_line([r]) for r in runs if not r.upright]
 
@@ -231,10 +236,9 @@ def _justified(row: list[list[Run]], columns: set[tuple[int, int, float]]) -> li
     out = [row[0]]
     for piece in row[1:]:
         joined = out[-1] + piece
-        left, right, size = _measure(joined)
-        fits = any(abs(left - a) <= 1 and abs(right - b) <= 1 and size == s for a, b, s in columns)
+        measure = _measure(joined)
         gap = piece[0].box[0] - out[-1][-1].box[2]
-        if fits and gap <= MAX_JUSTIFIED_GAP_EM * size:
+        if measure in columns and gap <= MAX_JUSTIFIED_GAP_EM * measure[2]:
             out[-1] = joined
         else:
             out.append(piece)

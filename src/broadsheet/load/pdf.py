@@ -12,8 +12,8 @@ from __future__ import annotations
 import ctypes
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -69,9 +69,10 @@ _fill_colour = _by_address(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Characters of one line drawn by one text object, in one type."""
+class Run(NamedTuple):
+    """Characters of one line drawn by one text object, in one type. (A named tuple, as
+    are lines and origins: a page makes hundreds, and a frozen dataclass costs some three
+    times as much to make.)"""
 
     text: str
     box: Box
@@ -264,7 +265,7 @@ class _RunReader:
             if out and piece in LINE_END_MARKS and out[-1].first + len(out[-1].text) == a:
                 last = out[-1]
                 box = (last.box[0], last.box[1], max(last.box[2], last.box[2] + 1), last.box[3])
-                out[-1] = replace(last, text=last.text + piece, box=box)
+                out[-1] = last._replace(text=last.text + piece, box=box)
             else:
                 out.append(self._run(a, b, obj))
         return out

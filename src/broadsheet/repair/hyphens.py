@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from broadsheet.model import Edit
 from broadsheet.repair.lexicon import Lexicon
@@ -116,8 +117,7 @@ ELISION = Junction(0, " ", "hyphen.elision")
 SOFT = Junction(1, "", "hyphen.soft")
 
 
-@dataclass(frozen=True, slots=True)
-class _Parts:
+class _Parts(NamedTuple):
     """The two halves of a hyphenated word: `head` the whole left token, `stem` its last part."""
 
     head: str

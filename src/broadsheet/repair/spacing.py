@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from broadsheet.model import Edit
 from broadsheet.repair.lexicon import Lexicon
@@ -85,8 +86,7 @@ def normalise_spaces(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), " ", "space.normalise") for m in _ODD_SPACE_RUN.finditer(text)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     lead: str
