@@ -274,10 +274,13 @@ def vocabulary(pages: Iterable[Iterable[Sequence[str]]]) -> Iterator[str]:
         for lines in page:
             cut_next = False
             for line in lines:
+                cut_before, cut_next = cut_next, ends_hyphen(line)
+                if not (cut_before or cut_next):
+                    yield line  # most lines: whole (words are counted between spaces)
+                    continue
                 words = line.split()
-                if cut_next and words:
+                if cut_before and words:
                     words = words[1:]
-                cut_next = ends_hyphen(line)
                 if cut_next and words:
                     words = words[:-1]
                 yield " ".join(words)

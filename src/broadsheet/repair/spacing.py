@@ -285,8 +285,8 @@ def _cased_ok(merged: str, suffix_at: int | None) -> bool:
 
 def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
     """A quick look before the dynamic programme. Letter-spacing leaves a piece of a gender
-    suffix, two single letters in a row, or a fragment that is no word beside a short
-    piece; ordinary prose, names included, rarely has these."""
+    suffix, a single letter that is no word (or two in a row), or a fragment that is no word
+    beside a short piece; ordinary prose, names included, rarely has these."""
     for k, core in enumerate(cores):
         if _MARKER_RE.search(core[1:-1]) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
             return True
@@ -299,8 +299,9 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
 
 
 def _promising_text(text: str, scorer: _Scorer) -> bool:
-    """`_promising_cores` for a whole line, cheaper: a regex for the gender and letter
-    signals, then a look around the short words only."""
+    """`_promising_cores` for a whole line, cheaper: regexes for the suffix and letter
+    signals, a word check at each gender marker and lone letter, then a look around the
+    short words only."""
     if any(sign.search(text) for sign in _QUICK_SIGNS) or _broken_gender(text, scorer):
         return True
     if any(scorer.weak(m.group()) for m in _LONE_LETTER_RE.finditer(text)):
