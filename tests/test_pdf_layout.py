@@ -304,3 +304,19 @@ def test_words_drawn_one_by_one_and_spread_wide_stay_one_line() -> None:
     other = [run("next", 212.0, 612.0 - k * LEAD, 25.0) for k in range(6)]  # a column at 212
     found = sorted(ln.text for ln in lines([*words, *other]))
     assert found == ["2020 Nagorno- war,", *["next"] * 6]
+
+
+def test_a_line_in_body_type_that_repeats_other_text_is_no_pull_quote() -> None:
+    """A pull quote is set apart in its own type; a body-type piece whose words recur
+    elsewhere on the page (a gazette's "on the internet at https://") stays in its story."""
+    from broadsheet.layout.assemble import Story, _repeated_quotes
+    from broadsheet.layout.roles import BODY, Unit
+    from broadsheet.model import Traced, Type
+
+    sentence = "Die Stadt will bis zum Jahr 2030 rund viertausend neue Wohnungen bauen lassen."
+    story = Story(pieces=[Unit((Traced(f"Am Montag hieß es: {sentence} Mehr nicht."),), 0, BODY)])
+    for kind, moved in (("body", False), ("display", True)):
+        piece = Unit((Traced(sentence),), 1, BODY, Type(kind, 1.0 if kind == "body" else 1.5))
+        other = Story(pieces=[piece])
+        kept = _repeated_quotes([Story(pieces=list(story.pieces)), other])
+        assert any(piece in s.pull_quotes for s in kept) is moved, kind

@@ -127,6 +127,8 @@ def _repeated_quotes(stories: list[Story]) -> list[Story]:
     whole: dict[int, str] = {}
     for story in stories:
         for piece in list(story.pieces):
+            if roles.set_as(piece, "body"):
+                continue  # set in the body's type: a line of the story, never a pull quote
             quote = letters[id(piece)]
             shortest = (
                 MIN_SET_QUOTE_LETTERS if roles.set_as(piece, "display") else MIN_QUOTE_LETTERS
