@@ -115,6 +115,23 @@ def test_lines_recurring_on_every_page_are_furniture() -> None:
         )
 
 
+def test_a_long_production_slug_on_every_page_is_furniture() -> None:
+    """A gazette prints a slug of over 100 characters on each page, only its numbers
+    changing; it is no line of an article."""
+    body = (
+        "Die Stadt hat am Montag den neuen Haushalt beschlossen. Er sieht mehr Geld\n"
+        "für Schulen und weniger für Straßen vor, sagte die Bürgermeisterin am\n"
+        "Abend im Rathaus, wo der Rat bis spät in die Nacht beraten hatte.\n"
+    )
+    slug = (
+        "VerDate 2014 16:21 Aug 05, 2020 Jkt 250001 PO 00000 Frm {n:05d} Fmt 4702 Sfmt 4702 "
+        "E:FR06AUP1.SGM"
+    )
+    pages = [f"{body}\n\n{slug.format(n=n)}\n" for n in (3, 4, 5)]
+    for page in parse_text("\f".join(pages)).pages:
+        assert [f.text[:7] for f in page.furniture] == ["VerDate"]
+
+
 def test_sentence_lifted_from_the_text_is_a_pull_quote() -> None:
     quote = "Der Bürgermeister sagte, man habe lange genug gewartet und nun sei die Zeit gekommen."
     dump = (

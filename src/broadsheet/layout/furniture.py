@@ -13,8 +13,9 @@ from dataclasses import replace
 
 from broadsheet.layout.roles import FURNITURE, Unit
 
-# Lines longer than this are text, not running heads.
-MAX_RUNNING_CHARS = 80
+# Lines longer than this are text, not running heads (a gazette's production slug runs to
+# some 110 characters).
+MAX_RUNNING_CHARS = 160
 # A line is furniture when it recurs on at least this many pages (and this share of them).
 MIN_PAGES = 2
 MIN_SHARE = 0.3
