@@ -67,6 +67,18 @@ _font_size = _by_address(
 _fill_colour = _by_address(
     pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int, _HANDLE, *[ctypes.POINTER(ctypes.c_uint)] * 4
 )
+_page_object = _by_address(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, ctypes.c_int)
+_object_type = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _HANDLE)
+_object_bounds = _by_address(
+    pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, _HANDLE, *[ctypes.POINTER(ctypes.c_float)] * 4
+)
+_draw_mode = _by_address(
+    pdfium_c.FPDFPath_GetDrawMode,
+    ctypes.c_int,
+    _HANDLE,
+    ctypes.POINTER(ctypes.c_int),
+    ctypes.POINTER(ctypes.c_int),
+)
 
 
 class Run(NamedTuple):
@@ -345,15 +357,17 @@ class _RunReader:
 
 
 def _shapes(page: pdfium.PdfPage) -> Iterator[Shape]:
-    """Rules, rectangles and images: the non-text objects at the page's top level."""
+    """Rules, rectangles and images: the non-text objects at the page's top level (most
+    objects are text: each is looked at with two calls on plain handles)."""
     raw = page.raw
+    handle = ctypes.cast(raw, ctypes.c_void_p).value
+    edges = [ctypes.c_float(0.0) for _ in range(4)]
     for i in range(min(pdfium_c.FPDFPage_CountObjects(raw), MAX_SHAPES)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj = _page_object(handle, i) or _NULL
+        kind = _object_type(obj)
         if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue
-        edges = [ctypes.c_float(0.0) for _ in range(4)]
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, *edges):
+        if not _object_bounds(obj, *edges):
             continue
         left, bottom, right, top = (e.value for e in edges)
         box = (left, bottom, right, top)
@@ -372,12 +386,12 @@ WHITE = (255, 255, 255)
 MIN_TINT = 450
 
 
-def _fill(obj: pdfium_c.FPDF_PAGEOBJECT) -> tuple[int, int, int] | None:
+def _fill(obj: int) -> tuple[int, int, int] | None:
     mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
-    pdfium_c.FPDFPath_GetDrawMode(obj, mode, stroke)
+    _draw_mode(obj, mode, stroke)
     if mode.value == 0:
         return None
-    red, green, blue, alpha = _fill_rgba(ctypes.cast(obj, ctypes.c_void_p).value or _NULL)
+    red, green, blue, alpha = _fill_rgba(obj)
     colour = (red, green, blue)
     if alpha == 0 or colour == WHITE or sum(colour) < MIN_TINT:
         return None  # unfilled, white, or a dark fill that no text is set on
