@@ -320,3 +320,17 @@ def test_a_line_in_body_type_that_repeats_other_text_is_no_pull_quote() -> None:
         other = Story(pieces=[piece])
         kept = _repeated_quotes([Story(pieces=list(story.pieces)), other])
         assert any(piece in s.pull_quotes for s in kept) is moved, kind
+
+
+def test_a_block_is_in_the_type_most_of_its_characters_are_set_in() -> None:
+    """A body line ending in a URL set in its own font ("internet at https://") keeps its
+    block in body type; a headline is in display type."""
+    from broadsheet.load.pdftext import block_style
+
+    body = ("Serif", BODY)
+    url_line = [run("found on the internet at", 40, 500), run("https://", 146, 500, font="Mono")]
+    more = column(40, 500 - LEAD, ["www.example.org by searching for the docket number."])
+    found = blocks(lines([*url_line, *more]), [])
+    assert [block_style(b, body).kind for b in found] == ["body"]
+    head = blocks(lines([run("Neue Wohnungen", 40, 700, size=20, font="Sans", bold=True)]), [])
+    assert block_style(head[0], body).kind == "display"

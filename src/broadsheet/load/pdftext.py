@@ -202,7 +202,7 @@ def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
 def block_style(block: GBlock, body: tuple[str, float]) -> Type:
     """The block's kind of type, "body" (the body's font and size), "display" (larger or
     bold) or "other", and its size over the body's."""
-    run = block.lines[0].main
+    run = _prevailing_run(block)
     font, size = body
     ratio = round(run.size / size, 3) if size else 1.0
     if run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
@@ -210,6 +210,20 @@ def block_style(block: GBlock, body: tuple[str, float]) -> Type:
     if ratio >= DISPLAY_RATIO or (run.bold and ratio >= 1):
         return Type("display", ratio)
     return Type("other", ratio)
+
+
+def _prevailing_run(block: GBlock) -> Run:
+    """A run in the type most of the block's characters are set in (a URL set in its own
+    font at the end of a body line does not make its block's type)."""
+    first = block.lines[0]
+    if len(block.lines) == 1 and len(first.runs) == 1:
+        return first.main
+    chars: Counter[tuple[str, float]] = Counter()
+    for line in block.lines:
+        for run in line.runs:
+            chars[(run.font, run.size)] += len(run.text)
+    font, size = chars.most_common(1)[0][0]
+    return next(r for ln in block.lines for r in ln.runs if (r.font, r.size) == (font, size))
 
 
 def _hyphens(text: str) -> str:
