@@ -334,3 +334,13 @@ def test_a_block_is_in_the_type_most_of_its_characters_are_set_in() -> None:
     assert [block_style(b, body).kind for b in found] == ["body"]
     head = blocks(lines([run("Neue Wohnungen", 40, 700, size=20, font="Sans", bold=True)]), [])
     assert block_style(head[0], body).kind == "display"
+
+
+def test_a_bold_run_in_head_keeps_the_colon_set_in_the_body_type() -> None:
+    """A bold "AGENCY" touching ":" in the body's type is one line with its text, not a
+    word run over its column's edge (a touching change of type that cuts a line)."""
+    head = run("AGENCY", 40, 500, width=40.0, bold=True, font="Serif-Bold")
+    rest = run(": Federal Aviation Administration (FAA), DOT.", 80, 500)
+    assert texts(blocks(lines([head, rest]), [])) == [
+        "AGENCY : Federal Aviation Administration (FAA), DOT."
+    ]

@@ -55,6 +55,8 @@ MARK_GAP_EM = 0.6
 # this many ems left of the line it opens, its top level with that line's.
 DROP_CAP_RATIO = 1.8
 DROP_CAP_GAP_EM = 1.5
+# Characters that close what comes before them: never the first of a column's line.
+CLOSING_MARKS = frozenset(":;,.!?)]»“’")
 # Type sizes within this fraction are one size.
 SIZE_TOLERANCE = 0.06
 # A line belongs to a block's column when this share of the narrower of the two overlaps.
@@ -204,7 +206,9 @@ def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     small, big = sorted((run.size, last.size))
     mark = _mark(run, big) or _mark(last, big)  # a footnote mark set against its word
     same = (run.font, run.size) == (last.font, last.size)
-    apart = same or mark or gap >= MIN_TYPE_GAP_EM * small
+    # Punctuation never opens a column's line: it goes on with the word it touches
+    # (a bold run-in head and its colon in the body's type, "AGENCY" + ":").
+    apart = same or mark or gap >= MIN_TYPE_GAP_EM * small or run.text[0] in CLOSING_MARKS
     near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
     gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
     # Words spread wide in one type (a narrow justified or flush-right line, drawn word by
