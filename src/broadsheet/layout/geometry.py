@@ -55,8 +55,9 @@ MARK_GAP_EM = 0.6
 # this many ems left of the line it opens, its top level with that line's.
 DROP_CAP_RATIO = 1.8
 DROP_CAP_GAP_EM = 1.5
-# Characters that close what comes before them: never the first of a column's line.
-CLOSING_MARKS = frozenset(":;,.!?)]»“’")
+# Characters that close what comes before them: never the first of a column's line
+# (quotation marks are left out: »« and “” open a line in one language, close it in another).
+CLOSING_MARKS = frozenset(":;,.!?)]")
 # Type sizes within this fraction are one size.
 SIZE_TOLERANCE = 0.06
 # A line belongs to a block's column when this share of the narrower of the two overlaps.
