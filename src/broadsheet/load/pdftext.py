@@ -191,12 +191,17 @@ class _Writer:
 
 def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
     """The font and size most characters of the page are set in."""
-    count: Counter[tuple[str, float]] = Counter()
-    for block in found:
-        for line in block.lines:
-            for run in line.runs:
-                count[(run.font, round(run.size, 1))] += len(run.text)
+    count = _chars_by_type(line for block in found for line in block.lines)
     return count.most_common(1)[0][0] if count else ("", 10.0)
+
+
+def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
+    """How many characters the lines set in each font and size (to a tenth of a point)."""
+    count: Counter[tuple[str, float]] = Counter()
+    for line in lines:
+        for run in line.runs:
+            count[(run.font, round(run.size, 1))] += len(run.text)
+    return count
 
 
 def block_style(block: GBlock, body: tuple[str, float]) -> Type:
@@ -218,12 +223,9 @@ def _prevailing_run(block: GBlock) -> Run:
     first = block.lines[0]
     if len(block.lines) == 1 and len(first.runs) == 1:
         return first.main
-    chars: Counter[tuple[str, float]] = Counter()
-    for line in block.lines:
-        for run in line.runs:
-            chars[(run.font, run.size)] += len(run.text)
-    font, size = chars.most_common(1)[0][0]
-    return next(r for ln in block.lines for r in ln.runs if (r.font, r.size) == (font, size))
+    font, size = _chars_by_type(block.lines).most_common(1)[0][0]
+    runs = (r for line in block.lines for r in line.runs)
+    return next(r for r in runs if (r.font, round(r.size, 1)) == (font, size))
 
 
 def _hyphens(text: str) -> str:
