@@ -309,7 +309,8 @@ def test_words_drawn_one_by_one_and_spread_wide_stay_one_line() -> None:
 def test_a_line_in_body_type_that_repeats_other_text_is_no_pull_quote() -> None:
     """A pull quote is set apart in its own type; a body-type piece whose words recur
     elsewhere on the page (a gazette's "on the internet at https://") stays in its story."""
-    from broadsheet.layout.assemble import Story, _repeated_quotes
+    from broadsheet.layout.assemble import Story
+    from broadsheet.layout.quotes import repeated_quotes
     from broadsheet.layout.roles import BODY, Unit
     from broadsheet.model import Traced, Type
 
@@ -318,7 +319,7 @@ def test_a_line_in_body_type_that_repeats_other_text_is_no_pull_quote() -> None:
     for kind, moved in (("body", False), ("display", True)):
         piece = Unit((Traced(sentence),), 1, BODY, Type(kind, 1.0 if kind == "body" else 1.5))
         other = Story(pieces=[piece])
-        kept = _repeated_quotes([Story(pieces=list(story.pieces)), other])
+        kept = repeated_quotes([Story(pieces=list(story.pieces)), other])
         assert any(piece in s.pull_quotes for s in kept) is moved, kind
 
 
@@ -343,4 +344,36 @@ def test_a_bold_run_in_head_keeps_the_colon_set_in_the_body_type() -> None:
     rest = run(": Federal Aviation Administration (FAA), DOT.", 80, 500)
     assert texts(blocks(lines([head, rest]), [])) == [
         "AGENCY : Federal Aviation Administration (FAA), DOT."
+    ]
+
+
+def test_a_section_masthead_over_a_story_header_is_furniture() -> None:
+    """A section's name set above a story's header in larger type than its headline
+    (Spektrum's "SPEKTROGRAMM") is page furniture, and the story keeps its headline."""
+    from broadsheet.layout.assemble import plan_page
+    from broadsheet.layout.headers import header_roles
+    from broadsheet.layout.roles import BODY, DISPLAY, Unit
+    from broadsheet.model import Traced, Type
+
+    def unit(text: str, index: float, role: str, kind: str, size: float) -> Unit:
+        lines = tuple(Traced(t) for t in text.split("\n"))
+        return Unit(lines, index, role, Type(kind, size))
+
+    body = (
+        "Beteigeuze bildet die linke Schulter des Sternbilds Orion, das von\n"
+        "Mitteleuropa aus in den Wintermonaten gut sichtbar ist. Seit Monaten\n"
+        "aber ist der Stern deutlich dunkler geworden als je zuvor gemessen."
+    )
+    units = [
+        unit("SPEKTROGRAMM", 0, DISPLAY, "display", 2.7),
+        unit("ASTRONOMIE", 1, DISPLAY, "display", 1.6),
+        unit("LAUNISCHER ROTER RIESE", 2, DISPLAY, "display", 1.6),
+        unit(body, 3, BODY, "body", 1.0),
+    ]
+    plan = plan_page(units, "de")
+    assert [u.text for u in plan.furniture] == ["SPEKTROGRAMM"]
+    (story,) = plan.stories
+    roles_of = header_roles(story.heads)
+    assert [u.text for u in story.heads if roles_of[u.index] == "headline"] == [
+        "LAUNISCHER ROTER RIESE"
     ]

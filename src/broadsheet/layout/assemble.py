@@ -10,13 +10,13 @@ a caption that its story does not need titles the picture.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
-from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker
+from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker, worded
+from broadsheet.layout.quotes import repeated_quotes
 from broadsheet.layout.roles import Unit, measure
 from broadsheet.repair.lexicon import Lexicon
 
@@ -27,12 +27,8 @@ HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 # Units that close a story: body text right after one starts another story. (Not agency
 # credits: a box set inside a column ends in one, and the column text goes on after it.)
 TAIL_ROLES = (roles.NOTE,)
-# A pull quote lifted from the text is recognised by at least this many letters repeated.
-MIN_QUOTE_LETTERS = 30
-# ...or this many, when a PDF set it in display type (the type tells it is set apart).
-MIN_SET_QUOTE_LETTERS = 12
-# Pages with more body pieces than this are not searched for such quotes.
-MAX_QUOTE_PIECES = 400
+# Opening quotation marks (a run opening with one quotes someone: it is no masthead).
+QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 
 
 @dataclass
@@ -80,11 +76,13 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
             story = Story(pieces=order_pieces(group, start, lang, nxt, lex))
             stories.append(story)
             owner.update({p.index: story for p in group})
-    _attach_runs(runs, starts, units, owner, stories)
+    mastheads = _attach_runs(runs, starts, units, owner, stories)
     _attach_tails(units, owner, stories)
     _resolve_headlines(stories, pictures, units)
-    stories = _repeated_quotes(stories)
-    furniture = [u for u in units if u.role == roles.FURNITURE]
+    stories = repeated_quotes(stories)
+    furniture = sorted(
+        [*(u for u in units if u.role == roles.FURNITURE), *mastheads], key=lambda u: u.index
+    )
     return Plan(stories, pictures, furniture, lang)
 
 
@@ -115,54 +113,6 @@ def _story_starts(
 def _full_header(run: list[Unit]) -> bool:
     """A header run with a byline: a story's whole head, not a stray display line."""
     return any(u.role == roles.BYLINE for u in run)
-
-
-def _repeated_quotes(stories: list[Story]) -> list[Story]:
-    """A piece whose text another piece repeats word for word is a pull quote, a sentence
-    lifted from the text and set large in its columns; it goes to the story that holds the
-    sentence (a story left with nothing goes too)."""
-    letters = {id(p): _letters(p.text) for s in stories for p in s.pieces}
-    if len(letters) > MAX_QUOTE_PIECES:
-        return stories  # the search is quadratic; no real page has this many pieces
-    whole: dict[int, str] = {}
-    for story in stories:
-        for piece in list(story.pieces):
-            if roles.set_as(piece, "body"):
-                continue  # set in the body's type: a line of the story, never a pull quote
-            quote = letters[id(piece)]
-            shortest = (
-                MIN_SET_QUOTE_LETTERS if roles.set_as(piece, "display") else MIN_QUOTE_LETTERS
-            )
-            if len(quote) < shortest:
-                continue
-            home = next(
-                (s for s in stories if quote in _text_without(s, piece, letters, whole)), None
-            )
-            if home is not None:
-                story.pieces.remove(piece)
-                whole.pop(id(story), None)
-                home.pull_quotes.append(piece)
-    return [s for s in stories if s.pieces or s.heads]
-
-
-def _text_without(story: Story, piece: Unit, letters: dict[int, str], whole: dict[int, str]) -> str:
-    """The letters of a story's pieces but one, in dump order: a quoted sentence may run
-    from one column piece into the next. The letters of a story the piece is not in are
-    joined once (`whole`, until the story loses a piece)."""
-    if any(q is piece for q in story.pieces):
-        return "".join(letters[id(q)] for q in story.pieces if q is not piece)
-    key = id(story)
-    if key not in whole:
-        whole[key] = "".join(letters[id(q)] for q in story.pieces)
-    return whole[key]
-
-
-_NOT_ALNUM_RE = re.compile(r"[\W_]+")
-
-
-def _letters(text: str) -> str:
-    """Only the letters and digits, casefolded: the same sentence however it was broken."""
-    return _NOT_ALNUM_RE.sub("", text.casefold())
 
 
 def _can_start(u: Unit, lang: str) -> bool:
@@ -303,9 +253,11 @@ def _attach_runs(
     units: Sequence[Unit],
     owner: dict[float, Story],
     stories: list[Story],
-) -> None:
-    """Runs heading a story go to it; the others to the nearest story in the dump."""
+) -> list[Unit]:
+    """Runs heading a story go to it; the others to the nearest story in the dump, but for
+    a section's masthead, which comes back as page furniture."""
     floating: list[list[Unit]] = []
+    mastheads: list[Unit] = []
     for run in runs:
         start = starts[id(run[-1])]
         story = owner.get(start.index) if start is not None else None
@@ -317,10 +269,28 @@ def _attach_runs(
         story = _headless_story(run, stories) or _nearest_story(run, units, owner)
         if story is None:
             stories.append(Story(pieces=[], heads=list(run)))
+        elif _masthead(run, story):
+            mastheads.extend(run)
         elif len(run) == 1 and run[0].role == roles.DISPLAY and _has_headline(story):
             story.pull_quotes.append(run[0])
         else:
             story.heads.extend(run)
+    return mastheads
+
+
+def _masthead(run: list[Unit], story: Story) -> bool:
+    """A run set above a story's own header in larger type than any words of it: the
+    section's name over the page (Spektrum's "SPEKTROGRAMM"), not the story's headline.
+    Only a PDF tells type sizes."""
+    sizes = [u.style.size for u in story.heads if u.style is not None and worded(u)]
+    run_sizes = [u.style.size for u in run if u.style is not None and worded(u)]
+    return (
+        _has_headline(story)
+        and bool(sizes and run_sizes)
+        and run[-1].index < story.heads[0].index
+        and min(run_sizes) > max(sizes)
+        and not run[0].text.lstrip().startswith(QUOTE_OPENERS)  # a quotation is no name
+    )
 
 
 def _headless_story(run: list[Unit], stories: list[Story]) -> Story | None:

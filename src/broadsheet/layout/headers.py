@@ -74,7 +74,7 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     equals, nearest the body), smaller type just above it the kicker (or a short label in
     the same type), just below it the teaser; other display units are EXTRA."""
     # Only words make a headline: an icon or a drop cap set large does not.
-    sizes = [u.style.size if u.style and _worded(u) else 0.0 for u in displays]
+    sizes = [u.style.size if u.style and worded(u) else 0.0 for u in displays]
     top = max(range(len(displays)), key=lambda k: (sizes[k], k))
     out = {u.index: EXTRA for u in displays}
     out[displays[top].index] = "headline"
@@ -91,7 +91,8 @@ def _label(u: Unit, headline: Unit) -> bool:
     return words <= KICKER_MAX_WORDS and words < len(headline.text.split())
 
 
-def _worded(u: Unit) -> bool:
+def worded(u: Unit) -> bool:
+    """Enough letters to be a headline: no icon or drop cap set large."""
     return sum(c.isalpha() for c in u.text[:WORDED_PREFIX]) >= MIN_HEADLINE_LETTERS
 
 

@@ -1,0 +1,72 @@
+"""Pull quotes found by repetition: a piece of a story that another piece repeats word for
+word is a sentence lifted from the text and set large in the columns.
+
+A text dump does not say what was set apart, so the repetition is the evidence; a PDF's
+type adds that a quote is never set in the body's type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from broadsheet.layout import roles
+from broadsheet.layout.roles import Unit
+
+if TYPE_CHECKING:  # assemble builds the stories and imports this module
+    from broadsheet.layout.assemble import Story
+
+# A pull quote lifted from the text is recognised by at least this many letters repeated.
+MIN_QUOTE_LETTERS = 30
+# ...or this many, when a PDF set it in display type (the type tells it is set apart).
+MIN_SET_QUOTE_LETTERS = 12
+# Pages with more body pieces than this are not searched for such quotes.
+MAX_QUOTE_PIECES = 400
+
+
+def repeated_quotes(stories: list[Story]) -> list[Story]:
+    """A piece whose text another piece repeats word for word is a pull quote, a sentence
+    lifted from the text and set large in its columns; it goes to the story that holds the
+    sentence (a story left with nothing goes too)."""
+    letters = {id(p): _letters(p.text) for s in stories for p in s.pieces}
+    if len(letters) > MAX_QUOTE_PIECES:
+        return stories  # the search is quadratic; no real page has this many pieces
+    whole: dict[int, str] = {}
+    for story in stories:
+        for piece in list(story.pieces):
+            if roles.set_as(piece, "body"):
+                continue  # set in the body's type: a line of the story, never a pull quote
+            quote = letters[id(piece)]
+            shortest = (
+                MIN_SET_QUOTE_LETTERS if roles.set_as(piece, "display") else MIN_QUOTE_LETTERS
+            )
+            if len(quote) < shortest:
+                continue
+            home = next(
+                (s for s in stories if quote in _text_without(s, piece, letters, whole)), None
+            )
+            if home is not None:
+                story.pieces.remove(piece)
+                whole.pop(id(story), None)
+                home.pull_quotes.append(piece)
+    return [s for s in stories if s.pieces or s.heads]
+
+
+def _text_without(story: Story, piece: Unit, letters: dict[int, str], whole: dict[int, str]) -> str:
+    """The letters of a story's pieces but one, in dump order: a quoted sentence may run
+    from one column piece into the next. The letters of a story the piece is not in are
+    joined once (`whole`, until the story loses a piece)."""
+    if any(q is piece for q in story.pieces):
+        return "".join(letters[id(q)] for q in story.pieces if q is not piece)
+    key = id(story)
+    if key not in whole:
+        whole[key] = "".join(letters[id(q)] for q in story.pieces)
+    return whole[key]
+
+
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    """Only the letters and digits, casefolded: the same sentence however it was broken."""
+    return _NOT_ALNUM_RE.sub("", text.casefold())
