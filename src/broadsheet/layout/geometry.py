@@ -57,7 +57,7 @@ DROP_CAP_RATIO = 1.8
 DROP_CAP_GAP_EM = 1.5
 # Characters that close what comes before them: never the first of a column's line
 # (quotation marks are left out: »« and “” open a line in one language, close it in another).
-CLOSING_MARKS = frozenset(":;,.!?)]")
+AFTER_WORD_MARKS = frozenset(":;,.!?)]")
 # Type sizes within this fraction are one size.
 SIZE_TOLERANCE = 0.06
 # A line belongs to a block's column when this share of the narrower of the two overlaps.
@@ -209,7 +209,7 @@ def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     same = (run.font, run.size) == (last.font, last.size)
     # Punctuation never opens a column's line: it goes on with the word it touches
     # (a bold run-in head and its colon in the body's type, "AGENCY" + ":").
-    apart = same or mark or gap >= MIN_TYPE_GAP_EM * small or run.text[0] in CLOSING_MARKS
+    apart = same or mark or gap >= MIN_TYPE_GAP_EM * small or run.text[0] in AFTER_WORD_MARKS
     near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
     gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
     # Words spread wide in one type (a narrow justified or flush-right line, drawn word by

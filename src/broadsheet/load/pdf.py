@@ -47,12 +47,16 @@ _NULL = 0
 LINE_END_MARKS = frozenset(("\ufffe", "\x02", "-", "\u00ad", "\u2010"))
 
 
+def _address(pointer: Any) -> int:
+    """A ctypes pointer (a PDFium handle, or a function) as a plain int."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or _NULL
+
+
 def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """PDFium function `fn` called with and returning handles as plain ints: pypdfium2's
     own returns a pointer object that costs a cast to compare, on every character looked
     up (the bisection calls it hundreds of times a page)."""
-    address = ctypes.cast(fn, ctypes.c_void_p).value or _NULL
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
 
 
 _HANDLE = ctypes.c_void_p
@@ -255,7 +259,7 @@ class _RunReader:
 
     def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
         self.raw = textpage.raw
-        self.handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        self.handle = _address(textpage.raw)
         self.text = text
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
         self.rect = pdfium_c.FS_RECTF()
@@ -360,7 +364,7 @@ def _shapes(page: pdfium.PdfPage) -> Iterator[Shape]:
     """Rules, rectangles and images: the non-text objects at the page's top level (most
     objects are text: each is looked at with two calls on plain handles)."""
     raw = page.raw
-    handle = ctypes.cast(raw, ctypes.c_void_p).value
+    handle = _address(raw)
     edges = [ctypes.c_float(0.0) for _ in range(4)]
     for i in range(min(pdfium_c.FPDFPage_CountObjects(raw), MAX_SHAPES)):
         obj = _page_object(handle, i) or _NULL

@@ -350,8 +350,8 @@ def _split_pair(left: str, right: str, scorer: _Scorer) -> bool:
 def _fragment_pair(fragment: str, short: str, scorer: _Scorer) -> bool:
     """A piece that is no word beside a short piece that is no common word ("Adres sa"),
     or a short lowercase piece hardly ever seen beside any short word ("zu sammen").
-    This runs on every short word of a page: the cheap tests come first."""
-    if not 2 <= len(short) <= SHORT_PIECE or not (fragment.isalpha() and short.isalpha()):
+    `_split_pair` has checked the short piece's length; the cheap tests come first."""
+    if not (fragment.isalpha() and short.isalpha()):
         return False  # letter-spacing cuts words into letters, not numbers ("60", "2,1")
     rarity = scorer.zipf(fragment)
     if rarity >= FRAGMENT_ZIPF:
