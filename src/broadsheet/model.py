@@ -239,6 +239,41 @@ class Traced:
         return concat(pieces), repairs
 
 
+class Builder:
+    """Traced text built piece by piece: the slices of a concat without a `Traced` made for
+    each (joining a paragraph's lines makes two pieces a line)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.segs: list[Seg] = []
+        self.size = 0
+
+    def add(self, piece: Traced, end: int) -> None:
+        """The piece's first `end` characters."""
+        if end <= 0:
+            return
+        segs, n = piece.segs, self.size
+        if len(segs) == 1 and segs[0].out_start == 0 and segs[0].linear:
+            s0 = segs[0].src_start
+            self.segs.append(Seg(n, n + end, s0, s0 + end))
+            self.texts.append(piece.text[:end])
+        else:
+            part = piece.slice(0, end)
+            self.segs.extend([Seg(a + n, b + n, c, d) for a, b, c, d in part.segs])
+            self.texts.append(part.text)
+        self.size += end
+
+    def insert(self, text: str, at: int, end: int) -> None:
+        """Text standing for source [at, end) (see `Traced.inserted`)."""
+        if text:
+            self.segs.append(Seg(self.size, self.size + len(text), at, end))
+            self.texts.append(text)
+            self.size += len(text)
+
+    def build(self) -> Traced:
+        return Traced("".join(self.texts), tuple(self.segs))
+
+
 def concat(parts: Sequence[Traced]) -> Traced:
     """Join traced pieces into one."""
     text = "".join(p.text for p in parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from broadsheet.layout.roles import Unit, ends_sentence, measure, opens
-from broadsheet.model import Repair, Traced, concat
+from broadsheet.model import Builder, Repair, Traced
 from broadsheet.repair.hyphens import decide_junction
 from broadsheet.repair.lexicon import Lexicon
 from broadsheet.repair.spacing import normalise_spaces, rejoin_letterspaced
@@ -45,23 +45,22 @@ def join_lines(lines: Sequence[Traced], lex: Lexicon) -> tuple[Traced, list[Repa
     """One string from lines in reading order: hyphens decided, spacing repaired."""
     if not lines:
         return Traced("", ()), []
-    parts: list[Traced] = []
+    out = Builder()
     repairs: list[Repair] = []
     current = lines[0]
     for nxt in lines[1:]:
         j = decide_junction(current.text, nxt.text, lex)
+        keep = len(current) - j.cut
         if j.cut:
-            keep = current.slice(0, len(current) - j.cut)
-            at, cut_end = current.src_span(len(current) - j.cut, len(current))
+            at, cut_end = current.src_span(keep, len(current))
         else:
-            keep, at, cut_end = current, current.end, current.end
-        before = current.text[len(current) - j.cut :] + "\n"
-        parts.append(keep)
-        parts.append(Traced.inserted(j.text, at, cut_end))
-        repairs.append(Repair(j.rule, at, cut_end, before, j.text))
+            at = cut_end = current.end
+        out.add(current, keep)
+        out.insert(j.text, at, cut_end)
+        repairs.append(Repair(j.rule, at, cut_end, current.text[keep:] + "\n", j.text))
         current = nxt
-    parts.append(current)
-    text, more = clean(concat(parts), lex)
+    out.add(current, len(current))
+    text, more = clean(out.build(), lex)
     return text, repairs + more
 
 

@@ -48,7 +48,7 @@ def frequencies(lang: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=ZIPF_CACHE_SIZE)
-def _zipf(lang: str, word: str) -> float:
+def language_zipf(lang: str, word: str) -> float:
     """Zipf of a word, cached across pages: every repair asks about the same words."""
     return zipf_of(frequencies(lang).get(word.casefold(), 0.0))
 
@@ -97,7 +97,7 @@ class Lexicon:
 
         wordfreq's keys are casefolded ("weiss" for "weiß"), so lookups casefold too.
         """
-        return _zipf(self.lang, word)
+        return language_zipf(self.lang, word)
 
     def listed(self, word: str) -> bool:
         """Whether the word list has the word at all (no caching: for one-off candidates)."""

@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from broadsheet.model import Edit
-from broadsheet.repair.lexicon import Lexicon
+from broadsheet.repair.lexicon import ZIPF_CACHE_SIZE, Lexicon, language_zipf
 
 # Horizontal spaces of every width (NBSP, narrow NBSP, thin, ideographic, ...) and tabs.
 _SPACES = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
@@ -159,6 +159,12 @@ def _tailish(core: str) -> bool:
     return core in _TAIL_PIECES or _MARKER_RE.search(core) is not None or "I" in core
 
 
+@lru_cache(maxsize=ZIPF_CACHE_SIZE)
+def _rare_in(lang: str, word: str) -> bool:
+    """Letters only and rarer than a fragment in the language's word list."""
+    return word.isalpha() and language_zipf(lang, word) < FRAGMENT_ZIPF
+
+
 @dataclass
 class _Scorer:
     """Word scores for one document (see `_scorer`), each word looked up once."""
@@ -175,6 +181,12 @@ class _Scorer:
                 z = max(z, DOC_ZIPF)
             self.zipfs[key] = z
         return z
+
+    def rare(self, word: str) -> bool:
+        """Letters only and no common word (`zipf` under FRAGMENT_ZIPF): what may be a
+        fragment of a spaced word. Most words are common in the language, which is known
+        without the document (and kept across documents)."""
+        return _rare_in(self.lex.lang, word) and self.lex.count(word) < DOC_MIN_COUNT
 
     def score(self, word: str) -> float:
         z = self.zipf(word)
@@ -300,20 +312,25 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
 
 def _promising_text(text: str, scorer: _Scorer) -> bool:
     """`_promising_cores` for a whole line, cheaper: regexes for the suffix and letter
-    signals, a word check at each gender marker and lone letter, then a look around the
-    short words only."""
+    signals, a word check at each gender marker and lone letter, then a look beside the
+    pieces that are no word only."""
     if any(sign.search(text) for sign in _QUICK_SIGNS) or _broken_gender(text, scorer):
         return True
     if any(scorer.weak(m.group()) for m in _LONE_LETTER_RE.finditer(text)):
         return True
     words = [w.strip(_PUNCT) for w in text.split()]
-    last = len(words) - 1
-    for k, short in enumerate(words):
-        if not 2 <= len(short) <= SHORT_PIECE:
+    last, lang = len(words) - 1, scorer.lex.lang
+    # Every pair that may be split holds a fragment (`_fragment_pair`), a word that is rare
+    # in the language first of all: that look is cached across documents, so it comes first.
+    for k in [k for k, word in enumerate(words) if _rare_in(lang, word)]:
+        word = words[k]
+        if not scorer.rare(word):
             continue
-        if k > 0 and words[k - 1] and _split_pair(words[k - 1], short, scorer):
-            return True
-        if k < last and words[k + 1] and _split_pair(short, words[k + 1], scorer):
+        before = words[k - 1] if k else ""
+        after = words[k + 1] if k < last else ""
+        if (before and _split_pair(before, word, scorer)) or (
+            after and _split_pair(word, after, scorer)
+        ):
             return True
     return False
 
