@@ -28,28 +28,32 @@ def repeated_quotes(stories: list[Story]) -> list[Story]:
     """A piece whose text another piece repeats word for word is a pull quote, a sentence
     lifted from the text and set large in its columns; it goes to the story that holds the
     sentence (a story left with nothing goes too)."""
-    letters = {id(p): _letters(p.text) for s in stories for p in s.pieces}
-    if len(letters) > MAX_QUOTE_PIECES:
+    if sum(len(s.pieces) for s in stories) > MAX_QUOTE_PIECES:
         return stories  # the search is quadratic; no real page has this many pieces
+    # Pieces only leave a story here (for pull quotes), so the candidates can be listed first.
+    candidates = [(s, p) for s in stories for p in s.pieces if _may_be_quote(p)]
+    letters = {id(p): _letters(p.text) for s in stories for p in s.pieces} if candidates else {}
     whole: dict[int, str] = {}
-    for story in stories:
-        for piece in list(story.pieces):
-            if roles.set_as(piece, "body"):
-                continue  # set in the body's type: a line of the story, never a pull quote
-            quote = letters[id(piece)]
-            shortest = (
-                MIN_SET_QUOTE_LETTERS if roles.set_as(piece, "display") else MIN_QUOTE_LETTERS
-            )
-            if len(quote) < shortest:
-                continue
-            home = next(
-                (s for s in stories if quote in _text_without(s, piece, letters, whole)), None
-            )
-            if home is not None:
-                story.pieces.remove(piece)
-                whole.pop(id(story), None)
-                home.pull_quotes.append(piece)
+    for story, piece in candidates:
+        quote = letters[id(piece)]
+        if len(quote) < _shortest(piece):
+            continue
+        home = next((s for s in stories if quote in _text_without(s, piece, letters, whole)), None)
+        if home is not None:
+            story.pieces.remove(piece)
+            whole.pop(id(story), None)
+            home.pull_quotes.append(piece)
     return [s for s in stories if s.pieces or s.heads]
+
+
+def _shortest(piece: Unit) -> int:
+    return MIN_SET_QUOTE_LETTERS if roles.set_as(piece, "display") else MIN_QUOTE_LETTERS
+
+
+def _may_be_quote(piece: Unit) -> bool:
+    """Not set in the body's type (a line of the story, never a pull quote) and long
+    enough in characters (letters are fewer) to hold a quote."""
+    return not roles.set_as(piece, "body") and len(piece.text) >= _shortest(piece)
 
 
 def _text_without(story: Story, piece: Unit, letters: dict[int, str], whole: dict[int, str]) -> str:

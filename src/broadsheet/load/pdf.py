@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
-from broadsheet.model import Box, union
+from broadsheet.model import Box
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
 BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
@@ -70,6 +70,13 @@ _font_size = _by_address(
 )
 _fill_colour = _by_address(
     pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int, _HANDLE, *[ctypes.POINTER(ctypes.c_uint)] * 4
+)
+_loose_char_box = _by_address(
+    pdfium_c.FPDFText_GetLooseCharBox,
+    ctypes.c_int,
+    _HANDLE,
+    ctypes.c_int,
+    ctypes.POINTER(pdfium_c.FS_RECTF),
 )
 _page_object = _by_address(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, ctypes.c_int)
 _object_type = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _HANDLE)
@@ -258,7 +265,6 @@ class _RunReader:
     reader runs a few calls per line, which on a page of thousands of lines adds up."""
 
     def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
-        self.raw = textpage.raw
         self.handle = _address(textpage.raw)
         self.text = text
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
@@ -321,28 +327,38 @@ class _RunReader:
             b -= 1
         while a < b - 1 and text[a].isspace():
             a += 1
-        box = union((self._char_box(a), self._char_box(b - 1)))
         m = self.matrix
         _object_matrix(obj, m)
         _font_size(obj, self.size)
         font, bold, italic = self._font(obj)
         red, green, blue, _alpha = _fill_rgba(obj, self.rgba)
+        scale_x, skew, height = m.a, m.b, math.hypot(m.c, m.d)
         return Run(
             text=text[a:b],
-            box=box,
-            size=round(self.size.value * math.hypot(m.c, m.d), 2),
+            box=self._box(a, b - 1),
+            size=round(self.size.value * height, 2),
             font=font,
             bold=bold,
             italic=italic,
             colour=(red, green, blue),
-            upright=abs(m.b) < 1e-3 * max(abs(m.a), 1e-6) and m.a > 0,
+            upright=abs(skew) < 1e-3 * max(abs(scale_x), 1e-6) and scale_x > 0,
             first=a,
         )
 
-    def _char_box(self, i: int) -> Box:
+    def _box(self, first: int, last: int) -> Box:
+        """The box around two characters of a line (its first and last)."""
         rect = self.rect
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, rect)
-        return (rect.left, rect.bottom, rect.right, rect.top)
+        _loose_char_box(self.handle, first, rect)
+        box = (rect.left, rect.bottom, rect.right, rect.top)
+        if last == first:
+            return box
+        _loose_char_box(self.handle, last, rect)
+        return (
+            min(box[0], rect.left),
+            min(box[1], rect.bottom),
+            max(box[2], rect.right),
+            max(box[3], rect.top),
+        )
 
     def _font(self, obj: int) -> tuple[str, bool, bool]:
         key = _object_font(obj) or _NULL
