@@ -148,11 +148,17 @@ class Traced:
 
     @property
     def start(self) -> int:
-        return min((s.src_start for s in self.segs), default=0)
+        segs = self.segs
+        if len(segs) == 1:  # most texts: one stretch of the source
+            return segs[0].src_start
+        return min((s.src_start for s in segs), default=0)
 
     @property
     def end(self) -> int:
-        return max((s.src_end for s in self.segs), default=0)
+        segs = self.segs
+        if len(segs) == 1:
+            return segs[0].src_end
+        return max((s.src_end for s in segs), default=0)
 
     def __len__(self) -> int:
         return len(self.text)

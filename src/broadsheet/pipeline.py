@@ -180,6 +180,8 @@ def _glyph_plans(
     all lines are of one font, "")."""
     plans: dict[str, tuple[str, GlyphPlan]] = {}
     for lines in by_font.values():
+        if not dropped and plain("\n".join(lines)):
+            continue  # most fonts: no line of theirs any fix could change
         gmap = learn_glyph_map(lines, base)
         fixes = _glyph_fixes(
             partial(fix_glyphs, gmap=gmap, lex=base),

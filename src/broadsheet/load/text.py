@@ -9,7 +9,7 @@ import codecs
 import re
 
 from broadsheet.errors import InputError
-from broadsheet.model import Block, Source, Traced
+from broadsheet.model import Block, Seg, Source, Traced
 
 # Share of control characters (other than whitespace) above which bytes are not text.
 MAX_CONTROL_SHARE = 0.02
@@ -97,8 +97,12 @@ def _lines(text: str, start: int, end: int) -> list[Traced]:
         core = raw.strip()
         if core:
             at = pos + len(raw) - len(raw.lstrip())
-            for part in _split_soft_breaks(Traced.of_source(text, at, at + len(core))):
-                out.extend(_cut_long(part))
+            line = Traced(core, (Seg(0, len(core), at, at + len(core)),))
+            if len(core) <= MAX_LINE_CHARS and "\ufffe" not in core:
+                out.append(line)  # most lines
+            else:
+                for part in _split_soft_breaks(line):
+                    out.extend(_cut_long(part))
         if nl < 0:
             break
         pos = nl + 1
