@@ -19,9 +19,11 @@ from broadsheet.model import Edit
 from broadsheet.repair.lexicon import ZIPF_CACHE_SIZE, Lexicon, language_zipf
 
 # Horizontal spaces of every width (NBSP, narrow NBSP, thin, ideographic, ...) and tabs.
-_SPACES = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-# A run of them that is not one plain space already (those are most of a text: skip them).
-_ODD_SPACE_RUN = re.compile(f"(?! ){_SPACES}{_SPACES}*| {_SPACES}+")
+_ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = f"[ {_ODD_SPACES}]"
+# A run of them that is not one plain space already (those are most of a text: skip them;
+# each alternative opens with a character class, which the regex engine scans for fast).
+_ODD_SPACE_RUN = re.compile(f"[{_ODD_SPACES}]{_SPACES}*| {_SPACES}+")
 
 # A token: leading punctuation, letters with at most one gender marker inside, trailing
 # punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
@@ -37,8 +39,6 @@ _QUICK_SIGNS = (
 )
 # A gender marker with letters round it (not "2:1"); a signal only where the form is broken.
 _GENDER_MARK_RE = re.compile(r"[:*_](?<=[^\W\d_][:*_])(?=[^\W\d_])")
-# A letter standing alone ("Rechts an w ältin"): a sign unless it is a word ("a", "I").
-_LONE_LETTER_RE = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
 # What `str.strip` takes off a word for the quick look (the full tokeniser is _TOKEN_RE).
 _PUNCT = ".,;!?()[]{}\"'„“”‚‘’»«›‹–—-/…"
 GENDER_MARKERS = ":*_"
@@ -316,9 +316,10 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
     pieces that are no word only."""
     if any(sign.search(text) for sign in _QUICK_SIGNS) or _broken_gender(text, scorer):
         return True
-    if any(scorer.weak(m.group()) for m in _LONE_LETTER_RE.finditer(text)):
+    tokens = text.split()
+    if any(scorer.weak(t) for t in tokens if len(t) == 1 and _is_letter(t)):
         return True
-    words = [w.strip(_PUNCT) for w in text.split()]
+    words = [w.strip(_PUNCT) for w in tokens]
     last, lang = len(words) - 1, scorer.lex.lang
     # Every pair that may be split holds a fragment (`_fragment_pair`), a word that is rare
     # in the language first of all: that look is cached across documents, so it comes first.
@@ -333,6 +334,12 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
         ):
             return True
     return False
+
+
+def _is_letter(char: str) -> bool:
+    """A letter as regexes' [^\\W\\d_] take it. One standing alone ("Rechts an w ältin")
+    is a sign of letter-spacing unless it is a word ("a", "I")."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def _broken_gender(text: str, scorer: _Scorer) -> bool:
