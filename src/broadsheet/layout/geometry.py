@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from broadsheet.load.pdf import Run, Shape
-from broadsheet.model import Box, centre_in, union
+from broadsheet.model import Box, union
 
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).
@@ -300,22 +300,24 @@ def frame_boxes(shapes: Sequence[Shape]) -> list[Box]:
 
 
 def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
+    """The line goes on the block: under its last line, overlapping it, in its type, with
+    no rule between. (The overlap is tested first: most blocks tried are other columns.)"""
     last = block[-1]
+    up, down = last.box, line.box
+    left, right = max(up[0], down[0]), min(up[2], down[2])
+    if right - left < MIN_OVERLAP * min(up[2] - up[0], down[2] - down[0]):
+        return False
     a, b = last.main, line.main
     if not (a.upright and b.upright):
         return False
     if abs(a.size - b.size) > SIZE_TOLERANCE * max(a.size, b.size):
         return False
-    if (a.bold, a.italic) != (b.bold, b.italic):
+    if a.bold != b.bold or a.italic != b.italic:
         return False
-    gap = last.box[1] - line.box[3]
+    gap = up[1] - down[3]
     if gap > MAX_LINE_GAP_EM * a.size or gap < -a.size:
         return False
-    left, right = max(last.box[0], line.box[0]), min(last.box[2], line.box[2])
-    narrower = min(last.box[2] - last.box[0], line.box[2] - line.box[0])
-    if right - left < MIN_OVERLAP * narrower:
-        return False
-    return not any(_between(rule, last.box, line.box) for rule in rules)
+    return not any(_between(rule, up, down) for rule in rules)
 
 
 def _between(rule: Box, upper: Box, lower: Box) -> bool:
@@ -330,8 +332,9 @@ def _between(rule: Box, upper: Box, lower: Box) -> bool:
 def frame_of(box: Box, frames: Sequence[Box]) -> int:
     """The smallest frame or tint holding the centre of a box, or -1."""
     best, smallest = -1, float("inf")
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2  # `centre_in`, once for all frames
     for k, f in enumerate(frames):
-        if centre_in(box, f) and (f[2] - f[0]) * (f[3] - f[1]) < smallest:
+        if f[0] <= x <= f[2] and f[1] <= y <= f[3] and (f[2] - f[0]) * (f[3] - f[1]) < smallest:
             best, smallest = k, (f[2] - f[0]) * (f[3] - f[1])
     return best
 
