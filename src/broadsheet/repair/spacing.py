@@ -159,10 +159,20 @@ def _tailish(core: str) -> bool:
     return core in _TAIL_PIECES or _MARKER_RE.search(core) is not None or "I" in core
 
 
+# What a token as written may tell the quick look (`_language_sign`).
+_LONE, _FRAGMENT = 1, 2
+
+
 @lru_cache(maxsize=ZIPF_CACHE_SIZE)
-def _rare_in(lang: str, word: str) -> bool:
-    """Letters only and rarer than a fragment in the language's word list."""
-    return word.isalpha() and language_zipf(lang, word) < FRAGMENT_ZIPF
+def _language_sign(lang: str, token: str) -> int:
+    """What a token may tell of letter-spacing as far as the language's word list knows
+    (cached across documents: most tokens are common words): _LONE for a letter standing
+    alone ("Rechts an w ältin"), _FRAGMENT for letters that are rarer than a fragment once
+    the punctuation is off, else 0. The document's own words decide the rest."""
+    if len(token) == 1 and _is_letter(token):
+        return _LONE
+    word = token.strip(_PUNCT)
+    return _FRAGMENT if word.isalpha() and language_zipf(lang, word) < FRAGMENT_ZIPF else 0
 
 
 @dataclass
@@ -181,12 +191,6 @@ class _Scorer:
                 z = max(z, DOC_ZIPF)
             self.zipfs[key] = z
         return z
-
-    def rare(self, word: str) -> bool:
-        """Letters only and no common word (`zipf` under FRAGMENT_ZIPF): what may be a
-        fragment of a spaced word. Most words are common in the language, which is known
-        without the document (and kept across documents)."""
-        return _rare_in(self.lex.lang, word) and self.lex.count(word) < DOC_MIN_COUNT
 
     def score(self, word: str) -> float:
         z = self.zipf(word)
@@ -316,19 +320,20 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
     pieces that are no word only."""
     if any(sign.search(text) for sign in _QUICK_SIGNS) or _broken_gender(text, scorer):
         return True
-    tokens = text.split()
-    if any(scorer.weak(t) for t in tokens if len(t) == 1 and _is_letter(t)):
-        return True
-    words = [w.strip(_PUNCT) for w in tokens]
-    last, lang = len(words) - 1, scorer.lex.lang
-    # Every pair that may be split holds a fragment (`_fragment_pair`), a word that is rare
-    # in the language first of all: that look is cached across documents, so it comes first.
-    for k in [k for k, word in enumerate(words) if _rare_in(lang, word)]:
-        word = words[k]
-        if not scorer.rare(word):
+    tokens, lang = text.split(), scorer.lex.lang
+    last = len(tokens) - 1
+    for k in [k for k, token in enumerate(tokens) if _language_sign(lang, token)]:
+        token = tokens[k]
+        if _language_sign(lang, token) == _LONE:
+            if scorer.weak(token):
+                return True
             continue
-        before = words[k - 1] if k else ""
-        after = words[k + 1] if k < last else ""
+        word = token.strip(_PUNCT)
+        if scorer.lex.count(word) >= DOC_MIN_COUNT:
+            continue  # the document's own word (`_Scorer.zipf`)
+        # Every pair that may be split holds such a fragment (`_fragment_pair`).
+        before = tokens[k - 1].strip(_PUNCT) if k else ""
+        after = tokens[k + 1].strip(_PUNCT) if k < last else ""
         if (before and _split_pair(before, word, scorer)) or (
             after and _split_pair(word, after, scorer)
         ):
