@@ -191,6 +191,14 @@ class Traced:
 
     def src_span(self, a: int, b: int) -> tuple[int, int]:
         """Source offsets covering output [a, b); an empty stretch maps to a point."""
+        segs = self.segs
+        if (
+            len(segs) == 1
+            and segs[0].out_start == 0
+            and segs[0].linear
+            and 0 <= a < b <= len(self.text)
+        ):
+            return segs[0].src_start + a, segs[0].src_start + b  # most texts: one stretch
         parts = self.slice(a, b).segs if b > a else ()
         if parts:
             return min(s.src_start for s in parts), max(s.src_end for s in parts)
