@@ -310,6 +310,8 @@ def _repair_glyphs(
     page: list[Block], plans: Mapping[str, GlyphPlan]
 ) -> tuple[list[Block], list[Repair]]:
     """Replay the glyph fixes' edits on the lines they edit, collecting their repairs."""
+    if not plans:
+        return page, []  # no line of the document needs a glyph fix (most born-digital PDFs)
     repairs: list[Repair] = []
     out: list[Block] = []
     for block in page:

@@ -162,10 +162,11 @@ def decide_junction(left: str, right: str, lex: Lexicon) -> Junction:
 
 def split_parts(left: str, right: str) -> _Parts:
     """The word before the hyphen and the letters that continue it on the next line."""
-    tokens = left.split()
-    head = _LEAD_PUNCT.sub("", tokens[-1]) if tokens else ""
+    last = left.rsplit(maxsplit=1)  # the line's last token (no need to cut up the rest)
+    head = _LEAD_PUNCT.sub("", last[-1]) if last else ""
     stem = _COMPONENT_SPLIT.split(head)[-1]
-    token = right.split(maxsplit=1)[0] if right.strip() else ""
+    first = right.split(maxsplit=1)
+    token = first[0] if first else ""
     match = _WORD_START.match(token)
     tail = match.group(0) if match else ""
     return _Parts(head, stem, tail, token[len(tail) :])
