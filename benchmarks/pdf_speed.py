@@ -23,7 +23,8 @@ per page
               runs with type and boxes, then lines, blocks, reading order, the text path
     pdfminer  pdfminer.six's layout analysis, `extract_pages` consumed fully
     Mean and median ms per page over all N x R samples, and the ratios pdf path / pdfium
-    and pdfminer / pdf path (of the means and of the medians).
+    and pdfminer / pdf path (of the means and of the medians); and pdf path / pdfium page
+    by page (each page's median over the rounds), lowest and highest.
 one document
     The N pages joined into one PDF, each reader over all of it once: ms per page. The PDF
     path learns its vocabulary per batch of 50 pages, so this is its cost on a real file.
@@ -136,15 +137,29 @@ def bench_pages(pages: list[bytes], lang: str, rounds: int) -> dict[str, Any]:
     read = readers(lang)
     warmup = {name: sum(timed(r, d) for d in pages) for name, r in read.items()}
     samples: dict[str, list[float]] = {name: [] for name in READERS}
+    by_page: dict[str, list[list[float]]] = {name: [[] for _ in pages] for name in READERS}
     for _ in range(rounds):
-        for data in pages:
+        for k, data in enumerate(pages):
             for name in READERS:
-                samples[name].append(1000 * timed(read[name], data))
+                ms = 1000 * timed(read[name], data)
+                samples[name].append(ms)
+                by_page[name][k].append(ms)
     stats = {
         name: {"mean_ms": statistics.fmean(s), "median_ms": statistics.median(s), "n": len(s)}
         for name, s in samples.items()
     }
-    return {"warmup_s": warmup, "readers": stats, "ratios": ratios(stats)}
+    # Each page's median over the rounds, PDF path over bare PDFium: pages differ (a page's
+    # Python cost grows with its lines, PDFium's with its characters).
+    page_ratios = [
+        statistics.median(path) / statistics.median(bare)
+        for path, bare in zip(by_page["pdf path"], by_page["pdfium"], strict=True)
+    ]
+    return {
+        "warmup_s": warmup,
+        "readers": stats,
+        "ratios": ratios(stats),
+        "path_over_pdfium_by_page": page_ratios,
+    }
 
 
 def ratios(stats: dict[str, dict[str, float]]) -> dict[str, float]:
@@ -281,6 +296,15 @@ def page_table(figures: dict[str, Any]) -> list[str]:
         f"pdfminer / pdf path  {r['pdfminer_over_path_mean']:6.1f}x mean  "
         f"{r['pdfminer_over_path_median']:6.1f}x median",
     ]
+    by_page = p["path_over_pdfium_by_page"]
+    low, high = (
+        min(range(len(by_page)), key=by_page.__getitem__),
+        max(range(len(by_page)), key=by_page.__getitem__),
+    )
+    lines.append(
+        f"pdf path / pdfium by page (median of the rounds): {by_page[low]:.1f}x "
+        f"(page {low + 1}) to {by_page[high]:.1f}x (page {high + 1} of the input)"
+    )
     return lines
 
 
