@@ -126,6 +126,14 @@ class Seg(NamedTuple):
         return Seg(a + shift, b + shift, s0, s1)
 
 
+def straight_from(segs: tuple[Seg, ...]) -> int | None:
+    """Where in the source a text starts that is one stretch of it, character for
+    character (most lines and words are); None for any other text."""
+    if len(segs) == 1 and segs[0].out_start == 0 and segs[0].linear:
+        return segs[0].src_start
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Traced:
     """A string whose every stretch knows the source span it came from."""
@@ -171,8 +179,8 @@ class Traced:
         a, b = max(0, a), min(len(self.text), b)
         if b <= a:
             return Traced("", ())
-        if len(self.segs) == 1 and self.segs[0].linear and self.segs[0].out_start == 0:
-            s0 = self.segs[0].src_start
+        s0 = straight_from(self.segs)
+        if s0 is not None:
             return Traced(self.text[a:b], (Seg(0, b - a, s0 + a, s0 + b),))
         segs: list[Seg] = []
         for s in self.segs:  # in output order, so the scan stops at the first one past b
@@ -191,14 +199,9 @@ class Traced:
 
     def src_span(self, a: int, b: int) -> tuple[int, int]:
         """Source offsets covering output [a, b); an empty stretch maps to a point."""
-        segs = self.segs
-        if (
-            len(segs) == 1
-            and segs[0].out_start == 0
-            and segs[0].linear
-            and 0 <= a < b <= len(self.text)
-        ):
-            return segs[0].src_start + a, segs[0].src_start + b  # most texts: one stretch
+        s0 = straight_from(self.segs)
+        if s0 is not None and 0 <= a < b <= len(self.text):
+            return s0 + a, s0 + b
         parts = self.slice(a, b).segs if b > a else ()
         if parts:
             return min(s.src_start for s in parts), max(s.src_end for s in parts)
@@ -266,9 +269,8 @@ class Builder:
         """The piece's first `end` characters."""
         if end <= 0:
             return
-        segs, n = piece.segs, self.size
-        if len(segs) == 1 and segs[0].out_start == 0 and segs[0].linear:
-            s0 = segs[0].src_start
+        n, s0 = self.size, straight_from(piece.segs)
+        if s0 is not None:
             self.segs.append(Seg(n, n + end, s0, s0 + end))
             self.texts.append(piece.text[:end])
         else:
