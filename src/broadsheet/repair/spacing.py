@@ -322,9 +322,10 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
         return True
     tokens, lang = text.split(), scorer.lex.lang
     last = len(tokens) - 1
-    for k in [k for k, token in enumerate(tokens) if _language_sign(lang, token)]:
+    signs = [(k, sign) for k, token in enumerate(tokens) if (sign := _language_sign(lang, token))]
+    for k, sign in signs:
         token = tokens[k]
-        if _language_sign(lang, token) == _LONE:
+        if sign == _LONE:
             if scorer.weak(token):
                 return True
             continue
