@@ -1,0 +1,105 @@
+"""Score broadsheet's PDF path on real pages with hand-made gold (`../shared/real/`).
+
+Each gold file names its PDF (`source`) and page (`page`); the page is read with the PDF
+path and scored with `broadsheet.evaluate`, one row a page and the pooled figures last.
+The pages are copyrighted: they stay in `../shared/` and nothing of them is written into
+the repository.
+
+    python benchmarks/real_pages.py                     # ../shared/real
+    python benchmarks/real_pages.py --dir DIR --json out.json
+    python benchmarks/real_pages.py --show NAME         # a page's predicted items, to look at
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from broadsheet.evaluate import PageScore, aggregate, evaluate_document
+from broadsheet.export.json import page_dict
+from broadsheet.pipeline import Options, parse_pdf
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "real"
+METRICS = ("cer", "item_f1", "field_accuracy", "break_f1", "order_tau", "checks")
+# Pages nobody tunes on: their rows are reported apart, as figures on unseen pages.
+# `--tune` leaves them out, so that working on the others never shows them.
+HELD_ASIDE = frozenset(
+    {"en_loc_digital-preservation-newsletter_2013-06.p2", "de_klz_klassenzeitung_2024-08-12.p3"}
+)
+
+
+def gold_files(folder: Path) -> list[Path]:
+    """The gold files of a folder, sorted by name."""
+    return sorted(folder.glob("*.gold.json"))
+
+
+def predict(gold_file: Path) -> dict[str, Any]:
+    """broadsheet's page (in the gold contract) for the page a gold file describes."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    pdf = gold_file.parent / gold["source"]
+    doc, _ = parse_pdf(pdf, Options(language=gold.get("language")), pages=str(gold["page"]))
+    if not doc.pages:
+        return {"items": [], "furniture": []}
+    return page_dict(doc.pages[0], doc.source.name)
+
+
+def score(gold_file: Path) -> PageScore:
+    """One page's score against its gold."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    return evaluate_document(gold, predict(gold_file))
+
+
+def name_of(gold_file: Path) -> str:
+    return gold_file.name.removesuffix(".gold.json")
+
+
+def scores(folder: Path) -> dict[str, PageScore]:
+    """Every page's score, by the gold file's name without `.gold.json`."""
+    return {name_of(g): score(g) for g in gold_files(folder)}
+
+
+def table(named: dict[str, PageScore]) -> str:
+    """A Markdown table: the tuned-on pages and their pool, then the held-aside ones."""
+    rows = ["| page | " + " | ".join(METRICS) + " |", "|---" * (len(METRICS) + 1) + "|"]
+    for aside in (False, True):
+        part = {n: s for n, s in named.items() if (n in HELD_ASIDE) == aside}
+        label = "**held aside, pooled**" if aside else "**tuned on, pooled**"
+        if part:
+            for name, s in [*part.items(), (label, aggregate(part.values()))]:
+                rows.append(
+                    f"| {name} | " + " | ".join(f"{s.metric(m):.3f}" for m in METRICS) + " |"
+                )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="folder of gold files")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--show", help="print this page's predicted JSON instead")
+    parser.add_argument("--tune", action="store_true", help="leave the held-aside pages out")
+    args = parser.parse_args(argv)
+    if args.show:
+        match = [g for g in gold_files(args.dir) if name_of(g).startswith(args.show)]
+        match = [g for g in match if not (args.tune and name_of(g) in HELD_ASIDE)]
+        for g in match:
+            print(json.dumps(predict(g), ensure_ascii=False, indent=1))
+        return 0 if match else 1
+    named = scores(args.dir)
+    if args.tune:
+        named = {n: s for n, s in named.items() if n not in HELD_ASIDE}
+    if not named:
+        print(f"no *.gold.json in {args.dir}", file=sys.stderr)
+        return 1
+    print(table(named))
+    if args.json:
+        figures = {n: {m: s.metric(m) for m in METRICS} for n, s in named.items()}
+        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
