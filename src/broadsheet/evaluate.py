@@ -13,10 +13,18 @@ item_text(item)
     The item's present text fields in the order kicker, headline, teaser, byline, paragraphs...,
     pull_quotes..., caption, credit, notes..., joined with "\\n". authors and dateline are not
     text: they repeat the byline.
+shingles(s, n)
+    The multiset of the word n-grams of s: every run of n consecutive words() of s.
 item matching
-    overlap(g, p) = Dice coefficient of the word multisets of item_text(g) and item_text(p),
-    2|G ∩ P| / (|G| + |P|). Pairs with overlap >= 0.5 are matched one to one, greedily, best
-    overlap first (ties: lower gold index, then lower predicted index).
+    With n = min(5, the shorter item's word count), at least 1, overlap(g, p) = Dice
+    coefficient of shingles(item_text(g), n) and shingles(item_text(p), n),
+    2|G ∩ P| / (|G| + |P|); symmetric in g and p, 0.0 when both are empty. Pairs with
+    overlap >= 0.5 are matched one to one, greedily, best overlap first (ties: lower gold
+    index, then lower predicted index). Word 5-grams are what the outside scorer counts: an
+    item that swallows its neighbours shares too small a part of its 5-grams with any one of
+    them, and an item whose words are scrambled shares few 5-grams with anything, so neither
+    is found; a single word multiset would match both. Items shorter than five words are
+    compared on n-grams as long as the shorter one, so a one-word item still matches itself.
 item F1
     P = matched / predicted items, R = matched / gold items, F1 = 2PR / (P + R), which equals
     2 matched / (gold + predicted); P (R) is 1.0 without predicted (gold) items, F1 is 1.0
@@ -78,6 +86,8 @@ FIELDS = ("kicker", "headline", "teaser", "byline", "caption", "credit")
 TEXT_ORDER = (*FIELDS[:4], "paragraphs", "pull_quotes", *FIELDS[4:], "notes")
 LIST_FIELDS = frozenset({"paragraphs", "pull_quotes", "notes"})
 MIN_OVERLAP = 0.5
+# Word n-gram length of item matching: the outside scorer's 5-grams (module docstring).
+SHINGLE = 5
 ITEM_SEP = "\n\n"
 WORD_RE = re.compile(r"\w+")
 EMPTY_PAGE: Page = {"items": []}
@@ -218,17 +228,46 @@ def _items(page: Page) -> list[Item]:
     return [i for i in page.get("items") or [] if isinstance(i, Mapping)]
 
 
-def _dice(a: Counter[str], b: Counter[str]) -> float:
+def _dice(a: Counter[Any], b: Counter[Any]) -> float:
     size = a.total() + b.total()
     return 2 * (a & b).total() / size if size else 0.0
 
 
+def shingles(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    """The multiset of word n-grams: order counts, so scrambled text shares few of them."""
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+class _Shingled:
+    """One item's words and its n-gram multisets, each made once however many pairs ask."""
+
+    def __init__(self, item: Item) -> None:
+        self.words = words(item_text(item))
+        self._bags: dict[int, Counter[tuple[str, ...]]] = {}
+
+    def bag(self, n: int) -> Counter[tuple[str, ...]]:
+        if n not in self._bags:
+            self._bags[n] = shingles(self.words, n)
+        return self._bags[n]
+
+
+def _overlap(a: _Shingled, b: _Shingled) -> float:
+    """Dice over word n-grams, n = min(SHINGLE, the shorter item's length), at least 1."""
+    n = max(1, min(SHINGLE, len(a.words), len(b.words)))
+    return _dice(a.bag(n), b.bag(n))
+
+
+def item_overlap(gold: Item, pred: Item) -> float:
+    """The overlap match_items ranks pairs by (see the module docstring)."""
+    return _overlap(_Shingled(gold), _Shingled(pred))
+
+
 def match_items(gold: Sequence[Item], pred: Sequence[Item]) -> dict[int, int]:
-    """Gold index -> predicted index, one to one, best word overlap first."""
-    gbags = [Counter(words(item_text(g))) for g in gold]
-    pbags = [Counter(words(item_text(p))) for p in pred]
+    """Gold index -> predicted index, one to one, best n-gram overlap first."""
+    gitems = [_Shingled(g) for g in gold]
+    pitems = [_Shingled(p) for p in pred]
     candidates = sorted(
-        ((-_dice(gb, pb), gi, pi) for gi, gb in enumerate(gbags) for pi, pb in enumerate(pbags)),
+        (-_overlap(g, p), gi, pi) for gi, g in enumerate(gitems) for pi, p in enumerate(pitems)
     )
     pairs: dict[int, int] = {}
     used: set[int] = set()
