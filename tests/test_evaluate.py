@@ -19,13 +19,12 @@ from broadsheet.evaluate import (
     evaluate,
     evaluate_document,
     fold,
-    item_overlap,
     item_text,
-    match_items,
     order_counts,
     page_text,
     words,
 )
+from broadsheet.matching import item_overlap, match_items
 
 GOLD_PATH = Path(__file__).parents[1] / "samples" / "taz-seed.gold.json"
 GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
