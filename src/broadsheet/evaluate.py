@@ -21,10 +21,12 @@ item matching
     2|G ∩ P| / (|G| + |P|); symmetric in g and p, 0.0 when both are empty. Pairs with
     overlap >= 0.5 are matched one to one, greedily, best overlap first (ties: lower gold
     index, then lower predicted index). Word 5-grams are what the outside scorer counts: an
-    item that swallows its neighbours shares too small a part of its 5-grams with any one of
-    them, and an item whose words are scrambled shares few 5-grams with anything, so neither
-    is found; a single word multiset would match both. Items shorter than five words are
-    compared on n-grams as long as the shorter one, so a one-word item still matches itself.
+    item whose words are scrambled shares few 5-grams with anything and is not found (a word
+    multiset would match it whole); an item that swallows its neighbours is found only when
+    the gold item is about a third of it or more, and the n-grams across each seam count
+    against it (three equal items run together miss each of them, where word multisets give
+    exactly 0.5). Items shorter than five words are compared on n-grams as long as the
+    shorter one, so a one-word item still matches itself.
 item F1
     P = matched / predicted items, R = matched / gold items, F1 = 2PR / (P + R), which equals
     2 matched / (gold + predicted); P (R) is 1.0 without predicted (gold) items, F1 is 1.0
