@@ -72,3 +72,24 @@ def test_typst_plans_mix_the_traits() -> None:
         assert any(getattr(p, trait) for p in placed if p.picture or trait in ("subheads", "jump"))
     assert {plan.style.spaced for plan in plans} == {True, False}
     assert {plan.style.justify for plan in plans} == {True, False}
+
+
+def _pixels(path: Path) -> bytes:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return bytes(pdf[0].render(scale=1).buffer)
+    finally:
+        pdf.close()
+
+
+def test_typst_page_shuffles_to_the_same_pixels(tmp_path: Path) -> None:
+    pytest.importorskip("typst")
+    from benchmarks.pagegen.extract import pdfium_text
+    from benchmarks.pagegen.typst_page import generate_typst
+
+    pdf, _gold = generate_typst("en", 2, tmp_path)
+    shuffled = pdf.with_suffix(".stream.pdf")
+    assert _pixels(shuffled) == _pixels(pdf)
+    assert pdfium_text(shuffled) != pdfium_text(pdf)

@@ -12,6 +12,7 @@ gold written from the plan is exactly what the PDF shows.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import json
 import re
@@ -205,11 +206,51 @@ def typeset2(plan: Plan2, pdf_path: Path) -> Plan2:
     raise RuntimeError(f"Typst page with seed {plan.seed} cannot be made to fit one page")
 
 
+def pin_colours(src: Path, dst: Path) -> None:
+    """Write `src` again with every object's fill and stroke colour set explicitly (as RGB).
+    Typst paints in ICC-based colour spaces, which PDFium does not write back when it
+    regenerates a page's stream: reordered by reorder.py as is, a tint drawn after black
+    text turned black. Pinned, the page renders to the same pixels before and after."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    getters = (
+        (pdfium_c.FPDFPageObj_GetFillColor, pdfium_c.FPDFPageObj_SetFillColor),
+        (pdfium_c.FPDFPageObj_GetStrokeColor, pdfium_c.FPDFPageObj_SetStrokeColor),
+    )
+    pdf = pdfium.PdfDocument(str(src))
+    try:
+        for page in pdf:
+            for obj in page.get_objects(max_depth=0):
+                for get, put in getters:
+                    rgba = [ctypes.c_uint() for _ in range(4)]
+                    if get(obj, *(ctypes.byref(v) for v in rgba)):
+                        put(obj, *(v.value for v in rgba))
+            page.gen_content()
+        pdf.save(str(dst))
+    finally:
+        pdf.close()
+
+
+def shuffled_copy(pdf: Path, seed: int) -> Path:
+    """The page with its text blocks drawn in a shuffled order, where bench.stream_shuffled
+    looks for it: reorder.shuffle_stream on the colour-pinned page, same seed."""
+    from benchmarks.pagegen.reorder import shuffle_stream
+
+    path = pdf.with_suffix(".stream.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        pinned = Path(tmp) / "pinned.pdf"
+        pin_colours(pdf, pinned)
+        shuffle_stream(pinned, path, seed)
+    return path
+
+
 def generate_typst(lang: str, seed: int, out: Path) -> tuple[Path, dict[str, Any]]:
-    """One Typst page's PDF and gold, typeset once and then read from `out`."""
+    """One Typst page's PDF, its shuffled copy and its gold, made once, then read from `out`."""
     pdf, gold_path = out / f"{lang}-{seed:04d}.pdf", out / f"{lang}-{seed:04d}.gold.json"
     if not (pdf.exists() and gold_path.exists()):
         out.mkdir(parents=True, exist_ok=True)
         plan = typeset2(plan_page2(stories_for(lang), seed, lang), pdf)
         gold_path.write_text(json.dumps(gold2(plan), ensure_ascii=False, indent=1), "utf-8")
+        shuffled_copy(pdf, seed)
     return pdf, json.loads(gold_path.read_text("utf-8"))
