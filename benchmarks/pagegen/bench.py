@@ -3,7 +3,7 @@
 Usage::
 
     python -m benchmarks.pagegen.bench [--pages N] [--langs de,en] [--out DIR] [--json FILE]
-                                       [--pdf-only]
+                                       [--pdf-only] [--typesetter weasyprint|typst]
 
 For each language it draws N pages (seeds 1..N), typesets them (cached in --out), extracts
 each with every extractor this machine has, degrades the dumps (extract.DEGRADATIONS), and
