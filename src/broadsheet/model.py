@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (y up)
 
@@ -50,13 +50,42 @@ class Type:
     size: float
 
 
+# Why a PDF's text run is no page content (load/paint.py): a later opaque fill or image
+# covers it, it has the colour of what lies under it, its render mode draws nothing, or it
+# stands outside the crop box.
+HiddenReason = Literal["painted-over", "same-colour", "invisible-mode", "outside-crop"]
+HIDDEN_REASONS: tuple[HiddenReason, ...] = (
+    "painted-over",
+    "same-colour",
+    "invisible-mode",
+    "outside-crop",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """A run of a PDF's text that no reader can see, with where it stands and why.
+
+    Hidden runs are kept out of the source text, not written into it and dropped later:
+    the layout would otherwise cut blocks, order columns and learn vocabulary with text
+    the page does not show. They are accounted for here instead, their text whole, so
+    that every character PDFium reads is either in the source or in a page's `hidden`.
+    """
+
+    text: str
+    page: int
+    box: Box
+    reason: HiddenReason
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """The decoded input: its text is what every offset in the model points into.
 
     A source made from a PDF also has `origins` (sorted by start), the PDF page number of
-    each form-feed page in `page_numbers`, the type each block was set in (`types`) and the
-    font of each line (`fonts`: a broken font's glyph map is its own).
+    each form-feed page in `page_numbers`, the type each block was set in (`types`), the
+    font of each line (`fonts`: a broken font's glyph map is its own) and the runs no
+    reader sees (`hidden`, see `Hidden`).
     """
 
     text: str
@@ -67,6 +96,7 @@ class Source:
     page_numbers: tuple[int, ...] = ()
     types: tuple[tuple[int, Type], ...] = ()  # (start offset, type) of each block
     fonts: tuple[tuple[int, str], ...] = ()  # (start offset, font) of each line
+    hidden: tuple[Hidden, ...] = ()  # text runs no reader sees, kept out of `text`
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +381,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page of the input: its items, its furniture and every repair made on it."""
+    """One page of the input: its items, its furniture, every repair made on it, and the
+    text runs of a PDF page that no reader sees (`hidden`, outside the items)."""
 
     number: int
     start: int
@@ -361,6 +392,7 @@ class Page:
     repairs: tuple[Repair, ...] = ()
     language: str = "de"
     warnings: tuple[str, ...] = ()
+    hidden: tuple[Hidden, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

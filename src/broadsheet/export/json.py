@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from broadsheet.model import Document, Item, Origin, Page, Traced
+from broadsheet.model import Document, Hidden, Item, Origin, Page, Traced
 
 SCHEMA = "broadsheet/1"
 SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
@@ -70,8 +70,9 @@ class Boxes:
 def page_dict(
     page: Page, source_name: str, explain: bool = False, origins: Sequence[Origin] = ()
 ) -> dict[str, Any]:
-    """One page: items, furniture, warnings, and with `explain` every repair; with the
-    origins of a source made from a PDF, the glyph boxes of every field."""
+    """One page: items, furniture, the PDF's text runs no reader sees (`hidden`, empty for
+    a text dump), warnings, and with `explain` every repair; with the origins of a source
+    made from a PDF, the glyph boxes of every field."""
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "source": source_name,
@@ -80,12 +81,19 @@ def page_dict(
         "language": page.language,
         "items": [item_dict(item, origins) for item in page.items],
         "furniture": [f.text for f in page.furniture],
+        "hidden": [hidden_dict(h) for h in page.hidden],
     }
     if page.warnings:
         out["warnings"] = list(page.warnings)
     if explain:
         out["repairs"] = [r.to_dict() for r in page.repairs]
     return out
+
+
+def hidden_dict(hidden: Hidden) -> dict[str, Any]:
+    """A run no reader sees: its text, its box [left, bottom, right, top] and why."""
+    box = [round(v, 1) for v in hidden.box]
+    return {"text": hidden.text, "box": box, "reason": hidden.reason}
 
 
 def document_json(doc: Document, explain: bool = False) -> str:
