@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import typing
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from broadsheet.export.json import LIST_FIELDS, SINGLE_FIELDS, document_json, page_dict
-from broadsheet.model import HIDDEN_REASONS, ITEM_TYPES, Document, Hidden
+from broadsheet.model import HIDDEN_REASONS, ITEM_TYPES, Document, Hidden, HiddenReason
 from broadsheet.pipeline import parse, parse_text
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
@@ -59,6 +60,7 @@ def test_schema_enums_and_fields_follow_the_code() -> None:
     assert tuple(defs["item"]["properties"]["type"]["enum"]) == ITEM_TYPES
     assert tuple(defs["page"]["properties"]["language"]["enum"]) == SUPPORTED_LANGUAGES
     assert tuple(defs["hidden"]["properties"]["reason"]["enum"]) == HIDDEN_REASONS
+    assert typing.get_args(HiddenReason) == HIDDEN_REASONS
     fields = {*SINGLE_FIELDS, *LIST_FIELDS}
     assert set(defs["provenance"]["properties"]) == fields
     assert set(defs["boxProvenance"]["properties"]) == fields

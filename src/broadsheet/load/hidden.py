@@ -47,6 +47,7 @@ _IMAGE, _PATH = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH
 _LINE, _MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
 Colour = tuple[int, int, int]
 PAPER: Colour = (255, 255, 255)
+PALE = 255 - SAME_COLOUR  # opaque text this light in every channel could vanish on paper
 
 
 class HiddenTest:
@@ -57,6 +58,7 @@ class HiddenTest:
         self.order = paint.order
         self.painted = paint.painted
         self.places = [p.order for p in paint.painted]
+        self.last = self.places[-1] if self.places else -1  # no run after it is covered
         self.crop = crop
         self.document, self.page = document, page
         self.modes: dict[int, int] = {}
@@ -64,21 +66,25 @@ class HiddenTest:
 
     def reason(self, box: Box, obj: int, colour: Colour, alpha: int) -> HiddenReason | None:
         """Why the run with this box, drawn by text object `obj` in this fill colour and
-        alpha, is not seen; None when it is (most runs)."""
+        alpha, is not seen; None when it is (most runs: each test starts with what is
+        cheapest and rules most runs out)."""
         mode = self.modes.get(obj)
         if mode is None:
             mode = self.modes[obj] = render_mode(obj)
         place = self.order.get(obj)  # None past the walk's limit: not tested against others
         if mode in _INVISIBLE_MODES and not self._on_image(box, place):
             return "invisible-mode"
-        if _share_in(box, self.crop) < 1 - OUTSIDE:
+        crop = self.crop
+        inside = crop[0] <= box[0] and crop[1] <= box[1] and box[2] <= crop[2] and box[3] <= crop[3]
+        if not inside and _share_in(box, crop) < 1 - OUTSIDE:
             return "outside-crop"
         if place is None:
             return None
-        if self._painted_over(box, place):
+        if place < self.last and self._painted_over(box, place):
             return "painted-over"
-        pale = mode in _FILL_MODES and _same(_over(colour, alpha, PAPER), PAPER)
-        if pale and self._on_own_colour(box, place, colour, alpha):
+        # Opaque text is pale when each channel is; other text once blended over paper.
+        pale = min(colour) >= PALE if alpha == 255 else _same(_over(colour, alpha, PAPER), PAPER)
+        if pale and mode in _FILL_MODES and self._on_own_colour(box, place, colour, alpha):
             return "same-colour"
         return None
 
@@ -175,7 +181,12 @@ def _opaque_rectangle(p: Painted) -> bool:
         return False
     xs, ys = [x for x, _ in points], [y for _, y in points]
     left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-    return all(_near(x, left, right) and _near(y, bottom, top) for x, y in points)
+    if not all(_near(x, left, right) and _near(y, bottom, top) for x, y in points):
+        return False
+    corners = {
+        (abs(x - left) <= CORNER_TOLERANCE, abs(y - bottom) <= CORNER_TOLERANCE) for x, y in points
+    }
+    return len(corners) == 4  # all four: a triangle on three of them paints half its box
 
 
 def _outline(handle: int) -> list[tuple[float, float]] | None:

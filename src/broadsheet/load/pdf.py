@@ -187,7 +187,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     finally:
         textpage.close()
     paint = walk(page.raw)
-    test = HiddenTest(paint, page.get_cropbox(), page.pdf.raw, page.raw)
+    test = HiddenTest(paint, _crop_box(page, width, height), page.pdf.raw, page.raw)
     seen: list[Run] = []
     hidden: list[tuple[Run, HiddenReason]] = []
     for run, (obj, alpha) in zip(runs, marks, strict=True):
@@ -197,6 +197,17 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
         else:
             hidden.append((run, why))
     return PdfPage(number, width, height, tuple(seen), tuple(paint.shapes), tuple(hidden))
+
+
+def _crop_box(page: pdfium.PdfPage, width: float, height: float) -> Box:
+    """The page's crop box, else its media box, else its size (one call each, not through
+    pypdfium2's box getters, which format a message on every page)."""
+    edges = [ctypes.c_float(0.0) for _ in range(4)]
+    for get in (pdfium_c.FPDFPage_GetCropBox, pdfium_c.FPDFPage_GetMediaBox):
+        if get(page.raw, *edges):
+            left, bottom, right, top = (e.value for e in edges)
+            return (min(left, right), min(bottom, top), max(left, right), max(bottom, top))
+    return (0.0, 0.0, width, height)
 
 
 def _runs(textpage: pdfium.PdfTextPage, number: int) -> tuple[list[Run], list[tuple[int, int]]]:
