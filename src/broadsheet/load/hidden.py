@@ -48,6 +48,8 @@ _LINE, _MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
 Colour = tuple[int, int, int]
 PAPER: Colour = (255, 255, 255)
 PALE = 255 - SAME_COLOUR  # opaque text this light in every channel could vanish on paper
+# A run as the test sees it: its box, its text object, its fill colour and alpha.
+Mark = tuple[Box, int, Colour, int]
 
 
 class HiddenTest:
@@ -64,28 +66,40 @@ class HiddenTest:
         self.modes: dict[int, int] = {}
         self.covers: dict[int, bool] = {}  # path handle -> an opaque filled rectangle
 
-    def reason(self, box: Box, obj: int, colour: Colour, alpha: int) -> HiddenReason | None:
-        """Why the run with this box, drawn by text object `obj` in this fill colour and
-        alpha, is not seen; None when it is (most runs: each test starts with what is
-        cheapest and rules most runs out)."""
+    def reasons(self, marks: Sequence[Mark]) -> list[HiddenReason | None]:
+        """Why each run (its box, text object, fill colour and alpha) is not seen; None
+        where it is (most runs: each test starts with what is cheapest and rules most
+        runs out)."""
+        places = [self.order.get(obj) for _, obj, _, _ in marks]  # None: past the walk
+        out = [
+            self._own(box, obj, place)
+            for (box, obj, _, _), place in zip(marks, places, strict=True)
+        ]
+        self._painted_over([m[0] for m in marks], places, out)
+        for k, ((box, obj, colour, alpha), place) in enumerate(zip(marks, places, strict=True)):
+            if out[k] is not None or place is None:
+                continue
+            # Opaque text is pale when each channel is; other text once blended over paper.
+            if alpha == 255:
+                pale = min(colour) >= PALE
+            else:
+                pale = _same(_over(colour, alpha, PAPER), PAPER)
+            filled = self.modes[obj] in _FILL_MODES
+            if pale and filled and self._on_own_colour(box, place, colour, alpha):
+                out[k] = "same-colour"
+        return out
+
+    def _own(self, box: Box, obj: int, place: int | None) -> HiddenReason | None:
+        """What the run itself tells: its render mode, its place against the crop box."""
         mode = self.modes.get(obj)
         if mode is None:
             mode = self.modes[obj] = render_mode(obj)
-        place = self.order.get(obj)  # None past the walk's limit: not tested against others
         if mode in _INVISIBLE_MODES and not self._on_image(box, place):
             return "invisible-mode"
         crop = self.crop
         inside = crop[0] <= box[0] and crop[1] <= box[1] and box[2] <= crop[2] and box[3] <= crop[3]
         if not inside and _share_in(box, crop) < 1 - OUTSIDE:
             return "outside-crop"
-        if place is None:
-            return None
-        if place < self.last and self._painted_over(box, place):
-            return "painted-over"
-        # Opaque text is pale when each channel is; other text once blended over paper.
-        pale = min(colour) >= PALE if alpha == 255 else _same(_over(colour, alpha, PAPER), PAPER)
-        if pale and mode in _FILL_MODES and self._on_own_colour(box, place, colour, alpha):
-            return "same-colour"
         return None
 
     def _on_image(self, box: Box, place: int | None) -> bool:
@@ -94,16 +108,40 @@ class HiddenTest:
         end = len(self.painted) if place is None else bisect.bisect_left(self.places, place)
         return any(p.kind == _IMAGE and _centre_in(box, p.box) for p in self.painted[:end])
 
-    def _painted_over(self, box: Box, place: int) -> bool:
-        """Whether an opaque fill or image drawn after the run covers most of its box."""
-        for p in self.painted[bisect.bisect_right(self.places, place) :]:
-            if _share_in(box, p.box) < COVERED:
-                continue
-            if p.kind == _IMAGE and _opaque_image(p, box, self.document, self.page):
-                return True
-            if p.kind == _PATH and self._covers(p):
-                return True
-        return False
+    def _painted_over(
+        self, boxes: Sequence[Box], places: Sequence[int | None], out: list[HiddenReason | None]
+    ) -> None:
+        """Mark the runs an opaque fill or image drawn after them covers most of. Each
+        object drawn after some run looks only at the runs whose centres lie within its
+        width (the runs sorted by centre once), so a chart of a thousand small paths drawn
+        after the text costs a bisection each, not a pass over every run."""
+        todo = [
+            k
+            for k, (why, place) in enumerate(zip(out, places, strict=True))
+            if why is None and place is not None and place < self.last
+        ]
+        if not todo:
+            return  # most pages: nothing drawn after any text but text
+        centres = sorted(((boxes[k][0] + boxes[k][2]) / 2, k) for k in todo)
+        xs = [x for x, _ in centres]
+        first = min(places[k] or 0 for k in todo)
+        for p in self.painted[bisect.bisect_right(self.places, first) :]:
+            left, right = bisect.bisect_left(xs, p.box[0]), bisect.bisect_right(xs, p.box[2])
+            low, high = p.box[1], p.box[3]
+            for _, k in centres[left:right]:
+                box = boxes[k]
+                if not low <= (box[1] + box[3]) / 2 <= high:
+                    continue  # a box covered 90 % has its centre in the cover
+                if out[k] is None and (places[k] or 0) < p.order and self._hides(p, box):
+                    out[k] = "painted-over"
+
+    def _hides(self, p: Painted, box: Box) -> bool:
+        """Whether the object covers most of the run's box and paints all it covers."""
+        if _share_in(box, p.box) < COVERED:
+            return False
+        if p.kind == _IMAGE:
+            return _opaque_image(p, box, self.document, self.page)
+        return p.kind == _PATH and self._covers(p)
 
     def _covers(self, p: Painted) -> bool:
         """Whether the path is an opaque filled rectangle (its box is what it paints)."""

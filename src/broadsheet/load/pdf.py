@@ -188,14 +188,10 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
         textpage.close()
     paint = walk(page.raw)
     test = HiddenTest(paint, _crop_box(page, width, height), page.pdf.raw, page.raw)
-    seen: list[Run] = []
-    hidden: list[tuple[Run, HiddenReason]] = []
-    for run, (obj, alpha) in zip(runs, marks, strict=True):
-        why = test.reason(run.box, obj, run.colour, alpha)
-        if why is None:
-            seen.append(run)
-        else:
-            hidden.append((run, why))
+    pairs = zip(runs, marks, strict=True)
+    whys = test.reasons([(r.box, obj, r.colour, alpha) for r, (obj, alpha) in pairs])
+    seen = [run for run, why in zip(runs, whys, strict=True) if why is None]
+    hidden = [(run, why) for run, why in zip(runs, whys, strict=True) if why is not None]
     return PdfPage(number, width, height, tuple(seen), tuple(paint.shapes), tuple(hidden))
 
 
