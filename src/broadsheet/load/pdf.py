@@ -4,7 +4,9 @@ PDFium's text page gives the page's characters in one call and splits them into 
 run is the part of such a line that one text object drew, so the calls through ctypes are
 a few per line, not per character (one per character would cost more than PDFium's own
 extraction). Each run keeps the index of its first character on PDFium's text page, so any
-character can be traced to its glyph.
+character can be traced to its glyph. The runs no reader sees (load/hidden.py: painted
+over, the colour of their ground, invisible, off the crop box) are set apart with the
+reason; the layout reads only the others.
 """
 
 from __future__ import annotations
