@@ -8,6 +8,7 @@ they produce `Edit`s, and `Traced.apply` turns those into a new `Traced` plus th
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -50,26 +51,18 @@ class Type:
     size: float
 
 
-# Why a PDF's text run is no page content (load/paint.py): a later opaque fill or image
-# covers it, it has the colour of what lies under it, its render mode draws nothing, or it
-# stands outside the crop box.
+# Why a PDF's text run is no page content (load/hidden.py).
 HiddenReason = Literal["painted-over", "same-colour", "invisible-mode", "outside-crop"]
-HIDDEN_REASONS: tuple[HiddenReason, ...] = (
-    "painted-over",
-    "same-colour",
-    "invisible-mode",
-    "outside-crop",
-)
+HIDDEN_REASONS: tuple[HiddenReason, ...] = typing.get_args(HiddenReason)
 
 
 @dataclass(frozen=True, slots=True)
 class Hidden:
     """A run of a PDF's text that no reader can see, with where it stands and why.
 
-    Hidden runs are kept out of the source text, not written into it and dropped later:
-    the layout would otherwise cut blocks, order columns and learn vocabulary with text
-    the page does not show. They are accounted for here instead, their text whole, so
-    that every character PDFium reads is either in the source or in a page's `hidden`.
+    Kept out of the source text rather than written and dropped later, or the layout
+    would cut blocks, order columns and learn words from text the page does not show;
+    listed here whole, so every character PDFium reads is in the source or in `hidden`.
     """
 
     text: str
