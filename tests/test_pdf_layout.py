@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from broadsheet.layout.geometry import blocks, lines
 from broadsheet.layout.order import reading_order
-from broadsheet.load.pdf import PdfPage, Run, Shape, Skipped
+from broadsheet.load.paint import Shape
+from broadsheet.load.pdf import PdfPage, Run, Skipped
 from broadsheet.load.pdftext import glyph_at, page_blocks, pdf_source
 from broadsheet.model import Box
 

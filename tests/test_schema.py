@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
+import typing
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -13,7 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from broadsheet.export.json import LIST_FIELDS, SINGLE_FIELDS, document_json, page_dict
-from broadsheet.model import ITEM_TYPES, Document
+from broadsheet.model import HIDDEN_REASONS, ITEM_TYPES, Document, Hidden, HiddenReason
 from broadsheet.pipeline import parse, parse_text
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
@@ -57,6 +59,8 @@ def test_schema_enums_and_fields_follow_the_code() -> None:
     defs = schema()["$defs"]
     assert tuple(defs["item"]["properties"]["type"]["enum"]) == ITEM_TYPES
     assert tuple(defs["page"]["properties"]["language"]["enum"]) == SUPPORTED_LANGUAGES
+    assert tuple(defs["hidden"]["properties"]["reason"]["enum"]) == HIDDEN_REASONS
+    assert typing.get_args(HiddenReason) == HIDDEN_REASONS
     fields = {*SINGLE_FIELDS, *LIST_FIELDS}
     assert set(defs["provenance"]["properties"]) == fields
     assert set(defs["boxProvenance"]["properties"]) == fields
@@ -86,6 +90,23 @@ def test_two_pages_validate_as_a_list(explain: bool) -> None:
     payload = json.loads(document_json(doc, explain))
     assert isinstance(payload, list) and [p["page"] for p in payload] == [1, 2]
     validator().validate(payload)
+
+
+def test_hidden_runs_validate_and_a_wrong_reason_does_not() -> None:
+    doc = seed()
+    assert emitted(doc)["hidden"] == []  # a text dump hides nothing
+    page = dataclasses.replace(
+        doc.pages[0], hidden=(Hidden("e2145468", 1, (7.5, 1025.9, 17.5, 1065.4), "same-colour"),)
+    )
+    written = json.loads(json.dumps(page_dict(page, "x.pdf")))
+    assert written["hidden"] == [
+        {"text": "e2145468", "box": [7.5, 1025.9, 17.5, 1065.4], "reason": "same-colour"}
+    ]
+    check = validator()
+    assert check.is_valid(written)
+    wrong = {**written["hidden"][0], "reason": "small"}
+    assert not check.is_valid({**written, "hidden": [wrong]})
+    assert not check.is_valid({k: v for k, v in written.items() if k != "hidden"})
 
 
 def test_drift_is_caught() -> None:

@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 from broadsheet import __version__
 from broadsheet.errors import BroadsheetError
 from broadsheet.export.json import document_json, document_jsonl, page_dict, pages_json
-from broadsheet.export.markdown import document_markdown, document_text
+from broadsheet.export.markdown import document_markdown, document_text, hidden_note
 from broadsheet.load.pdf import Skipped, is_pdf
 from broadsheet.load.text import decode
 from broadsheet.model import Document, Page, Source
@@ -174,6 +174,7 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
                 )
             else:
                 pages.extend(doc.pages)
+                _report_hidden(name, doc.pages, args.format)
         if dicts:
             out.write(pages_json(dicts))
         if pages:
@@ -198,6 +199,16 @@ def _report_skipped(name: str, skipped: Iterable[Skipped]) -> int:
         print(f"broadsheet: error: {name}: {page.reason}", file=sys.stderr)
         count += 1
     return count
+
+
+def _report_hidden(name: str, pages: Iterable[Page], fmt: str) -> None:
+    """Plain text holds the page's words only (it feeds corpora), so how many hidden runs
+    each page left out is said on stderr; Markdown says it in the page itself."""
+    if fmt != "text":
+        return
+    for page in pages:
+        if note := hidden_note(page):
+            print(f"broadsheet: note: {name}: page {page.number}: {note}", file=sys.stderr)
 
 
 class _LazyOutput:

@@ -8,9 +8,10 @@ they produce `Edit`s, and `Traced.apply` turns those into a new `Traced` plus th
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (y up)
 
@@ -50,14 +51,35 @@ class Type:
     size: float
 
 
+# Why a PDF's text run is no page content (load/hidden.py).
+HiddenReason = Literal["painted-over", "same-colour", "invisible-mode", "outside-crop"]
+HIDDEN_REASONS: tuple[HiddenReason, ...] = typing.get_args(HiddenReason)
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """A run of a PDF's text that no reader can see, with where it stands and why.
+
+    Kept out of the source text rather than written and dropped later, or the layout
+    would cut blocks, order columns and learn words from text the page does not show;
+    listed here whole, so every character PDFium reads is in the source or in `hidden`.
+    """
+
+    text: str
+    page: int
+    box: Box
+    reason: HiddenReason
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """The decoded input: its text is what every offset in the model points into.
 
     A source made from a PDF also has `origins` (sorted by start), the PDF page number of
     each form-feed page in `page_numbers`, the type each block was set in (`types`), the
-    font of each line (`fonts`: a broken font's glyph map is its own) and, for one batch
-    of a long PDF, where its text starts in the whole file's (`offset`).
+    font of each line (`fonts`: a broken font's glyph map is its own), the runs no reader
+    sees (`hidden`, see `Hidden`) and, for one batch of a long PDF, where its text starts
+    in the whole file's (`offset`).
     """
 
     text: str
@@ -68,6 +90,7 @@ class Source:
     page_numbers: tuple[int, ...] = ()
     types: tuple[tuple[int, Type], ...] = ()  # (start offset, type) of each block
     fonts: tuple[tuple[int, str], ...] = ()  # (start offset, font) of each line
+    hidden: tuple[Hidden, ...] = ()  # text runs no reader sees, kept out of `text`
     # Where this text starts in the whole document's: a long PDF is read in batches, each
     # a source of its own, and its output spans are shifted by this so that no two pages
     # of one file report the same offsets.
@@ -356,7 +379,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page of the input: its items, its furniture and every repair made on it."""
+    """One page of the input: its items, its furniture, every repair made on it, and the
+    text runs of a PDF page that no reader sees (`hidden`, outside the items)."""
 
     number: int
     start: int
@@ -366,6 +390,7 @@ class Page:
     repairs: tuple[Repair, ...] = ()
     language: str = "de"
     warnings: tuple[str, ...] = ()
+    hidden: tuple[Hidden, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -261,6 +261,7 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         repairs=tuple(sorted(glyph_repairs + repairs, key=lambda r: (r.start, r.end))),
         language=know.lang,
         warnings=source.notes,
+        hidden=tuple(h for h in source.hidden if h.page == number),
     )
 
 

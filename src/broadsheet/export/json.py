@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from broadsheet.model import Document, Item, Origin, Page, Traced
+from broadsheet.model import Document, Hidden, Item, Origin, Page, Traced
 
 SCHEMA = "broadsheet/1"
 SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
@@ -79,9 +79,10 @@ def page_dict(
     origins: Sequence[Origin] = (),
     offset: int = 0,
 ) -> dict[str, Any]:
-    """One page: items, furniture, warnings, and with `explain` every repair; with the
-    origins of a source made from a PDF, the glyph boxes of every field. Every offset is
-    shifted by `offset`, where the page's source starts in the whole document's text."""
+    """One page: items, furniture, the PDF's text runs no reader sees (`hidden`, empty for
+    a text dump), warnings, and with `explain` every repair; with the origins of a source
+    made from a PDF, the glyph boxes of every field. Every offset is shifted by `offset`,
+    where the page's source starts in the whole document's text."""
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "source": source_name,
@@ -90,6 +91,7 @@ def page_dict(
         "language": page.language,
         "items": [item_dict(item, origins, offset) for item in page.items],
         "furniture": [f.text for f in page.furniture],
+        "hidden": [hidden_dict(h) for h in page.hidden],
     }
     if page.warnings:
         out["warnings"] = list(page.warnings)
@@ -103,6 +105,12 @@ def _shifted(repair: dict[str, Any], offset: int) -> dict[str, Any]:
         repair["start"] += offset
         repair["end"] += offset
     return repair
+
+
+def hidden_dict(hidden: Hidden) -> dict[str, Any]:
+    """A run no reader sees: its text, its box [left, bottom, right, top] and why."""
+    box = [round(v, 1) for v in hidden.box]
+    return {"text": hidden.text, "box": box, "reason": hidden.reason}
 
 
 def document_json(doc: Document, explain: bool = False) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from broadsheet.model import Document, Item, Page
 
 
@@ -29,8 +31,21 @@ def item_markdown(item: Item) -> str:
 
 
 def page_markdown(page: Page) -> str:
+    """The page's items, then how many hidden runs were left out (they must not vanish
+    without a word: the JSON lists them)."""
     parts = [item_markdown(item) for item in page.items]
-    return "\n\n---\n\n".join(parts) + "\n"
+    note = hidden_note(page)
+    return "\n\n---\n\n".join(parts) + (f"\n\n*({note})*\n" if note else "\n")
+
+
+def hidden_note(page: Page) -> str:
+    """How many runs of hidden text the page left out, and why, in words; "" for none."""
+    if not page.hidden:
+        return ""
+    count = Counter(h.reason for h in page.hidden)
+    whys = ", ".join(f"{n} {reason}" for reason, n in sorted(count.items()))
+    runs = "run" if len(page.hidden) == 1 else "runs"
+    return f"{len(page.hidden)} {runs} of hidden text left out: {whys}; -f json lists them"
 
 
 def document_markdown(doc: Document) -> str:

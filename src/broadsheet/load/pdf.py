@@ -4,7 +4,9 @@ PDFium's text page gives the page's characters in one call and splits them into 
 run is the part of such a line that one text object drew, so the calls through ctypes are
 a few per line, not per character (one per character would cost more than PDFium's own
 extraction). Each run keeps the index of its first character on PDFium's text page, so any
-character can be traced to its glyph.
+character can be traced to its glyph. The runs no reader sees (load/hidden.py: painted
+over, the colour of their ground, invisible, off the crop box) are set apart with the
+reason; the layout reads only the others.
 """
 
 from __future__ import annotations
@@ -13,22 +15,31 @@ import ctypes
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
-from broadsheet.model import Box
+from broadsheet.load.hidden import HiddenTest
+from broadsheet.load.paint import Shape, walk
+from broadsheet.load.pdfium_abi import (
+    NULL,
+    address,
+    fill_rgba,
+    font_size,
+    loose_char_box,
+    object_font,
+    object_matrix,
+    text_object,
+)
+from broadsheet.model import Box, HiddenReason
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
 BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
 ITALIC_MARKS = ("italic", "oblique", "kursiv")
 FONT_FLAG_ITALIC = 64
 BOLD_WEIGHT = 600
-# Non-text objects looked at per page: a map or chart drawn in thousands of paths adds
-# nothing the layout needs beyond its first ones.
-MAX_SHAPES = 5000
 # A page with more characters than this is not a newspaper page (or is a broken one).
 MAX_CHARS = 400_000
 # Nor is one drawn in more separate pieces of text than this: a dense page set glyph by
@@ -42,54 +53,8 @@ LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FORMAT: "data format error",
     pdfium_c.FPDF_ERR_PAGE: "page not found or content error",
 }
-_NULL = 0
 # Hyphens PDFium reports at a line end, and the hyphen-minus itself.
 LINE_END_MARKS = frozenset(("\ufffe", "\x02", "-", "\u00ad", "\u2010"))
-
-
-def _address(pointer: Any) -> int:
-    """A ctypes pointer (a PDFium handle, or a function) as a plain int."""
-    return ctypes.cast(pointer, ctypes.c_void_p).value or _NULL
-
-
-def _by_address(fn: Any, restype: Any, *argtypes: Any) -> Any:
-    """PDFium function `fn` called with and returning handles as plain ints: pypdfium2's
-    own returns a pointer object that costs a cast to compare, on every character looked
-    up (the bisection calls it hundreds of times a page)."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
-
-
-_HANDLE = ctypes.c_void_p
-_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, ctypes.c_int)
-_object_font = _by_address(pdfium_c.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
-_object_matrix = _by_address(
-    pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int, _HANDLE, ctypes.POINTER(pdfium_c.FS_MATRIX)
-)
-_font_size = _by_address(
-    pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, _HANDLE, ctypes.POINTER(ctypes.c_float)
-)
-_fill_colour = _by_address(
-    pdfium_c.FPDFPageObj_GetFillColor, ctypes.c_int, _HANDLE, *[ctypes.POINTER(ctypes.c_uint)] * 4
-)
-_loose_char_box = _by_address(
-    pdfium_c.FPDFText_GetLooseCharBox,
-    ctypes.c_int,
-    _HANDLE,
-    ctypes.c_int,
-    ctypes.POINTER(pdfium_c.FS_RECTF),
-)
-_page_object = _by_address(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, ctypes.c_int)
-_object_type = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _HANDLE)
-_object_bounds = _by_address(
-    pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, _HANDLE, *[ctypes.POINTER(ctypes.c_float)] * 4
-)
-_draw_mode = _by_address(
-    pdfium_c.FPDFPath_GetDrawMode,
-    ctypes.c_int,
-    _HANDLE,
-    ctypes.POINTER(ctypes.c_int),
-    ctypes.POINTER(ctypes.c_int),
-)
 
 
 class Run(NamedTuple):
@@ -109,23 +74,16 @@ class Run(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class Shape:
-    """A filled or stroked path or an image: rules, frames, tints and pictures."""
-
-    kind: str  # "rule", "rect" or "image"
-    box: Box
-    fill: tuple[int, int, int] | None  # the tint of a filled rectangle
-
-
-@dataclass(frozen=True, slots=True)
 class PdfPage:
-    """One page as geometry: its size, text runs and shapes."""
+    """One page as geometry: its size, text runs and shapes, and the runs no reader sees
+    with the reason (load/hidden.py), kept apart from `runs`."""
 
     number: int
     width: float
     height: float
     runs: tuple[Run, ...]
     shapes: tuple[Shape, ...]
+    hidden: tuple[tuple[Run, HiddenReason], ...] = ()
 
 
 def open_pdf(data: bytes, name: str, password: str | None = None) -> pdfium.PdfDocument:
@@ -223,16 +181,36 @@ def _page_error(number: int, err: pdfium.PdfiumError) -> Skipped:
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
+    """The page's runs, those a reader sees apart from those hidden, and its shapes."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        runs = _runs(textpage, number)
+        runs, marks = _runs(textpage, number)
     finally:
         textpage.close()
-    return PdfPage(number, width, height, tuple(runs), tuple(_shapes(page)))
+    paint = walk(page.raw)
+    test = HiddenTest(paint, _crop_box(page, width, height), page.pdf.raw, page.raw)
+    pairs = zip(runs, marks, strict=True)
+    whys = test.reasons([(r.box, obj, r.colour, alpha) for r, (obj, alpha) in pairs])
+    seen = [run for run, why in zip(runs, whys, strict=True) if why is None]
+    hidden = [(run, why) for run, why in zip(runs, whys, strict=True) if why is not None]
+    return PdfPage(number, width, height, tuple(seen), tuple(paint.shapes), tuple(hidden))
 
 
-def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
+def _crop_box(page: pdfium.PdfPage, width: float, height: float) -> Box:
+    """The page's crop box, else its media box, else its size (one call each, not through
+    pypdfium2's box getters, which format a message on every page)."""
+    edges = [ctypes.c_float(0.0) for _ in range(4)]
+    for get in (pdfium_c.FPDFPage_GetCropBox, pdfium_c.FPDFPage_GetMediaBox):
+        if get(page.raw, *edges):
+            left, bottom, right, top = (e.value for e in edges)
+            return (min(left, right), min(bottom, top), max(left, right), max(bottom, top))
+    return (0.0, 0.0, width, height)
+
+
+def _runs(textpage: pdfium.PdfTextPage, number: int) -> tuple[list[Run], list[tuple[int, int]]]:
+    """The page's runs in PDFium's order, and the text object and fill alpha of each (for
+    the hidden test)."""
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count > MAX_CHARS:
         raise InputError(
@@ -255,26 +233,27 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
                 "too many to lay out in reasonable time; leave it out with --pages"
             )
         start = end + 2
-    return out
+    return out, reader.marks
 
 
 class _RunReader:
     """Splits a text-page line where its characters' text object changes and styles runs.
 
-    Handles are plain ints (see `_by_address`) and the out-parameters are made once: the
+    Handles are plain ints (see `pdfium_abi.by_address`) and the out-parameters are made once: the
     reader runs a few calls per line, which on a page of thousands of lines adds up."""
 
     def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
-        self.handle = _address(textpage.raw)
+        self.handle = address(textpage.raw)
         self.text = text
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
         self.rect = pdfium_c.FS_RECTF()
         self.matrix = pdfium_c.FS_MATRIX()
         self.size = ctypes.c_float(0.0)
         self.rgba = [ctypes.c_uint(0) for _ in range(4)]
+        self.marks: list[tuple[int, int]] = []  # each run's text object and fill alpha
 
     def _object(self, i: int) -> int:
-        return _text_object(self.handle, i) or _NULL
+        return text_object(self.handle, i) or NULL
 
     def line(self, start: int, end: int) -> list[Run]:
         """The line's runs; a hyphen drawn on its own goes with the word before it (its own
@@ -282,7 +261,7 @@ class _RunReader:
         out: list[Run] = []
         for a, b, obj in self._pieces(start, end):
             piece = self.text[a:b].strip()
-            if obj == _NULL or not piece:
+            if obj == NULL or not piece:
                 continue
             if out and piece in LINE_END_MARKS and out[-1].first + len(out[-1].text) == a:
                 last = out[-1]
@@ -328,10 +307,11 @@ class _RunReader:
         while a < b - 1 and text[a].isspace():
             a += 1
         m = self.matrix
-        _object_matrix(obj, m)
-        _font_size(obj, self.size)
+        object_matrix(obj, m)
+        font_size(obj, self.size)
         font, bold, italic = self._font(obj)
-        red, green, blue, _alpha = _fill_rgba(obj, self.rgba)
+        red, green, blue, alpha = fill_rgba(obj, self.rgba)
+        self.marks.append((obj, alpha))
         scale_x, skew, height = m.a, m.b, math.hypot(m.c, m.d)
         upright = abs(skew) < 1e-3 * max(abs(scale_x), 1e-6) and scale_x > 0
         size = round(self.size.value * height, 2)
@@ -344,11 +324,11 @@ class _RunReader:
     def _box(self, first: int, last: int) -> Box:
         """The box around two characters of a line (its first and last)."""
         rect = self.rect
-        _loose_char_box(self.handle, first, rect)
+        loose_char_box(self.handle, first, rect)
         box = (rect.left, rect.bottom, rect.right, rect.top)
         if last == first:
             return box
-        _loose_char_box(self.handle, last, rect)
+        loose_char_box(self.handle, last, rect)
         return (
             min(box[0], rect.left),
             min(box[1], rect.bottom),
@@ -357,7 +337,7 @@ class _RunReader:
         )
 
     def _font(self, obj: int) -> tuple[str, bool, bool]:
-        key = _object_font(obj) or _NULL
+        key = object_font(obj) or NULL
         if key not in self.fonts:
             font = ctypes.cast(key, pdfium_c.FPDF_FONT)
             buf = ctypes.create_string_buffer(256)
@@ -370,55 +350,6 @@ class _RunReader:
             italic = bool(flags & FONT_FLAG_ITALIC) or any(m in low for m in ITALIC_MARKS)
             self.fonts[key] = (name, bold, italic)
         return self.fonts[key]
-
-
-def _shapes(page: pdfium.PdfPage) -> Iterator[Shape]:
-    """Rules, rectangles and images: the non-text objects at the page's top level (most
-    objects are text: each is looked at with two calls on plain handles)."""
-    raw = page.raw
-    handle = _address(raw)
-    edges = [ctypes.c_float(0.0) for _ in range(4)]
-    for i in range(min(pdfium_c.FPDFPage_CountObjects(raw), MAX_SHAPES)):
-        obj = _page_object(handle, i) or _NULL
-        kind = _object_type(obj)
-        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
-            continue
-        if not _object_bounds(obj, *edges):
-            continue
-        left, bottom, right, top = (e.value for e in edges)
-        box = (left, bottom, right, top)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            yield Shape("image", box, None)
-        elif min(right - left, top - bottom) < RULE_MAX_PT:
-            yield Shape("rule", box, None)
-        else:
-            yield Shape("rect", box, _fill(obj))
-
-
-# A path thinner than this (points) is a rule, not a frame or a tint.
-RULE_MAX_PT = 2.0
-WHITE = (255, 255, 255)
-# A filled rectangle is a tint behind text only if it is this light (sum of R, G, B).
-MIN_TINT = 450
-
-
-def _fill(obj: int) -> tuple[int, int, int] | None:
-    mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
-    _draw_mode(obj, mode, stroke)
-    if mode.value == 0:
-        return None
-    red, green, blue, alpha = _fill_rgba(obj)
-    colour = (red, green, blue)
-    if alpha == 0 or colour == WHITE or sum(colour) < MIN_TINT:
-        return None  # unfilled, white, or a dark fill that no text is set on
-    return colour
-
-
-def _fill_rgba(obj: int, rgba: Sequence[ctypes.c_uint] = ()) -> tuple[int, int, int, int]:
-    """A page object's fill colour and alpha, 0-255 each (into `rgba` where given)."""
-    rgba = rgba or [ctypes.c_uint(0) for _ in range(4)]
-    _fill_colour(obj, *rgba)
-    return (rgba[0].value, rgba[1].value, rgba[2].value, rgba[3].value)
 
 
 def is_pdf(data: bytes) -> bool:

@@ -27,7 +27,7 @@ from broadsheet.layout.geometry import (
 )
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage, Run, Skipped
-from broadsheet.model import Box, Origin, Source, Type, centre_in, union
+from broadsheet.model import Box, Hidden, Origin, Source, Type, centre_in, union
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -110,10 +110,15 @@ def _pictures(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> 
 
 
 def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, list[Skipped]]:
-    """One source for the pages that have text; the others are listed with the reason."""
+    """One source for the pages that have text; the others are listed with the reason.
+
+    The runs no reader sees (load/hidden.py) are not written: they go into the source's
+    `hidden`, whole, so the text the layout reads is what the page shows and every
+    character PDFium gave is still accounted for."""
     out = _Writer()
     numbers: list[int] = []
     skipped: list[Skipped] = []
+    hidden: list[Hidden] = []
     for page in pages:
         if isinstance(page, Skipped):
             skipped.append(page)
@@ -124,6 +129,7 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         if numbers:
             out.write("\f")
         numbers.append(page.number)
+        hidden += [Hidden(_hyphens(r.text), page.number, r.box, why) for r, why in page.hidden]
         found = page_blocks(page)
         body = body_type(found)
         for k, block in enumerate(found):
@@ -143,6 +149,7 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         page_numbers=tuple(numbers),
         types=tuple(out.types),
         fonts=tuple(out.fonts),
+        hidden=tuple(hidden),
     )
     return source, skipped
 
@@ -237,6 +244,12 @@ def _hyphens(text: str) -> str:
 
 
 def _why_empty(page: PdfPage) -> str:
+    if page.hidden:
+        whys = sorted({why for _, why in page.hidden})
+        return (
+            f"page {page.number} shows no text: its {len(page.hidden)} runs of text are "
+            f"hidden ({', '.join(whys)})"
+        )
     if any(s.kind == "image" for s in page.shapes):
         return f"no text layer on page {page.number} (an image only: run OCR on it first)"
     return f"page {page.number} is empty (no text and no image)"
