@@ -44,10 +44,13 @@ class Origin(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Type:
     """How a PDF set a block, against the page's body type: `kind` is "body" (the body's
-    font and size), "display" (larger or bold) or "other"; `size` is over the body's."""
+    font and size), "display" (larger or bold) or "other"; `size` is over the body's;
+    `role` is "caption" or "credit" for a block set by a picture as one (layout/pictures.py),
+    which only the page's geometry tells."""
 
     kind: str
     size: float
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ character can be traced to its glyph.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import math
 from collections.abc import Iterator, Sequence
@@ -112,9 +113,10 @@ class Run(NamedTuple):
 class Shape:
     """A filled or stroked path or an image: rules, frames, tints and pictures."""
 
-    kind: str  # "rule", "rect" or "image"
+    kind: str  # "rule", "rect", "image" or "drawing" (a picture drawn as a filled path)
     box: Box
     fill: tuple[int, int, int] | None  # the tint of a filled rectangle
+    painted: bool = False  # filled in a visible colour (a tint, or darker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +231,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
         runs = _runs(textpage, number)
     finally:
         textpage.close()
-    return PdfPage(number, width, height, tuple(runs), tuple(_shapes(page)))
+    shapes = drawings(list(_shapes(page)), runs, width, height)
+    return PdfPage(number, width, height, tuple(runs), tuple(shapes))
 
 
 def _runs(textpage: pdfium.PdfTextPage, number: int) -> list[Run]:
@@ -392,7 +395,9 @@ def _shapes(page: pdfium.PdfPage) -> Iterator[Shape]:
         elif min(right - left, top - bottom) < RULE_MAX_PT:
             yield Shape("rule", box, None)
         else:
-            yield Shape("rect", box, _fill(obj))
+            paint = _paint(obj)
+            tint = paint if paint is not None and sum(paint) >= MIN_TINT else None
+            yield Shape("rect", box, tint, paint is not None)
 
 
 # A path thinner than this (points) is a rule, not a frame or a tint.
@@ -400,18 +405,47 @@ RULE_MAX_PT = 2.0
 WHITE = (255, 255, 255)
 # A filled rectangle is a tint behind text only if it is this light (sum of R, G, B).
 MIN_TINT = 450
+# A filled path with no text in it is a picture drawn in vectors when it is at least this
+# many body ems on both sides (smaller ones are bullets, bars and icons) and less than
+# this share of the page's width or height (larger ones are the page's background).
+DRAWING_MIN_EM = 4.0
+BACKGROUND_SHARE = 0.9
 
 
-def _fill(obj: int) -> tuple[int, int, int] | None:
+def _paint(obj: int) -> tuple[int, int, int] | None:
+    """The colour a path is filled with; None if it is not filled, or filled invisibly
+    (transparent, or white on the white page)."""
     mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
     _draw_mode(obj, mode, stroke)
     if mode.value == 0:
         return None
     red, green, blue, alpha = _fill_rgba(obj)
     colour = (red, green, blue)
-    if alpha == 0 or colour == WHITE or sum(colour) < MIN_TINT:
-        return None  # unfilled, white, or a dark fill that no text is set on
-    return colour
+    return None if alpha == 0 or colour == WHITE else colour
+
+
+def drawings(shapes: list[Shape], runs: Sequence[Run], width: float, height: float) -> list[Shape]:
+    """The shapes, a filled path that encloses a picture's area and holds no text taken
+    as a picture drawn in vectors ("drawing"): a tint or a frame is there to hold text, a
+    picture is not. Sizes are in body ems (the median run's size), since a bullet or a
+    bar in large type is larger than a small picture in small type."""
+    candidates = [k for k, s in enumerate(shapes) if s.kind == "rect" and s.painted]
+    if not candidates or not runs:
+        return shapes
+    sizes = sorted(r.size for r in runs)
+    least = DRAWING_MIN_EM * sizes[len(sizes) // 2]
+    centres = sorted(((r.box[0] + r.box[2]) / 2, (r.box[1] + r.box[3]) / 2) for r in runs)
+    xs = [x for x, _ in centres]
+    out = list(shapes)
+    for k in candidates:
+        left, bottom, right, top = shapes[k].box
+        w, h = right - left, top - bottom
+        if min(w, h) < least or (w >= BACKGROUND_SHARE * width and h >= BACKGROUND_SHARE * height):
+            continue
+        within = centres[bisect.bisect_left(xs, left) : bisect.bisect_right(xs, right)]
+        if not any(bottom <= y <= top for _, y in within):
+            out[k] = Shape("drawing", shapes[k].box, None, True)
+    return out
 
 
 def _fill_rgba(obj: int, rgba: Sequence[ctypes.c_uint] = ()) -> tuple[int, int, int, int]:

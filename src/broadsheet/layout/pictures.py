@@ -1,0 +1,217 @@
+"""Pictures on a PDF page and the type set by them: captions and credits, told by geometry.
+
+A picture is an image object or a filled path drawn as one (load/pdf.py `drawings`). Its
+caption is a few lines of type smaller than the body's or in another face, set under, over
+or beside it; its credit is set smaller still, up its side at an angle, or at the end of
+the caption's last line in a type of its own ("… in Tianjin." + "AFP" in smaller type).
+Each is a block marked with its `role`, so the text stage reads it as what it is without
+any cue word ("Foto:" stays evidence, never a prerequisite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from broadsheet.layout.geometry import GBlock, Line, frame_of
+from broadsheet.layout.order import reading_order
+from broadsheet.load.pdf import PdfPage, Run
+from broadsheet.model import Box, centre_in, union
+
+CAPTION = "caption"
+CREDIT = "credit"
+MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
+# Captions and credits: at most this many lines, in type smaller than this share of the
+# body's (or in another face at most SAME_SIZE over it, not bold: a subhead is bold), at
+# most this many body ems from their picture or from a caption block already found.
+MAX_CAPTION_LINES = 4
+CAPTION_MAX_SIZE = 0.95
+SAME_SIZE = 1.05
+CAPTION_GAP_EM = 2.0
+# Text by a picture narrower than this many body ems is a label (a portrait's name in an
+# interview, an icon's), not a caption: such a picture makes no item of its own.
+MIN_CAPTIONED_EM = 8.0
+# A credit has at least this many letters or digits (a bullet or dingbat has fewer) and at
+# most this many characters; set at a caption line's end, in type at most this share of
+# the caption's size, or in another face after the caption's full stop.
+MIN_WORD_CHARS = 2
+MAX_CREDIT_CHARS = 80
+CREDIT_MAX_SIZE = 0.95
+# Lines of two caption blocks at most this many ems apart are one caption.
+MAX_LINE_GAP_EM = 0.6
+SENTENCE_ENDS = (".", "!", "?", "…", ".”", ".’", '."')
+
+
+def picture_blocks(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> list[GBlock]:
+    """The page's pictures as blocks without lines: images and drawings with no text set on
+    them (a background), and none standing inside a larger one (a drawing's parts, or the
+    frame drawn around an image)."""
+    shapes = [
+        s.box
+        for s in page.shapes
+        if s.kind in ("image", "drawing") and not any(centre_in(b.box, s.box) for b in found)
+    ]
+    shapes.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
+    kept: list[Box] = []
+    for box in shapes:
+        if not any(centre_in(box, k) and box != k for k in kept):
+            kept.append(box)
+    return [GBlock((), box, frame_of(box, frames)) for box in kept]
+
+
+def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBlock]]:
+    """The blocks in reading order, in clusters: a picture with the type set by it (caption,
+    credit) is one cluster, read as one, its blocks marked with their role."""
+    size = body[1]
+    pictures = [b for b in found if not b.lines]
+    taken: dict[int, int] = {}
+    for k, pic in enumerate(pictures):
+        for b in found:
+            if b.lines and id(b) not in taken and _by_picture(b, pic.box, body):
+                taken[id(b)] = k
+    _chain(found, pictures, taken, body)
+    clusters = [
+        [pic, *_marked(pic, [b for b in found if taken.get(id(b)) == k], body)]
+        for k, pic in enumerate(pictures)
+    ]
+    clusters += [[b] for b in found if b.lines and id(b) not in taken]
+    boxes = {id(c): union([b.box for b in c]) for c in clusters}
+    return reading_order(clusters, lambda c: boxes[id(c)], size)
+
+
+def _caption_type(block: GBlock, body: tuple[str, float]) -> bool:
+    """A few lines in type smaller than the body's, or about its size in another face."""
+    main = block.lines[0].main
+    if len(block.lines) > MAX_CAPTION_LINES:
+        return False
+    if block.size < body[1] * CAPTION_MAX_SIZE:
+        return True
+    return block.size <= body[1] * SAME_SIZE and main.font != body[0] and not main.bold
+
+
+def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
+    """Caption type right under or over the picture within its width, or beside it within
+    its height (a credit set up its side may stand just inside its edge)."""
+    if not _caption_type(block, body):
+        return False
+    box, near = block.box, CAPTION_GAP_EM * body[1]
+    within = box[0] >= pic[0] - 1 and box[2] <= pic[2] + 1
+    if within and (0 <= pic[1] - box[3] <= near or 0 <= box[1] - pic[3] <= near):
+        return True
+    level = box[1] >= pic[1] - near and box[3] <= pic[3] + near
+    if not block.lines[0].main.upright:
+        inside = near if box[3] - box[1] > box[2] - box[0] else 0.0
+        return level and (
+            -inside <= box[0] - pic[2] <= near or -inside <= pic[0] - box[2] <= near
+        )
+    return level and (0 <= box[0] - pic[2] <= near or 0 <= pic[0] - box[2] <= near)
+
+
+def _chain(
+    found: list[GBlock], pictures: list[GBlock], taken: dict[int, int], body: tuple[str, float]
+) -> None:
+    """Caption type right under or over a block already taken, within its picture's width,
+    goes with that picture too (a caption under a dingbat under the picture)."""
+    near = CAPTION_GAP_EM * body[1]
+    grown = True
+    while grown:
+        grown = False
+        for b in found:
+            if not b.lines or id(b) in taken or not _caption_type(b, body):
+                continue
+            for t in [t for t in found if id(t) in taken]:
+                pic = pictures[taken[id(t)]].box
+                box, other = b.box, t.box
+                within = box[0] >= pic[0] - 1 and box[2] <= pic[2] + 1
+                apart = min(abs(other[1] - box[3]), abs(box[1] - other[3]))
+                if within and apart <= near:
+                    taken[id(b)] = taken[id(t)]
+                    grown = True
+                    break
+
+
+def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[GBlock]:
+    """The picture's blocks marked caption, credit or mark, captions first, each read in
+    order; left unmarked by a picture too small to have a caption."""
+    ordered = reading_order(blocks, lambda b: b.box, body[1])
+    if pic.box[2] - pic.box[0] < MIN_CAPTIONED_EM * body[1]:
+        return ordered
+    split = [part for b in ordered for part in _split_tail(b)]
+    captions = _merged([b for b in split if not b.role])
+    largest = max((b.size for b in captions if _worded(b)), default=0.0)
+    out: list[GBlock] = []
+    for b in [*captions, *(b for b in split if b.role)]:
+        if not _worded(b):
+            out.append(b._replace(role=MARK))
+        elif b.role or not b.lines[0].main.upright:
+            out.append(b._replace(role=CREDIT))
+        elif len(b.lines) == 1 and b.size < largest * CREDIT_MAX_SIZE:
+            out.append(b._replace(role=CREDIT))  # a line in type smaller than the caption
+        else:
+            out.append(b._replace(role=CAPTION))
+    return sorted(out, key=lambda b: b.role != CAPTION)
+
+
+def _worded(block: GBlock) -> bool:
+    text = "".join(r.text for line in block.lines for r in line.runs)
+    return sum(c.isalnum() for c in text) >= MIN_WORD_CHARS
+
+
+def _split_tail(block: GBlock) -> list[GBlock]:
+    """A credit set at the end of the block's last line in a type of its own cut off as a
+    block marked credit: in smaller type, or in another face after a full stop."""
+    last = block.lines[-1]
+    runs = last.runs
+    if not last.main.upright or len(runs) < 2:
+        return [block]
+    head_type = (runs[0].font, runs[0].size)
+    k = len(runs)
+    while k > 1 and (runs[k - 1].font, runs[k - 1].size) != head_type:
+        k -= 1
+    head, tail = runs[:k], runs[k:]
+    if not tail:
+        return [block]
+    text = " ".join(r.text for r in tail)
+    smaller = max(r.size for r in tail) <= CREDIT_MAX_SIZE * head_type[1]
+    after_stop = head[-1].text.rstrip().endswith(SENTENCE_ENDS)
+    if len(text) > MAX_CREDIT_CHARS or sum(c.isalnum() for c in text) < MIN_WORD_CHARS:
+        return [block]
+    if not (smaller or after_stop):
+        return [block]
+    kept = (*block.lines[:-1], _line(head))
+    credit = _line(tail)
+    return [
+        GBlock(kept, union([ln.box for ln in kept]), block.frame),
+        GBlock((credit,), credit.box, block.frame, CREDIT),
+    ]
+
+
+def _line(runs: Sequence[Run]) -> Line:
+    """A line of runs, in the type of its last run with words in it (as geometry's)."""
+    worded = [r for r in runs if sum(c.isalnum() for c in r.text[:8]) >= MIN_WORD_CHARS]
+    return Line(tuple(runs), union([r.box for r in runs]), (worded or list(runs))[-1])
+
+
+def _merged(blocks: list[GBlock]) -> list[GBlock]:
+    """Caption blocks in one type, each right under the one before, as one block (a line
+    cut from its credit rejoins the caption above it)."""
+    out: list[GBlock] = []
+    for b in blocks:
+        if out and _continues(out[-1], b):
+            lines = (*out[-1].lines, *b.lines)
+            out[-1] = GBlock(lines, union([ln.box for ln in lines]), b.frame)
+        else:
+            out.append(b)
+    return out
+
+
+def _continues(upper: GBlock, lower: GBlock) -> bool:
+    a, b = upper.lines[-1].main, lower.lines[0].main
+    gap = upper.box[1] - lower.box[3]
+    overlap = min(upper.box[2], lower.box[2]) - max(upper.box[0], lower.box[0])
+    return (
+        (a.font, a.size) == (b.font, b.size)
+        and a.upright
+        and b.upright
+        and -a.size <= gap <= MAX_LINE_GAP_EM * a.size
+        and overlap > 0
+    )
