@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from broadsheet.layout.assemble import Picture, Plan, Story
+from broadsheet.layout.captions import split_credit
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
@@ -125,6 +126,8 @@ def _story_type(byline: Traced | None, paras: tuple[Traced, ...], story: Story) 
 def _picture_item(pic: Picture, texts: _Texts, lang: str) -> Item | None:
     caption = texts.of([pic.caption]) if pic.caption else None
     credit = texts.of([pic.credit]) if pic.credit else None
+    if caption is not None and credit is None:
+        caption, credit = split_credit(caption)
     if caption is None and credit is None:
         return None
     kicker = headline = None

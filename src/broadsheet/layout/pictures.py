@@ -89,8 +89,9 @@ def _caption_type(block: GBlock, body: tuple[str, float]) -> bool:
 
 
 def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
-    """Caption type right under or over the picture within its width, or beside it within
-    its height (a credit set up its side may stand just inside its edge)."""
+    """Caption type right under or over the picture within its width, or beside it flush
+    with its foot or top (not the attribution of a pull quote set beside it), or a credit
+    set up its side, which may stand just inside its edge."""
     if not _caption_type(block, body):
         return False
     box, near = block.box, CAPTION_GAP_EM * body[1]
@@ -103,7 +104,9 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
         return level and (
             -inside <= box[0] - pic[2] <= near or -inside <= pic[0] - box[2] <= near
         )
-    return level and (0 <= box[0] - pic[2] <= near or 0 <= pic[0] - box[2] <= near)
+    # Beside the picture, a caption is set flush with its foot or its top.
+    flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
+    return flush and (0 <= box[0] - pic[2] <= near or 0 <= pic[0] - box[2] <= near)
 
 
 def _chain(
