@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
+from broadsheet.layout.captions import across_pictures, picture_heads, placed
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker, worded
 from broadsheet.layout.quotes import repeated_quotes
@@ -47,6 +48,7 @@ class Picture:
     caption: Unit | None = None
     credit: Unit | None = None
     title: Unit | None = None
+    heads: list[Unit] = field(default_factory=list)  # a picture story's kicker and headline
 
 
 @dataclass
@@ -64,10 +66,11 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     document's words, helps to order a story's pieces)."""
     units = _mark_teasers(_mark_captions(list(units)))
     pictures = _pictures(units)
-    runs = _header_runs(units)
-    nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
-    starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
-    start_units = _story_starts(units, runs, starts, nxt, lang)
+    flow = across_pictures(units)  # a header reads on across a picture under it
+    runs = _title_pictures(_header_runs(flow), units, pictures)
+    nxt = {a.index: b.index for a, b in itertools.pairwise(flow)}
+    starts = {id(run[-1]): _unit_after(flow, run[-1]) for run in runs}
+    start_units = _story_starts(flow, runs, starts, nxt, lang)
     stories: list[Story] = []
     owner: dict[float, Story] = {}
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
@@ -195,6 +198,28 @@ def _pictures(units: Sequence[Unit]) -> list[Picture]:
             else:
                 pictures.append(Picture(credit=u))
     return pictures
+
+
+def _title_pictures(
+    runs: list[list[Unit]], units: Sequence[Unit], pictures: list[Picture]
+) -> list[list[Unit]]:
+    """The header runs, those that title a picture story given to their picture: its
+    kicker, headline and teaser (what else the run holds stays a run, so nothing is lost)."""
+    titles = picture_heads(runs, units)
+    out: list[list[Unit]] = []
+    for r, run in enumerate(runs):
+        part = titles.get(r)
+        pic = next(
+            (p for p in pictures if part is not None and part in (p.caption, p.credit)), None
+        )
+        if pic is None:
+            out.append(run)
+            continue
+        roles_of = header_roles(run)
+        pic.heads = [u for u in run if roles_of.get(u.index) in ("kicker", "headline", "teaser")]
+        rest = [u for u in run if u not in pic.heads]
+        out += [rest] if rest else []
+    return out
 
 
 def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
@@ -362,6 +387,8 @@ def _resolve_headlines(
 def _adjacent_picture(u: Unit, pictures: list[Picture], rank: dict[float, int]) -> Picture | None:
     for pic in pictures:
         parts = [p for p in (pic.caption, pic.credit) if p is not None]
-        if pic.title is None and any(abs(rank[p.index] - rank[u.index]) == 1 for p in parts):
+        if pic.title is not None or pic.heads or any(placed(p) for p in parts):
+            continue  # titled already, or placed by a PDF page's geometry (`captions`)
+        if any(abs(rank[p.index] - rank[u.index]) == 1 for p in parts):
             return pic
     return None

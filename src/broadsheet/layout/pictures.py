@@ -101,9 +101,7 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
     level = box[1] >= pic[1] - near and box[3] <= pic[3] + near
     if not block.lines[0].main.upright:
         inside = near if box[3] - box[1] > box[2] - box[0] else 0.0
-        return level and (
-            -inside <= box[0] - pic[2] <= near or -inside <= pic[0] - box[2] <= near
-        )
+        return level and (-inside <= box[0] - pic[2] <= near or -inside <= pic[0] - box[2] <= near)
     # Beside the picture, a caption is set flush with its foot or its top.
     flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
     return flush and (0 <= box[0] - pic[2] <= near or 0 <= pic[0] - box[2] <= near)
