@@ -110,14 +110,17 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
 def _chain(
     found: list[GBlock], pictures: list[GBlock], taken: dict[int, int], body: tuple[str, float]
 ) -> None:
-    """Caption type right under or over a block already taken, within its picture's width,
-    goes with that picture too (a caption under a dingbat under the picture)."""
+    """Type smaller than the body's right under or over a block already taken, within its
+    picture's width, goes with that picture too (a caption under a dingbat under the
+    picture; not a byline in the body's size under the caption)."""
     near = CAPTION_GAP_EM * body[1]
     grown = True
     while grown:
         grown = False
         for b in found:
-            if not b.lines or id(b) in taken or not _caption_type(b, body):
+            if not b.lines or id(b) in taken or b.size >= body[1] * CAPTION_MAX_SIZE:
+                continue
+            if not _caption_type(b, body):
                 continue
             for t in [t for t in found if id(t) in taken]:
                 pic = pictures[taken[id(t)]].box

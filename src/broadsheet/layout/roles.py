@@ -242,7 +242,7 @@ def _picture_role(role: str, placed: str) -> str:
         return FURNITURE  # a dingbat by the caption: no words of its own
     if placed == "credit" or role in (PHOTO_CREDIT, AGENCY_CREDIT):
         return PHOTO_CREDIT
-    return CAPTION
+    return BYLINE if role == BYLINE else CAPTION  # a byline set right under a picture
 
 
 def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
