@@ -218,3 +218,26 @@ def test_a_header_over_a_picture_with_no_story_under_it_titles_the_picture() -> 
     )
     story = next(i for i in found if i.type != "picture")
     assert str(story.headline) == "Flood relief for the valley"
+
+
+def test_two_photos_set_edge_to_edge_share_a_caption_and_a_credit_in_two_lines_up_the_side() -> (
+    None
+):
+    """A pair of photos, a label on each, one caption under both; the credit is set in two
+    rotated lines under the pair's right edge, and comes out as one credit."""
+    shapes = [
+        Shape("image", (40.0, 500.0, 220.0, 680.0), None),
+        Shape("image", (220.0, 500.0, 400.0, 680.0), None),
+    ]
+    runs = [
+        run("January", 100, 510, 40, size=7.0, font="Sans"),
+        run("December", 280, 510, 45, size=7.0, font="Sans"),
+        run("The star has dimmed for months, as the photos show.", 40, 480, 250, size=8.0),
+        run("AGENCY / J. ROE", 380, 420, 75, size=4.0, font="Sans", upright=False),
+        run("CC BY 4.0", 385, 450, 45, size=4.0, font="Sans", upright=False),
+        *body_lines(40, 400, 8, 1, width=320),
+    ]
+    pictures = [i for i in items(page(runs, shapes)) if i.type == "picture"]
+    assert [(str(p.caption), str(p.credit)) for p in pictures] == [
+        ("The star has dimmed for months, as the photos show.", "AGENCY / J. ROE CC BY 4.0")
+    ]

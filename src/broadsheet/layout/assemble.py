@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
-from broadsheet.layout.captions import across_pictures, picture_heads, placed
+from broadsheet.layout.captions import (
+    Picture,
+    across_pictures,
+    credit_heads,
+    pictures_of,
+    placed,
+    title_pictures,
+)
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker, worded
 from broadsheet.layout.quotes import repeated_quotes
@@ -44,14 +51,6 @@ class Story:
 
 
 @dataclass
-class Picture:
-    caption: Unit | None = None
-    credit: Unit | None = None
-    title: Unit | None = None
-    heads: list[Unit] = field(default_factory=list)  # a picture story's kicker and headline
-
-
-@dataclass
 class Plan:
     """Where every unit of a page went."""
 
@@ -65,9 +64,9 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
     document's words, helps to order a story's pieces)."""
     units = _mark_teasers(_mark_captions(list(units)))
-    pictures = _pictures(units)
+    pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
-    runs = _title_pictures(_header_runs(flow), units, pictures)
+    runs = title_pictures(_header_runs(flow), units, pictures)
     nxt = {a.index: b.index for a, b in itertools.pairwise(flow)}
     starts = {id(run[-1]): _unit_after(flow, run[-1]) for run in runs}
     start_units = _story_starts(flow, runs, starts, nxt, lang)
@@ -131,7 +130,7 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for k, u in enumerate(units):
         after = units[k + 1] if k + 1 < len(units) else None
-        own = k + 2 < len(units) and _heads(after, units[k + 2]) if after else False
+        own = k + 2 < len(units) and credit_heads(after, units[k + 2]) if after else False
         if u.role == roles.BODY and after and after.role == roles.PHOTO_CREDIT and not own:
             u = Unit(u.lines, u.index, roles.CAPTION, u.style)
         elif u.role == roles.BODY and not roles.set_as(u, "body") and _wide(u, widest):
@@ -160,15 +159,6 @@ def _mark_teasers(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _heads(credit: Unit, caption: Unit) -> bool:
-    """A credit on the first line of the block whose other lines are its caption."""
-    return (
-        credit.role == roles.PHOTO_CREDIT
-        and caption.role == roles.CAPTION
-        and credit.index == int(caption.index)
-    )
-
-
 def _wide(u: Unit, widest: float) -> bool:
     """A few lines wider than every body column: a caption or a teaser, not body text."""
     return (
@@ -176,50 +166,6 @@ def _wide(u: Unit, widest: float) -> bool:
         and len(u.lines) <= WIDE_MAX_LINES
         and measure(u.lines) > roles.WIDE_RATIO * widest
     )
-
-
-def _pictures(units: Sequence[Unit]) -> list[Picture]:
-    pictures: list[Picture] = []
-    for u in units:
-        if u.role == roles.CAPTION:
-            last = pictures[-1] if pictures else None
-            if (
-                last is not None
-                and last.credit is not None
-                and last.caption is None  # a caption already there must not be lost
-                and _heads(last.credit, u)
-            ):
-                last.caption = u
-                continue
-            pictures.append(Picture(caption=u))
-        elif u.role == roles.PHOTO_CREDIT:
-            if pictures and pictures[-1].credit is None and pictures[-1].caption is not None:
-                pictures[-1].credit = u
-            else:
-                pictures.append(Picture(credit=u))
-    return pictures
-
-
-def _title_pictures(
-    runs: list[list[Unit]], units: Sequence[Unit], pictures: list[Picture]
-) -> list[list[Unit]]:
-    """The header runs, those that title a picture story given to their picture: its
-    kicker, headline and teaser (what else the run holds stays a run, so nothing is lost)."""
-    titles = picture_heads(runs, units)
-    out: list[list[Unit]] = []
-    for r, run in enumerate(runs):
-        part = titles.get(r)
-        pic = next(
-            (p for p in pictures if part is not None and part in (p.caption, p.credit)), None
-        )
-        if pic is None:
-            out.append(run)
-            continue
-        roles_of = header_roles(run)
-        pic.heads = [u for u in run if roles_of.get(u.index) in ("kicker", "headline", "teaser")]
-        rest = [u for u in run if u not in pic.heads]
-        out += [rest] if rest else []
-    return out
 
 
 def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
+from broadsheet.layout.headers import header_roles
 from broadsheet.layout.roles import PHOTO_CREDIT_RE, Unit
 from broadsheet.model import Traced
 
@@ -26,6 +28,14 @@ MAX_NAME_WORDS = 4
 SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
 # Units a header is made of.
 HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
+
+
+@dataclass
+class Picture:
+    caption: Unit | None = None
+    credit: Unit | None = None
+    title: Unit | None = None
+    heads: list[Unit] = field(default_factory=list)  # a picture story's kicker and headline
 
 
 def split_credit(caption: Traced) -> tuple[Traced, Traced | None]:
@@ -107,3 +117,67 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
         if all(u.role == roles.DISPLAY for u in run) and follows not in (roles.BODY, roles.BYLINE):
             out[r] = units[k]
     return out
+
+
+def credit_heads(credit: Unit, caption: Unit) -> bool:
+    """A credit on the first line of the block whose other lines are its caption."""
+    return (
+        credit.role == roles.PHOTO_CREDIT
+        and caption.role == roles.CAPTION
+        and credit.index == int(caption.index)
+    )
+
+
+def pictures_of(units: Sequence[Unit]) -> list[Picture]:
+    """The page's pictures from its captions and credits, in dump order: a credit goes with
+    the caption before it, or heads the caption of its own block."""
+    pictures: list[Picture] = []
+    for u in units:
+        if u.role == roles.CAPTION:
+            last = pictures[-1] if pictures else None
+            if (
+                last is not None
+                and last.credit is not None
+                and last.caption is None  # a caption already there must not be lost
+                and credit_heads(last.credit, u)
+            ):
+                last.caption = u
+                continue
+            pictures.append(Picture(caption=u))
+        elif u.role == roles.PHOTO_CREDIT:
+            last = pictures[-1] if pictures else None
+            if last is not None and last.credit is not None and _credit_goes_on(last.credit, u):
+                last.credit = Unit(last.credit.lines + u.lines, last.credit.index, u.role, u.style)
+            elif pictures and pictures[-1].credit is None and pictures[-1].caption is not None:
+                pictures[-1].credit = u
+            else:
+                pictures.append(Picture(credit=u))
+    return pictures
+
+
+def title_pictures(
+    runs: list[list[Unit]], units: Sequence[Unit], pictures: list[Picture]
+) -> list[list[Unit]]:
+    """The header runs, those that title a picture story given to their picture: its
+    kicker, headline and teaser (what else the run holds stays a run, so nothing is lost)."""
+    titles = picture_heads(runs, units)
+    out: list[list[Unit]] = []
+    for r, run in enumerate(runs):
+        part = titles.get(r)
+        pic = next(
+            (p for p in pictures if part is not None and part in (p.caption, p.credit)), None
+        )
+        if pic is None:
+            out.append(run)
+            continue
+        roles_of = header_roles(run)
+        pic.heads = [u for u in run if roles_of.get(u.index) in ("kicker", "headline", "teaser")]
+        rest = [u for u in run if u not in pic.heads]
+        out += [rest] if rest else []
+    return out
+
+
+def _credit_goes_on(credit: Unit, u: Unit) -> bool:
+    """A placed credit right after another goes on it (lines set up a picture's side, which
+    the text stage may read as two paragraphs)."""
+    return placed(credit) and placed(u) and int(u.index) == int(credit.index) + 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from broadsheet.layout.assemble import Picture, Plan, Story
-from broadsheet.layout.captions import split_credit
+from broadsheet.layout.assemble import Plan, Story
+from broadsheet.layout.captions import Picture, split_credit
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline

@@ -10,7 +10,7 @@ any cue word ("Foto:" stays evidence, never a prerequisite).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from broadsheet.layout.geometry import GBlock, Line, frame_of
 from broadsheet.layout.order import reading_order
@@ -27,9 +27,11 @@ MAX_CAPTION_LINES = 4
 CAPTION_MAX_SIZE = 0.95
 SAME_SIZE = 1.05
 CAPTION_GAP_EM = 2.0
-# Text by a picture narrower than this many body ems is a label (a portrait's name in an
-# interview, an icon's), not a caption: such a picture makes no item of its own.
+# Text by a picture narrower or lower than this many body ems is a label (a portrait's
+# name in an interview, a logo's or a signature's line), not a caption: such a picture
+# makes no item of its own. (A photo one column wide is some 15 ems wide, 7 high.)
 MIN_CAPTIONED_EM = 8.0
+MIN_CAPTIONED_HEIGHT_EM = 5.0
 # A credit has at least this many letters or digits (a bullet or dingbat has fewer) and at
 # most this many characters; set at a caption line's end, in type at most this share of
 # the caption's size, or in another face after the caption's full stop.
@@ -38,35 +40,78 @@ MAX_CREDIT_CHARS = 80
 CREDIT_MAX_SIZE = 0.95
 # Lines of two caption blocks at most this many ems apart are one caption.
 MAX_LINE_GAP_EM = 0.6
+# A picture with text covering this share of it is a background (its text a box's).
+BACKGROUND_TEXT_SHARE = 0.2
+# Pictures whose edges meet within this many points, level with each other, are one.
+ABUT_PT = 2.0
 SENTENCE_ENDS = (".", "!", "?", "…", ".”", ".’", '."')
 
 
 def picture_blocks(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> list[GBlock]:
-    """The page's pictures as blocks without lines: images and drawings with no text set on
-    them (a background), and none standing inside a larger one (a drawing's parts, or the
-    frame drawn around an image)."""
-    shapes = [
-        s.box
-        for s in page.shapes
-        if s.kind in ("image", "drawing") and not any(centre_in(b.box, s.box) for b in found)
-    ]
-    shapes.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
+    """The page's pictures as blocks without lines: images and drawings, pieces set edge to
+    edge joined (two photos shown as a pair under one caption), none standing inside a
+    larger one (a drawing's parts, the frame drawn around an image), and none that text
+    covers in good part (a background behind a box)."""
+    boxes = _joined(
+        [
+            s.box
+            for s in page.shapes
+            if s.kind in ("image", "drawing") and not _background(s.box, found)
+        ]
+    )
+    boxes.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
     kept: list[Box] = []
-    for box in shapes:
+    for box in boxes:
         if not any(centre_in(box, k) and box != k for k in kept):
             kept.append(box)
     return [GBlock((), box, frame_of(box, frames)) for box in kept]
 
 
+def _background(box: Box, found: Sequence[GBlock]) -> bool:
+    """Text covers this share of the box or more: it is set on it, the box behind it.
+    (A label or two on a photo or a chart leaves it a picture.)"""
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    inside = [b.box for b in found if centre_in(b.box, box)]
+    covered = sum((b[2] - b[0]) * (b[3] - b[1]) for b in inside)
+    return bool(inside) and covered >= BACKGROUND_TEXT_SHARE * area
+
+
+def _joined(boxes: list[Box]) -> list[Box]:
+    """Boxes set edge to edge, level with each other (top and bottom, or left and right
+    edges within a point or two), as one."""
+    out = list(boxes)
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(out):
+            j = next((j for j in range(i + 1, len(out)) if _abutting(a, out[j])), None)
+            if j is not None:
+                out[i] = union([a, out.pop(j)])
+                merged = True
+                break
+    return out
+
+
+def _abutting(a: Box, b: Box) -> bool:
+    e = ABUT_PT
+    level = abs(a[1] - b[1]) <= e and abs(a[3] - b[3]) <= e
+    plumb = abs(a[0] - b[0]) <= e and abs(a[2] - b[2]) <= e
+    side = -e <= b[0] - a[2] <= e or -e <= a[0] - b[2] <= e
+    stacked = -e <= b[1] - a[3] <= e or -e <= a[1] - b[3] <= e
+    return (level and side) or (plumb and stacked)
+
+
 def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBlock]]:
     """The blocks in reading order, in clusters: a picture with the type set by it (caption,
-    credit) is one cluster, read as one, its blocks marked with their role."""
+    credit) and on it (a label) is one cluster, read as one, its blocks marked with their
+    role (a label is left unmarked: the text tells what it is)."""
     size = body[1]
     pictures = [b for b in found if not b.lines]
     taken: dict[int, int] = {}
     for k, pic in enumerate(pictures):
         for b in found:
-            if b.lines and id(b) not in taken and _by_picture(b, pic.box, body):
+            free = b.lines and id(b) not in taken
+            if free and (_by_picture(b, pic.box, body) or centre_in(b.box, pic.box)):
                 taken[id(b)] = k
     _chain(found, pictures, taken, body)
     clusters = [
@@ -101,7 +146,9 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
     level = box[1] >= pic[1] - near and box[3] <= pic[3] + near
     if not block.lines[0].main.upright:
         inside = near if box[3] - box[1] > box[2] - box[0] else 0.0
-        return level and (-inside <= box[0] - pic[2] <= near or -inside <= pic[0] - box[2] <= near)
+        beside = -inside <= box[0] - pic[2] <= near or -inside <= pic[0] - box[2] <= near
+        below = box[0] >= pic[0] - near and box[2] <= pic[2] + near
+        return (level and beside) or (below and 0 <= pic[1] - box[3] <= near)
     # Beside the picture, a caption is set flush with its foot or its top.
     flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
     return flush and (0 <= box[0] - pic[2] <= near or 0 <= pic[0] - box[2] <= near)
@@ -137,13 +184,16 @@ def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[
     """The picture's blocks marked caption, credit or mark, captions first, each read in
     order; left unmarked by a picture too small to have a caption."""
     ordered = reading_order(blocks, lambda b: b.box, body[1])
-    if pic.box[2] - pic.box[0] < MIN_CAPTIONED_EM * body[1]:
+    low = pic.box[3] - pic.box[1] < MIN_CAPTIONED_HEIGHT_EM * body[1]
+    if low or pic.box[2] - pic.box[0] < MIN_CAPTIONED_EM * body[1]:
         return ordered
+    on = [b for b in ordered if b.lines[0].main.upright and centre_in(b.box, pic.box)]
+    ordered = [b for b in ordered if b not in on]
     split = [part for b in ordered for part in _split_tail(b)]
-    captions = _merged([b for b in split if not b.role])
+    captions = _merged([b for b in split if not b.role and b.lines[0].main.upright])
     largest = max((b.size for b in captions if _worded(b)), default=0.0)
     out: list[GBlock] = []
-    for b in [*captions, *(b for b in split if b.role)]:
+    for b in [*captions, *_side(b for b in split if b.role or not b.lines[0].main.upright)]:
         if not _worded(b):
             out.append(b._replace(role=MARK))
         elif b.role or not b.lines[0].main.upright:
@@ -152,7 +202,19 @@ def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[
             out.append(b._replace(role=CREDIT))  # a line in type smaller than the caption
         else:
             out.append(b._replace(role=CAPTION))
-    return sorted(out, key=lambda b: b.role != CAPTION)
+    return on + sorted(out, key=lambda b: b.role != CAPTION)
+
+
+def _side(blocks: Iterable[GBlock]) -> list[GBlock]:
+    """Credits cut from a caption line as they are; the lines set up the picture's side as
+    one credit, read left to right (type set at an angle reads upwards)."""
+    found = list(blocks)
+    rotated = [b for b in found if not b.lines[0].main.upright]
+    if len(rotated) < 2:
+        return found
+    lines = tuple(sorted((ln for b in rotated for ln in b.lines), key=lambda ln: ln.box[0]))
+    side = GBlock(lines, union([ln.box for ln in lines]), rotated[0].frame, CREDIT)
+    return [*(b for b in found if b.lines[0].main.upright), side]
 
 
 def _worded(block: GBlock) -> bool:
