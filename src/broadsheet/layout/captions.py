@@ -160,6 +160,8 @@ def title_pictures(
 ) -> list[list[Unit]]:
     """The header runs, those that title a picture story given to their picture: its
     kicker, headline and teaser (what else the run holds stays a run, so nothing is lost)."""
+    if not any(u is not None and placed(u) for p in pictures for u in (p.caption, p.credit)):
+        return runs  # no picture placed by a PDF page's geometry (and so none on a dump)
     titles = picture_heads(runs, units)
     out: list[list[Unit]] = []
     for r, run in enumerate(runs):

@@ -429,23 +429,34 @@ def drawings(shapes: list[Shape], runs: Sequence[Run], width: float, height: flo
     as a picture drawn in vectors ("drawing"): a tint or a frame is there to hold text, a
     picture is not. Sizes are in body ems (the median run's size), since a bullet or a
     bar in large type is larger than a small picture in small type."""
-    candidates = [k for k, s in enumerate(shapes) if s.kind == "rect" and s.painted]
-    if not candidates or not runs:
+    if not runs or not any(s.painted for s in shapes):
         return shapes
     sizes = sorted(r.size for r in runs)
     least = DRAWING_MIN_EM * sizes[len(sizes) // 2]
+    candidates = [
+        k
+        for k, s in enumerate(shapes)
+        if s.kind == "rect" and s.painted and _picture_sized(s.box, least, width, height)
+    ]
+    if not candidates:
+        return shapes
     centres = sorted(((r.box[0] + r.box[2]) / 2, (r.box[1] + r.box[3]) / 2) for r in runs)
     xs = [x for x, _ in centres]
     out = list(shapes)
     for k in candidates:
         left, bottom, right, top = shapes[k].box
-        w, h = right - left, top - bottom
-        if min(w, h) < least or (w >= BACKGROUND_SHARE * width and h >= BACKGROUND_SHARE * height):
-            continue
         within = centres[bisect.bisect_left(xs, left) : bisect.bisect_right(xs, right)]
         if not any(bottom <= y <= top for _, y in within):
             out[k] = Shape("drawing", shapes[k].box, None, True)
     return out
+
+
+def _picture_sized(box: Box, least: float, width: float, height: float) -> bool:
+    """At least `least` points on both sides, and not the page's background."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    return min(w, h) >= least and not (
+        w >= BACKGROUND_SHARE * width and h >= BACKGROUND_SHARE * height
+    )
 
 
 def _fill_rgba(obj: int, rgba: Sequence[ctypes.c_uint] = ()) -> tuple[int, int, int, int]:

@@ -54,9 +54,11 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
     found = blocks(page_lines, page.shapes)
     body = body_size(page_lines)
     frames = frame_boxes(page.shapes)
-    kind = (body_type(found)[0], body)  # the body's font, and its size as `body_size` has it
+    pictures = picture_blocks(page, found, frames)
+    # The body's font (asked only where there are pictures), and its size as `body_size` has it.
+    kind = (body_type(found)[0] if pictures else "", body)
     groups: dict[int, list[GBlock]] = {}
-    for b in [*found, *picture_blocks(page, found, frames)]:
+    for b in [*found, *pictures]:
         groups.setdefault(b.frame, []).append(b)
     loose = with_captions(groups.pop(-1, []), kind)
     framed = [[b for c in with_captions(g, kind) for b in c] for g in groups.values()]
