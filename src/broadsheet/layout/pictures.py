@@ -20,13 +20,17 @@ from broadsheet.model import Box, centre_in, union
 CAPTION = "caption"
 CREDIT = "credit"
 MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
-# Captions and credits: at most this many lines, in type smaller than this share of the
-# body's (or in another face at most SAME_SIZE over it, not bold: a subhead is bold), at
-# most this many body ems from their picture or from a caption block already found.
-MAX_CAPTION_LINES = 4
+# Captions and credits: at most this many lines (a one-column photo's caption runs long;
+# more is a column of text), in type smaller than this share of the body's (or in another
+# face at most SAME_SIZE over it, not bold: a subhead is bold), at most this many body ems
+# from their picture or from a caption block already found.
+MAX_CAPTION_LINES = 8
 CAPTION_MAX_SIZE = 0.95
 SAME_SIZE = 1.05
 CAPTION_GAP_EM = 2.0
+# Type of the body's size in another face is a caption only set this close to the picture
+# (a kicker in a sans face under a short caption is not).
+OTHER_FACE_GAP_EM = 1.0
 # Text by a picture narrower or lower than this many body ems is a label (a portrait's
 # name in an interview, a logo's or a signature's line), not a caption: such a picture
 # makes no item of its own. (A photo one column wide is some 15 ems wide, 7 high.)
@@ -139,7 +143,8 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
     set up its side, which may stand just inside its edge."""
     if not _caption_type(block, body):
         return False
-    box, near = block.box, CAPTION_GAP_EM * body[1]
+    smaller = block.size < body[1] * CAPTION_MAX_SIZE
+    box, near = block.box, (CAPTION_GAP_EM if smaller else OTHER_FACE_GAP_EM) * body[1]
     within = box[0] >= pic[0] - 1 and box[2] <= pic[2] + 1
     if within and (0 <= pic[1] - box[3] <= near or 0 <= box[1] - pic[3] <= near):
         return True
