@@ -7,11 +7,15 @@ fails if its decision breaks.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from broadsheet.layout.captions import split_credit
 from broadsheet.load.pdf import PdfPage, Run, Shape, drawings
 from broadsheet.load.pdftext import page_blocks, pdf_source
 from broadsheet.model import Item, Traced
-from broadsheet.pipeline import Options, process
+from broadsheet.pipeline import Options, parse_pdf, process
 
 BODY = 9.0
 LEAD = 11.0
@@ -241,3 +245,36 @@ def test_two_photos_set_edge_to_edge_share_a_caption_and_a_credit_in_two_lines_u
     assert [(str(p.caption), str(p.credit)) for p in pictures] == [
         ("The star has dimmed for months, as the photos show.", "AGENCY / J. ROE CC BY 4.0")
     ]
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+
+
+def real_items(name: str, page_number: int) -> list[Item]:
+    """A real page's items (the pages stay outside the repository: skip without them)."""
+    pdf = REAL / name
+    if not pdf.exists():
+        pytest.skip(f"{pdf} is not here")
+    doc, _ = parse_pdf(pdf, Options(), pages=str(page_number))
+    return list(doc.pages[0].items)
+
+
+@pytest.mark.parametrize(
+    ("name", "page_number", "expected"),
+    [
+        # (caption, credit, kicker and headline) present in each picture item, in page order
+        ("en_thehindu_p11_opinion_2025-09-19.pdf", 1, [(1, 1, 0), (1, 1, 1)]),
+        ("en_loc_digital-preservation-newsletter_2013-06.pdf", 1, [(1, 1, 0)]),
+        ("de_klz_klassenzeitung_2024-08-12.pdf", 2, [(1, 0, 0)]),
+    ],
+)
+def test_real_pages_pictures_have_their_captions_credits_and_titles(
+    name: str, page_number: int, expected: list[tuple[int, int, int]]
+) -> None:
+    found = real_items(name, page_number)
+    pictures = [i for i in found if i.type == "picture"]
+    assert [
+        (int(p.caption is not None), int(p.credit is not None), int(bool(p.kicker and p.headline)))
+        for p in pictures
+    ] == expected
+    assert found[0].type != "picture"  # each picture follows its story
