@@ -41,6 +41,9 @@ MIN_CAPTIONED_HEIGHT_EM = 5.0
 # the caption's size, or in another face after the caption's full stop.
 MIN_WORD_CHARS = 2
 MAX_CREDIT_CHARS = 80
+# A line under the caption in smaller type is its credit when at most this long (a
+# photographer's and an agency's name; a longer one is more caption).
+MAX_SIZED_CREDIT_CHARS = 50
 CREDIT_MAX_SIZE = 0.95
 # Lines of two caption blocks at most this many ems apart are one caption.
 MAX_LINE_GAP_EM = 0.6
@@ -203,7 +206,7 @@ def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[
             out.append(b._replace(role=MARK))
         elif b.role or not b.lines[0].main.upright:
             out.append(b._replace(role=CREDIT))
-        elif len(b.lines) == 1 and b.size < largest * CREDIT_MAX_SIZE:
+        elif _short_line(b) and b.size < largest * CREDIT_MAX_SIZE:
             out.append(b._replace(role=CREDIT))  # a line in type smaller than the caption
         else:
             out.append(b._replace(role=CAPTION))
@@ -220,6 +223,11 @@ def _side(blocks: Iterable[GBlock]) -> list[GBlock]:
     lines = tuple(sorted((ln for b in rotated for ln in b.lines), key=lambda ln: ln.box[0]))
     side = GBlock(lines, union([ln.box for ln in lines]), rotated[0].frame, CREDIT)
     return [*(b for b in found if b.lines[0].main.upright), side]
+
+
+def _short_line(block: GBlock) -> bool:
+    """One line short enough to be a name (a caption's own short line says more)."""
+    return len(block.lines) == 1 and len(block.lines[0].text) <= MAX_SIZED_CREDIT_CHARS
 
 
 def _worded(block: GBlock) -> bool:
