@@ -278,3 +278,14 @@ def test_real_pages_pictures_have_their_captions_credits_and_titles(
         for p in pictures
     ] == expected
     assert found[0].type != "picture"  # each picture follows its story
+
+
+def test_a_lone_short_line_flush_with_the_pictures_right_edge_is_its_credit() -> None:
+    """No caption, no cue word: a name set flush right under the picture is its credit; a
+    line starting at the picture's left edge is its caption."""
+    image = Shape("image", (40.0, 500.0, 360.0, 700.0), None)
+    story = body_lines(40, 460, 8, 4, width=320)
+    credit = run("JANE ROE", 310, 490, 50, size=7.0, font="Sans")
+    assert ("credit", "JANE ROE") in roles(page([credit, *story], [image]))
+    caption = run("Jane Roe at home", 40, 490, 80, size=7.0, font="Sans")
+    assert ("caption", "Jane Roe at home") in roles(page([caption, *story], [image]))

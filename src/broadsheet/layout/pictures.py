@@ -208,6 +208,8 @@ def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[
             out.append(b._replace(role=CREDIT))
         elif _short_line(b) and b.size < largest * CREDIT_MAX_SIZE:
             out.append(b._replace(role=CREDIT))  # a line in type smaller than the caption
+        elif _short_line(b) and _flush_right(b.box, pic.box, body[1]):
+            out.append(b._replace(role=CREDIT))  # a name set flush with the right edge
         else:
             out.append(b._replace(role=CAPTION))
     return on + sorted(out, key=lambda b: b.role != CAPTION)
@@ -228,6 +230,12 @@ def _side(blocks: Iterable[GBlock]) -> list[GBlock]:
 def _short_line(block: GBlock) -> bool:
     """One line short enough to be a name (a caption's own short line says more)."""
     return len(block.lines) == 1 and len(block.lines[0].text) <= MAX_SIZED_CREDIT_CHARS
+
+
+def _flush_right(box: Box, pic: Box, em: float) -> bool:
+    """Set flush with the picture's right edge and well in from its left one, as credits
+    are (a caption's line starts at the left edge)."""
+    return abs(box[2] - pic[2]) <= ABUT_PT and box[0] - pic[0] >= em
 
 
 def _worded(block: GBlock) -> bool:
