@@ -289,3 +289,15 @@ def test_a_lone_short_line_flush_with_the_pictures_right_edge_is_its_credit() ->
     assert ("credit", "JANE ROE") in roles(page([credit, *story], [image]))
     caption = run("Jane Roe at home", 40, 490, 80, size=7.0, font="Sans")
     assert ("caption", "Jane Roe at home") in roles(page([caption, *story], [image]))
+
+
+def test_a_caption_line_after_a_bold_lead_in_keeps_its_text() -> None:
+    """A lead-in set bold with a full stop ("Left."), the caption going on in the regular
+    face, is no credit in another face: the line stays whole."""
+    image = Shape("image", (40.0, 500.0, 360.0, 700.0), None)
+    lead = run("Left.", 40, 485, 25, size=7.5, font="Sans-Bold", bold=True)
+    rest = run("The old harbour in winter", 68, 485, 120, size=7.5, font="Sans")
+    story = body_lines(40, 440, 8, 6, width=320)
+    assert ("caption", "Left. The old harbour in winter") in roles(
+        page([lead, rest, *story], [image])
+    )

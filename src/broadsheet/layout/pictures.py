@@ -259,7 +259,10 @@ def _split_tail(block: GBlock) -> list[GBlock]:
         return [block]
     text = " ".join(r.text for r in tail)
     smaller = max(r.size for r in tail) <= CREDIT_MAX_SIZE * head_type[1]
-    after_stop = head[-1].text.rstrip().endswith(SENTENCE_ENDS)
+    # In another face of the caption's size, a credit is an appendix after a full stop,
+    # shorter than the sentence it ends (not the text after a lead-in set in bold).
+    said = " ".join(r.text for r in head)
+    after_stop = said.rstrip().endswith(SENTENCE_ENDS) and len(text) < len(said)
     if len(text) > MAX_CREDIT_CHARS or sum(c.isalnum() for c in text) < MIN_WORD_CHARS:
         return [block]
     if not (smaller or after_stop):
