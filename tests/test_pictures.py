@@ -301,3 +301,29 @@ def test_a_caption_line_after_a_bold_lead_in_keeps_its_text() -> None:
     assert ("caption", "Left. The old harbour in winter") in roles(
         page([lead, rest, *story], [image])
     )
+
+
+def test_what_one_picture_placed_makes_one_item_and_two_pictures_two() -> None:
+    """A caption whose first line is set in a type of its own is two blocks, one caption;
+    a credit after a gap on the caption's last line, in the caption's type, is its credit;
+    the photo beside it keeps its own caption."""
+    shapes = [
+        Shape("image", (40.0, 500.0, 250.0, 700.0), None),
+        Shape("image", (270.0, 500.0, 480.0, 700.0), None),
+    ]
+    runs = [
+        run("Winter harbour", 40, 486, 70, size=7.5, font="Sans-Bold", bold=True),
+        run("The boats lie idle since the ice came", 40, 477, 180, size=7.5, font="Sans"),
+        run("in early January.", 40, 468, 80, size=7.5, font="Sans"),
+        run("JANE ROE", 150, 468, 45, size=7.5, font="Sans"),
+        run("The lighthouse keeper on his round.", 270, 486, 170, size=7.5, font="Sans"),
+        *body_lines(40, 440, 8, 9, width=440),
+    ]
+    pictures = [i for i in items(page(runs, shapes)) if i.type == "picture"]
+    assert [(str(p.caption), str(p.credit)) for p in pictures] == [
+        (
+            "Winter harbour The boats lie idle since the ice came in early January.",
+            "JANE ROE",
+        ),
+        ("The lighthouse keeper on his round.", "None"),
+    ]

@@ -46,11 +46,12 @@ class Type:
     """How a PDF set a block, against the page's body type: `kind` is "body" (the body's
     font and size), "display" (larger or bold) or "other"; `size` is over the body's;
     `role` is "caption" or "credit" for a block set by a picture as one (layout/pictures.py),
-    which only the page's geometry tells."""
+    which only the page's geometry tells, and `picture` numbers that picture on its page."""
 
     kind: str
     size: float
     role: str = ""
+    picture: int = -1
 
 
 @dataclass(frozen=True, slots=True)

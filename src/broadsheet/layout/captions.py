@@ -130,9 +130,12 @@ def credit_heads(credit: Unit, caption: Unit) -> bool:
 
 def pictures_of(units: Sequence[Unit]) -> list[Picture]:
     """The page's pictures from its captions and credits, in dump order: a credit goes with
-    the caption before it, or heads the caption of its own block."""
+    the caption before it, or heads the caption of its own block; on a PDF page, what one
+    picture placed goes with it (`_same_picture`)."""
     pictures: list[Picture] = []
     for u in units:
+        if pictures and _same_picture(pictures[-1], u):
+            continue
         if u.role == roles.CAPTION:
             last = pictures[-1] if pictures else None
             if (
@@ -145,10 +148,7 @@ def pictures_of(units: Sequence[Unit]) -> list[Picture]:
                 continue
             pictures.append(Picture(caption=u))
         elif u.role == roles.PHOTO_CREDIT:
-            last = pictures[-1] if pictures else None
-            if last is not None and last.credit is not None and _credit_goes_on(last.credit, u):
-                last.credit = Unit(last.credit.lines + u.lines, last.credit.index, u.role, u.style)
-            elif pictures and pictures[-1].credit is None and pictures[-1].caption is not None:
+            if pictures and pictures[-1].credit is None and pictures[-1].caption is not None:
                 pictures[-1].credit = u
             else:
                 pictures.append(Picture(credit=u))
@@ -179,7 +179,22 @@ def title_pictures(
     return out
 
 
-def _credit_goes_on(credit: Unit, u: Unit) -> bool:
-    """A placed credit right after another goes on it (lines set up a picture's side, which
-    the text stage may read as two paragraphs)."""
-    return placed(credit) and placed(u) and int(u.index) == int(credit.index) + 1
+def _same_picture(pic: Picture, u: Unit) -> bool:
+    """A caption or credit that the PDF page placed by the same picture as the last
+    picture's goes with it: a second caption block (a lead-in line in its own type) joins
+    its caption, a second credit block (lines set up the side) its credit. True if taken."""
+    if u.style is None or not u.style.role or u.role not in (roles.CAPTION, roles.PHOTO_CREDIT):
+        return False
+    number = u.style.picture
+    parts = [p.style for p in (pic.caption, pic.credit) if p is not None]
+    if not any(s is not None and s.role and s.picture == number for s in parts):
+        return False
+    if u.role == roles.CAPTION:
+        pic.caption = u if pic.caption is None else _joined(pic.caption, u)
+    else:
+        pic.credit = u if pic.credit is None else _joined(pic.credit, u)
+    return True
+
+
+def _joined(first: Unit, then: Unit) -> Unit:
+    return Unit(first.lines + then.lines, first.index, first.role, first.style)

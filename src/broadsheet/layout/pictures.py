@@ -47,6 +47,8 @@ MAX_SIZED_CREDIT_CHARS = 50
 CREDIT_MAX_SIZE = 0.95
 # Lines of two caption blocks at most this many ems apart are one caption.
 MAX_LINE_GAP_EM = 0.6
+# Lines whose bottoms are this many points apart stand on one baseline.
+SAME_BASELINE_PT = 1.0
 # A picture with text covering this share of it is a background (its text a box's).
 BACKGROUND_TEXT_SHARE = 0.2
 # Pictures whose edges meet within this many points, level with each other, are one.
@@ -71,7 +73,7 @@ def picture_blocks(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]
     for box in boxes:
         if not any(centre_in(box, k) and box != k for k in kept):
             kept.append(box)
-    return [GBlock((), box, frame_of(box, frames)) for box in kept]
+    return [GBlock((), box, frame_of(box, frames), "", k) for k, box in enumerate(kept)]
 
 
 def _background(box: Box, found: Sequence[GBlock]) -> bool:
@@ -202,17 +204,30 @@ def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[
     largest = max((b.size for b in captions if _worded(b)), default=0.0)
     out: list[GBlock] = []
     for b in [*captions, *_side(b for b in split if b.role or not b.lines[0].main.upright)]:
-        if not _worded(b):
-            out.append(b._replace(role=MARK))
-        elif b.role or not b.lines[0].main.upright:
-            out.append(b._replace(role=CREDIT))
-        elif _short_line(b) and b.size < largest * CREDIT_MAX_SIZE:
-            out.append(b._replace(role=CREDIT))  # a line in type smaller than the caption
-        elif _short_line(b) and _flush_right(b.box, pic.box, body[1]):
-            out.append(b._replace(role=CREDIT))  # a name set flush with the right edge
-        else:
-            out.append(b._replace(role=CAPTION))
-    return on + sorted(out, key=lambda b: b.role != CAPTION)
+        out.append(b._replace(role=_role(b, pic.box, captions, largest, body[1])))
+    marked = [b._replace(picture=pic.picture) for b in out]
+    return on + sorted(marked, key=lambda b: b.role != CAPTION)
+
+
+def _role(block: GBlock, pic: Box, captions: list[GBlock], largest: float, em: float) -> str:
+    """A picture's block as its caption, its credit, or a mark without words."""
+    if not _worded(block):
+        return MARK
+    if block.role or not block.lines[0].main.upright:
+        return CREDIT  # cut from a caption line's end, or set at an angle
+    if _short_line(block) and block.size < largest * CREDIT_MAX_SIZE:
+        return CREDIT  # a line in type smaller than the caption
+    if _short_line(block) and _flush_right(block.box, pic, em):
+        return CREDIT  # a name set flush with the picture's right edge
+    if _short_line(block) and any(_after_on_line(block, c) for c in captions if c is not block):
+        return CREDIT  # set after a gap on the caption's last line
+    return CAPTION
+
+
+def _after_on_line(block: GBlock, caption: GBlock) -> bool:
+    """The block stands on the caption's last baseline, right of it."""
+    last = caption.lines[-1]
+    return abs(block.box[1] - last.box[1]) <= SAME_BASELINE_PT and block.box[0] > last.box[2]
 
 
 def _side(blocks: Iterable[GBlock]) -> list[GBlock]:

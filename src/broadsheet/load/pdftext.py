@@ -89,7 +89,8 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         body = body_type(found)
         for k, block in enumerate(found):
             style = block_style(block, body)
-            style = replace(style, role=block.role) if block.role else style
+            if block.role:
+                style = replace(style, role=block.role, picture=block.picture)
             for j, line in enumerate(block.lines):
                 if j and not _new_paragraph(block, j):
                     out.write("\n")
