@@ -9,7 +9,6 @@ character can be traced to its glyph.
 
 from __future__ import annotations
 
-import bisect
 import ctypes
 import math
 from collections.abc import Iterator, Sequence
@@ -20,6 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
+from broadsheet.load.drawings import drawn_pictures
 from broadsheet.model import Box
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
@@ -231,7 +231,9 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
         runs = _runs(textpage, number)
     finally:
         textpage.close()
-    shapes = drawings(list(_shapes(page)), runs, width, height)
+    shapes = list(_shapes(page))
+    for k in drawn_pictures(shapes, runs, width, height):
+        shapes[k] = Shape("drawing", shapes[k].box, None, True)
     return PdfPage(number, width, height, tuple(runs), tuple(shapes))
 
 
@@ -405,11 +407,6 @@ RULE_MAX_PT = 2.0
 WHITE = (255, 255, 255)
 # A filled rectangle is a tint behind text only if it is this light (sum of R, G, B).
 MIN_TINT = 450
-# A filled path with no text in it is a picture drawn in vectors when it is at least this
-# many body ems on both sides (smaller ones are bullets, bars and icons) and less than
-# this share of the page's width or height (larger ones are the page's background).
-DRAWING_MIN_EM = 4.0
-BACKGROUND_SHARE = 0.9
 
 
 def _paint(obj: int) -> tuple[int, int, int] | None:
@@ -422,41 +419,6 @@ def _paint(obj: int) -> tuple[int, int, int] | None:
     red, green, blue, alpha = _fill_rgba(obj)
     colour = (red, green, blue)
     return None if alpha == 0 or colour == WHITE else colour
-
-
-def drawings(shapes: list[Shape], runs: Sequence[Run], width: float, height: float) -> list[Shape]:
-    """The shapes, a filled path that encloses a picture's area and holds no text taken
-    as a picture drawn in vectors ("drawing"): a tint or a frame is there to hold text, a
-    picture is not. Sizes are in body ems (the median run's size), since a bullet or a
-    bar in large type is larger than a small picture in small type."""
-    if not runs or not any(s.painted for s in shapes):
-        return shapes
-    sizes = sorted(r.size for r in runs)
-    least = DRAWING_MIN_EM * sizes[len(sizes) // 2]
-    candidates = [
-        k
-        for k, s in enumerate(shapes)
-        if s.kind == "rect" and s.painted and _picture_sized(s.box, least, width, height)
-    ]
-    if not candidates:
-        return shapes
-    centres = sorted(((r.box[0] + r.box[2]) / 2, (r.box[1] + r.box[3]) / 2) for r in runs)
-    xs = [x for x, _ in centres]
-    out = list(shapes)
-    for k in candidates:
-        left, bottom, right, top = shapes[k].box
-        within = centres[bisect.bisect_left(xs, left) : bisect.bisect_right(xs, right)]
-        if not any(bottom <= y <= top for _, y in within):
-            out[k] = Shape("drawing", shapes[k].box, None, True)
-    return out
-
-
-def _picture_sized(box: Box, least: float, width: float, height: float) -> bool:
-    """At least `least` points on both sides, and not the page's background."""
-    w, h = box[2] - box[0], box[3] - box[1]
-    return min(w, h) >= least and not (
-        w >= BACKGROUND_SHARE * width and h >= BACKGROUND_SHARE * height
-    )
 
 
 def _fill_rgba(obj: int, rgba: Sequence[ctypes.c_uint] = ()) -> tuple[int, int, int, int]:
