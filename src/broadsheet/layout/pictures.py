@@ -28,6 +28,8 @@ MAX_CAPTION_LINES = 8
 CAPTION_MAX_SIZE = 0.95
 SAME_SIZE = 1.05
 CAPTION_GAP_EM = 2.0
+# A caption under or over a picture stands within its width, give or take this many ems.
+WIDTH_SLACK_EM = 0.5
 # Type of the body's size in another face is a caption only set this close to the picture
 # (a kicker in a sans face under a short caption is not).
 OTHER_FACE_GAP_EM = 1.0
@@ -150,7 +152,7 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
         return False
     smaller = block.size < body[1] * CAPTION_MAX_SIZE
     box, near = block.box, (CAPTION_GAP_EM if smaller else OTHER_FACE_GAP_EM) * body[1]
-    within = box[0] >= pic[0] - 1 and box[2] <= pic[2] + 1
+    within = _within(box, pic, body[1])
     if within and (0 <= pic[1] - box[3] <= near or 0 <= box[1] - pic[3] <= near):
         return True
     level = box[1] >= pic[1] - near and box[3] <= pic[3] + near
@@ -162,6 +164,13 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
     # Beside the picture, a caption is set flush with its foot or its top.
     flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
     return flush and (0 <= box[0] - pic[2] <= near or 0 <= pic[0] - box[2] <= near)
+
+
+def _within(box: Box, pic: Box, em: float) -> bool:
+    """Within the picture's width, give or take a little (a caption set to the column's
+    measure under a picture inset in it)."""
+    slack = WIDTH_SLACK_EM * em
+    return box[0] >= pic[0] - slack and box[2] <= pic[2] + slack
 
 
 def _chain(
@@ -182,7 +191,7 @@ def _chain(
             for t in [t for t in found if id(t) in taken]:
                 pic = pictures[taken[id(t)]].box
                 box, other = b.box, t.box
-                within = box[0] >= pic[0] - 1 and box[2] <= pic[2] + 1
+                within = _within(box, pic, body[1])
                 apart = min(abs(other[1] - box[3]), abs(box[1] - other[3]))
                 if within and apart <= near:
                     taken[id(b)] = taken[id(t)]
