@@ -1,5 +1,12 @@
-"""Captions in the page plan: a credit printed at the caption's end, and where a header
-stands over a picture.
+"""Pictures in the page plan: which captions and credits make one picture, where a header
+stands over a picture, and a credit printed at the caption's end.
+
+On a PDF page the geometry has placed each caption and credit by its picture
+(layout/pictures.py, `Type.role` and `Type.picture`): what one picture placed makes one
+item, a header over a picture reads on across it to the byline and columns under it
+(`across_pictures`), and a header over a picture with no story under it titles the
+picture (`picture_heads`, a picture story). A text dump has none of this: there the text
+tells (`assemble`).
 
 Where the page sets the credit in a type of its own, the PDF path has cut it off already
 (layout/pictures.py); what is left is a credit in the caption's own type, or any credit in
@@ -26,12 +33,16 @@ MAX_CREDIT_CHARS = 80
 MAX_NAME_WORDS = 4
 # A sentence's end: its stop (and closing quotes or brackets), then white space.
 SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
-# Units a header is made of.
+# Units a header is made of, and a picture's.
 HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
+PICTURE_ROLES = (roles.CAPTION, roles.PHOTO_CREDIT)
 
 
 @dataclass
 class Picture:
+    """A picture's text, as units: a picture is an item only when it has a caption or a
+    credit (the picture itself has no text)."""
+
     caption: Unit | None = None
     credit: Unit | None = None
     title: Unit | None = None
@@ -114,8 +125,10 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
         while end < len(units) and placed(units[end]):
             end += 1
         follows = units[end].role if end < len(units) else None
-        if all(u.role == roles.DISPLAY for u in run) and follows not in (roles.BODY, roles.BYLINE):
-            out[r] = units[k]
+        part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)
+        display = all(u.role == roles.DISPLAY for u in run)
+        if part is not None and display and follows not in (roles.BODY, roles.BYLINE):
+            out[r] = part
     return out
 
 
