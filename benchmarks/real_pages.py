@@ -8,12 +8,20 @@ the repository.
     python benchmarks/real_pages.py                     # ../shared/real
     python benchmarks/real_pages.py --dir DIR --json out.json
     python benchmarks/real_pages.py --show NAME         # a page's predicted items, to look at
+    python benchmarks/real_pages.py --floors            # rewrite tests/real_floors.json
+
+`--floors` pins what the pages reach: per page and metric a floor just under the figure
+(CER a ceiling just over it), and per page the issue's goals (GOALS) not yet met.
+`tests/test_real_pages.py` fails when a figure falls past its floor and
+`tests/test_known_failures.py` runs each unmet goal as a strict xfail, so a fix or a
+regression shows; after a change that moves the figures, run it again and read the diff.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +31,14 @@ from broadsheet.export.json import page_dict
 from broadsheet.pipeline import Options, parse_pdf
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "real"
+FLOORS_FILE = Path(__file__).resolve().parents[1] / "tests" / "real_floors.json"
 METRICS = ("cer", "item_f1", "field_accuracy", "break_f1", "order_tau", "checks")
+CEILINGS = frozenset({"cer"})
+# A floor is the figure rounded away from it to this step: a change that costs less than
+# a step passes, one that costs more fails (figures are deterministic on one machine).
+FLOOR_STEP = 0.01
+# The issue's goals for every real page: metric -> (bound, "max" for a ceiling, else "min").
+GOALS = {"cer": (0.02, "max"), "item_f1": (0.9, "min"), "field_accuracy": (0.85, "min")}
 # Pages nobody tunes on: their rows are reported apart, as figures on unseen pages.
 # `--tune` leaves them out, so that working on the others never shows them.
 HELD_ASIDE = frozenset(
@@ -61,6 +76,30 @@ def scores(folder: Path) -> dict[str, PageScore]:
     return {name_of(g): score(g) for g in gold_files(folder)}
 
 
+def floor_of(metric: str, value: float) -> float:
+    """The pinned bound: rounded down to FLOOR_STEP, or up for a ceiling (CER)."""
+    steps = round(value / FLOOR_STEP, 6)  # 0.29 / 0.01 is 28.999999999999996
+    rounded = math.ceil(steps) if metric in CEILINGS else math.floor(steps)
+    return round(rounded * FLOOR_STEP, 6)
+
+
+def meets(metric: str, value: float) -> bool:
+    """Whether a figure reaches the issue's goal for its metric."""
+    bound, kind = GOALS[metric]
+    return value <= bound if kind == "max" else value >= bound
+
+
+def floors(named: dict[str, PageScore]) -> dict[str, Any]:
+    """The data of tests/real_floors.json: floors per page and metric, and unmet goals."""
+    return {
+        "regenerate": "python benchmarks/real_pages.py --floors",
+        "floors": {n: {m: floor_of(m, s.metric(m)) for m in METRICS} for n, s in named.items()},
+        "unmet_goals": {
+            n: [m for m in GOALS if not meets(m, s.metric(m))] for n, s in named.items()
+        },
+    }
+
+
 def table(named: dict[str, PageScore]) -> str:
     """A Markdown table: the tuned-on pages and their pool, then the held-aside ones."""
     rows = ["| page | " + " | ".join(METRICS) + " |", "|---" * (len(METRICS) + 1) + "|"]
@@ -81,7 +120,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--show", help="print this page's predicted JSON instead")
     parser.add_argument("--tune", action="store_true", help="leave the held-aside pages out")
+    parser.add_argument(
+        "--floors",
+        type=Path,
+        nargs="?",
+        const=FLOORS_FILE,
+        help=f"write floors and unmet goals of every page here (default {FLOORS_FILE.name})",
+    )
     args = parser.parse_args(argv)
+    if args.floors and args.tune:
+        parser.error("--floors pins every page: leave out --tune")
     if args.show:
         match = [g for g in gold_files(args.dir) if name_of(g).startswith(args.show)]
         match = [g for g in match if not (args.tune and name_of(g) in HELD_ASIDE)]
@@ -95,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no *.gold.json in {args.dir}", file=sys.stderr)
         return 1
     print(table(named))
+    if args.floors:
+        text = json.dumps(floors(named), indent=1, sort_keys=True) + "\n"
+        args.floors.write_text(text, encoding="utf-8")
+        print(f"\nfloors written to {args.floors}:\n{text}", end="")
     if args.json:
         figures = {n: {m: s.metric(m) for m in METRICS} for n, s in named.items()}
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")

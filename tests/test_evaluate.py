@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,9 @@ from broadsheet.evaluate import (
     item_text,
     order_counts,
     page_text,
+    words,
 )
+from broadsheet.matching import item_overlap, match_items
 
 GOLD_PATH = Path(__file__).parents[1] / "samples" / "taz-seed.gold.json"
 GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
@@ -178,6 +181,68 @@ def test_unmatched_prediction_lowers_precision_and_adds_to_cer() -> None:
     assert score.item_f1 == pytest.approx(8 / 9)
     assert score.distance == len(" Wetter heute sonnig")  # appended after the matched items
     assert score.field_accuracy == 1.0
+
+
+def brief(text: str) -> dict[str, Any]:
+    return {"type": "brief", "paragraphs": [text]}
+
+
+# Three neighbouring gold items of twelve words each, no word shared between them.
+NEIGHBOURS = [
+    brief(" ".join(f"{stem}{k}" for k in range(12))) for stem in ("alpha", "beta", "gamma")
+]
+
+
+def bag_dice(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """The old measure, word multisets without order, worked out here for comparison."""
+    x, y = Counter(words(item_text(a))), Counter(words(item_text(b)))
+    return 2 * (x & y).total() / (x.total() + y.total())
+
+
+def test_an_item_swallowing_two_gold_neighbours_is_not_matched() -> None:
+    swallowed = brief(" ".join(p for g in NEIGHBOURS for p in g["paragraphs"]))
+    # A word multiset finds the middle item inside it (Dice 2*12/48 = 0.5) ...
+    assert bag_dice(NEIGHBOURS[1], swallowed) == 0.5
+    # ... its 5-grams do not: 8 shared of 8 and 32, Dice 16/40.
+    assert item_overlap(NEIGHBOURS[1], swallowed) == pytest.approx(0.4)
+    assert match_items(NEIGHBOURS, [swallowed]) == {}
+    score = evaluate({"items": NEIGHBOURS}, {"items": [swallowed]})
+    assert (score.matched, score.item_f1) == (0, 0.0)
+    # The same item split back into three is found whole.
+    assert match_items(NEIGHBOURS, list(reversed(NEIGHBOURS))) == {0: 2, 1: 1, 2: 0}
+
+
+def test_a_word_scrambled_item_is_not_matched() -> None:
+    gold = NEIGHBOURS[0]
+    [text] = gold["paragraphs"]
+    scrambled = brief(" ".join(reversed(text.split())))
+    assert bag_dice(gold, scrambled) == 1.0
+    assert item_overlap(gold, scrambled) == 0.0
+    assert match_items([gold], [scrambled]) == {}
+
+
+@pytest.mark.parametrize("text", ["Kurz", "Zwei Worte", "Drei kurze Worte", "Nur vier kurze Worte"])
+def test_short_items_of_one_to_four_words_match_themselves(text: str) -> None:
+    item = {"type": "box", "headline": text}
+    assert item_overlap(item, dict(item)) == 1.0
+    assert match_items([item], [dict(item)]) == {0: 0}
+    # Against a longer item the shorter one's length sets n, so its whole text is one n-gram:
+    # three words more make 4 n-grams against 1, Dice 2/5, no longer the same item.
+    other = {"type": "box", "headline": text + " und noch mehr"}
+    assert item_overlap(item, other) == pytest.approx(0.4)
+    assert match_items([item], [other]) == {}
+
+
+def test_overlap_and_matching_are_symmetric() -> None:
+    items = [*NEIGHBOURS, *GOLD["items"], brief("Kurz"), {"headline": "alpha0 alpha1 alpha2"}]
+    for a in items:
+        for b in items:
+            assert item_overlap(a, b) == item_overlap(b, a)
+    pred = [*hyphen_error()["items"], NEIGHBOURS[0]]
+    forward = match_items(GOLD["items"], pred)
+    backward = match_items(pred, GOLD["items"])
+    assert forward == {0: 0, 1: 1, 2: 2, 3: 3}
+    assert backward == {p: g for g, p in forward.items()}
 
 
 def test_aggregate_pools_counts_not_ratios() -> None:

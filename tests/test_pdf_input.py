@@ -397,3 +397,23 @@ def test_progress_on_a_terminal_only(
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, _, err = run([str(f)], capsys)
     assert code == 0 and err == "broadsheet: 2 pages read\n"
+
+
+def test_batches_of_a_long_pdf_give_distinct_offsets(tmp_path: Path) -> None:
+    """A long PDF is read in batches, each a source of its own; its pages' spans and
+    provenance are still offsets into one text, so no two pages share them."""
+    from broadsheet.export.json import page_dict
+    from broadsheet.pipeline import Options, iter_pdf
+
+    f = two_pages(tmp_path)
+    batches = list(iter_pdf(f.read_bytes(), str(f), Options(), batch=1))
+    pages = [
+        page_dict(p, str(f), True, d.source.origins, d.source.offset)
+        for d, _ in batches
+        for p in d.pages
+    ]
+    assert [p["page"] for p in pages] == [1, 2]
+    first, second = (p["span"] for p in pages)
+    assert first[0] == 0 and second[0] > first[1]
+    spans = [s for item in pages[1]["items"] for s in item["provenance"]["headline"]]
+    assert spans and all(second[0] <= s[0] < s[1] <= second[1] for s in spans)

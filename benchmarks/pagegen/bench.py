@@ -3,7 +3,7 @@
 Usage::
 
     python -m benchmarks.pagegen.bench [--pages N] [--langs de,en] [--out DIR] [--json FILE]
-                                       [--pdf-only]
+                                       [--pdf-only] [--typesetter weasyprint|typst]
 
 For each language it draws N pages (seeds 1..N), typesets them (cached in --out), extracts
 each with every extractor this machine has, degrades the dumps (extract.DEGRADATIONS), and
@@ -88,8 +88,15 @@ class Generated:
     gold: dict[str, Any]
 
 
-def generate(lang: str, seed: int, out: Path, corpus: Path = CORPUS_ROOT) -> Generated:
-    """One page's PDF and gold, typeset once and then read from `out`."""
+def generate(
+    lang: str, seed: int, out: Path, corpus: Path = CORPUS_ROOT, typesetter: str = "weasyprint"
+) -> Generated:
+    """One page's PDF and gold, typeset once and then read from `out` (Typst pages: German
+    from the shared real news corpus, see typst_page.py; `corpus` is not read)."""
+    if typesetter == "typst":
+        from benchmarks.pagegen.typst_page import generate_typst
+
+        return Generated(seed, lang, *generate_typst(lang, seed, out))
     pdf, gold_path = out / f"{lang}-{seed:04d}.pdf", out / f"{lang}-{seed:04d}.gold.json"
     if not (pdf.exists() and gold_path.exists()):
         out.mkdir(parents=True, exist_ok=True)
@@ -418,7 +425,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--pages", type=int, default=4, metavar="N", help="pages per language")
     parser.add_argument("--langs", default="de,en", help="languages (default de,en)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="PDF and gold cache")
+    parser.add_argument("--out", type=Path, help="PDF and gold cache (default benchmarks/out)")
+    parser.add_argument(
+        "--typesetter",
+        choices=("weasyprint", "typst"),
+        default="weasyprint",
+        help="typst: the held-out second typesetter (typst_page.py), cached in out/typst",
+    )
     parser.add_argument("--json", type=Path, help="also write the summary figures here")
     parser.add_argument("--extractors", default="", help="comma-separated (default: all)")
     parser.add_argument("--degradations", default="", help="comma-separated (default: all)")
@@ -433,10 +446,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     langs = [lang for lang in args.langs.split(",") if lang]
+    out = args.out or (DEFAULT_OUT / "typst" if args.typesetter == "typst" else DEFAULT_OUT)
     results = Results(scores={}, hyphens=defaultdict(list))
     for lang in langs:
         for seed in range(1, args.pages + 1):
-            run_one(generate(lang, seed, args.out, args.corpus), results, args)
+            page = generate(lang, seed, out, args.corpus, args.typesetter)
+            run_one(page, results, args)
             print(f"{lang} page {seed}/{args.pages}", file=sys.stderr)
     print(report(results, langs, args.pdf_only))
     if args.json:

@@ -168,8 +168,10 @@ def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
             if args.format == "jsonl":
                 out.write(document_jsonl(doc, args.explain))
             elif args.format == "json":
-                origins = doc.source.origins
-                dicts.extend(page_dict(p, name, args.explain, origins) for p in doc.pages)
+                src = doc.source
+                dicts.extend(
+                    page_dict(p, name, args.explain, src.origins, src.offset) for p in doc.pages
+                )
             else:
                 pages.extend(doc.pages)
         if dicts:

@@ -13,10 +13,20 @@ item_text(item)
     The item's present text fields in the order kicker, headline, teaser, byline, paragraphs...,
     pull_quotes..., caption, credit, notes..., joined with "\\n". authors and dateline are not
     text: they repeat the byline.
+shingles(s, n)
+    The multiset of the word n-grams of s: every run of n consecutive words() of s.
 item matching
-    overlap(g, p) = Dice coefficient of the word multisets of item_text(g) and item_text(p),
-    2|G ∩ P| / (|G| + |P|). Pairs with overlap >= 0.5 are matched one to one, greedily, best
-    overlap first (ties: lower gold index, then lower predicted index).
+    With n = min(5, the shorter item's word count), at least 1, overlap(g, p) = Dice
+    coefficient of shingles(item_text(g), n) and shingles(item_text(p), n),
+    2|G ∩ P| / (|G| + |P|); symmetric in g and p, 0.0 when both are empty. Pairs with
+    overlap >= 0.5 are matched one to one, greedily, best overlap first (ties: lower gold
+    index, then lower predicted index). Word 5-grams are what the outside scorer counts: an
+    item whose words are scrambled shares few 5-grams with anything and is not found (a word
+    multiset would match it whole); an item that swallows its neighbours is found only when
+    the gold item is about a third of it or more, and the n-grams across each seam count
+    against it (three equal items run together miss each of them, where word multisets give
+    exactly 0.5). Items shorter than five words are compared on n-grams as long as the
+    shorter one, so a one-word item still matches itself.
 item F1
     P = matched / predicted items, R = matched / gold items, F1 = 2PR / (P + R), which equals
     2 matched / (gold + predicted); P (R) is 1.0 without predicted (gold) items, F1 is 1.0
@@ -62,7 +72,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -70,16 +79,11 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-Page = Mapping[str, Any]
-Item = Mapping[str, Any]
+from broadsheet.matching import FIELDS, Item, fold, item_text, match_items, present, strings, words
 
-FIELDS = ("kicker", "headline", "teaser", "byline", "caption", "credit")
-# item_text's order: the body between the head fields and the picture fields.
-TEXT_ORDER = (*FIELDS[:4], "paragraphs", "pull_quotes", *FIELDS[4:], "notes")
-LIST_FIELDS = frozenset({"paragraphs", "pull_quotes", "notes"})
-MIN_OVERLAP = 0.5
+Page = Mapping[str, Any]
+
 ITEM_SEP = "\n\n"
-WORD_RE = re.compile(r"\w+")
 EMPTY_PAGE: Page = {"items": []}
 # --fail-under: "cer" is a ceiling, every other metric a floor.
 METRICS = ("item_f1", "cer", "field_accuracy", "break_f1", "order_tau", "checks")
@@ -187,58 +191,8 @@ class PageScore:
         }
 
 
-def fold(text: str) -> str:
-    """One space for every whitespace run: layout whitespace is not an error."""
-    return " ".join(text.split())
-
-
-def words(text: str) -> list[str]:
-    """Casefolded word tokens, the unit of overlap and alignment."""
-    return WORD_RE.findall(text.casefold())
-
-
-def _present(value: object) -> str:
-    """The folded string, or "" for a missing, empty or non-string value."""
-    return fold(value) if isinstance(value, str) else ""
-
-
-def _strings(item: Item, name: str) -> list[str]:
-    """A field's strings: the list elements of a list field, else the value itself."""
-    value = item.get(name)
-    values: list[object] = value if name in LIST_FIELDS and isinstance(value, list) else [value]
-    return [v for v in values if isinstance(v, str) and _present(v)]
-
-
-def item_text(item: Item) -> str:
-    """The item's text fields in reading order, one per line."""
-    return "\n".join(s for name in TEXT_ORDER for s in _strings(item, name))
-
-
 def _items(page: Page) -> list[Item]:
     return [i for i in page.get("items") or [] if isinstance(i, Mapping)]
-
-
-def _dice(a: Counter[str], b: Counter[str]) -> float:
-    size = a.total() + b.total()
-    return 2 * (a & b).total() / size if size else 0.0
-
-
-def match_items(gold: Sequence[Item], pred: Sequence[Item]) -> dict[int, int]:
-    """Gold index -> predicted index, one to one, best word overlap first."""
-    gbags = [Counter(words(item_text(g))) for g in gold]
-    pbags = [Counter(words(item_text(p))) for p in pred]
-    candidates = sorted(
-        ((-_dice(gb, pb), gi, pi) for gi, gb in enumerate(gbags) for pi, pb in enumerate(pbags)),
-    )
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for neg, gi, pi in candidates:
-        if -neg < MIN_OVERLAP:
-            break
-        if gi not in pairs and pi not in used:
-            pairs[gi] = pi
-            used.add(pi)
-    return pairs
 
 
 def _text_distance(
@@ -260,14 +214,14 @@ def _field_counts(
     for gi, g in enumerate(gold):
         p: Item = pred[pairs[gi]] if gi in pairs else {}
         for name in FIELDS:
-            a, b = _present(g.get(name)), _present(p.get(name))
+            a, b = present(g.get(name)), present(p.get(name))
             if a or b:
                 counts[name] += Count(int(a == b), 1)
     return counts
 
 
 def _paragraph_words(item: Item) -> list[list[str]]:
-    return [words(p) for p in _strings(item, "paragraphs")]
+    return [words(p) for p in strings(item, "paragraphs")]
 
 
 def _starts(paragraphs: Sequence[Sequence[str]]) -> set[int]:

@@ -59,8 +59,9 @@ class Source:
     """The decoded input: its text is what every offset in the model points into.
 
     A source made from a PDF also has `origins` (sorted by start), the PDF page number of
-    each form-feed page in `page_numbers`, the type each block was set in (`types`) and the
-    font of each line (`fonts`: a broken font's glyph map is its own).
+    each form-feed page in `page_numbers`, the type each block was set in (`types`), the
+    font of each line (`fonts`: a broken font's glyph map is its own) and, for one batch
+    of a long PDF, where its text starts in the whole file's (`offset`).
     """
 
     text: str
@@ -71,6 +72,10 @@ class Source:
     page_numbers: tuple[int, ...] = ()
     types: tuple[tuple[int, Type], ...] = ()  # (start offset, type) of each block
     fonts: tuple[tuple[int, str], ...] = ()  # (start offset, font) of each line
+    # Where this text starts in the whole document's: a long PDF is read in batches, each
+    # a source of its own, and its output spans are shifted by this so that no two pages
+    # of one file report the same offsets.
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -111,6 +111,7 @@ def iter_pdf(
         first.close()
         raise
     size = batch or max(len(numbers), 1)
+    offset = 0  # the batches' texts as one, a form feed between two
     for at in range(0, len(numbers), size):
         # Opened afresh per batch: PDFium keeps what it parsed until the document closes.
         pdf = first if at == 0 else open_pdf(data, name, password)
@@ -118,6 +119,8 @@ def iter_pdf(
             source, skipped = pdf_source(read_pages(pdf, numbers[at : at + size]), name)
         finally:
             pdf.close()
+        source = replace(source, offset=offset)
+        offset += len(source.text) + 1 if source.page_numbers else 0
         found = tuple(iter_pages(source, options)) if source.page_numbers else ()
         yield Document(source=source, pages=found), skipped
 

@@ -18,9 +18,10 @@ SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption"
 LIST_FIELDS = ("paragraphs", "pull_quotes", "notes")
 
 
-def item_dict(item: Item, origins: Sequence[Origin] = ()) -> dict[str, Any]:
+def item_dict(item: Item, origins: Sequence[Origin] = (), offset: int = 0) -> dict[str, Any]:
     """An item in the gold contract; absent fields are left out. With the origins of a
-    source made from a PDF, each field's glyph boxes are added under `boxes`."""
+    source made from a PDF, each field's glyph boxes are added under `boxes`; spans are
+    shifted by `offset` (a batch's place in a long PDF's text)."""
     out: dict[str, Any] = {"type": item.type}
     prov: dict[str, Any] = {}
     boxes: dict[str, Any] = {}
@@ -29,7 +30,7 @@ def item_dict(item: Item, origins: Sequence[Origin] = ()) -> dict[str, Any]:
         value: Traced | None = getattr(item, name)
         if value is not None and value.text:
             out[name] = value.text
-            prov[name] = [list(s) for s in value.spans()]
+            prov[name] = _spans(value, offset)
             if where:
                 boxes[name] = where.of(value)
     if item.authors:
@@ -38,13 +39,17 @@ def item_dict(item: Item, origins: Sequence[Origin] = ()) -> dict[str, Any]:
         values: tuple[Traced, ...] = getattr(item, name)
         if values:
             out[name] = [v.text for v in values]
-            prov[name] = [[list(s) for s in v.spans()] for v in values]
+            prov[name] = [_spans(v, offset) for v in values]
             if where:
                 boxes[name] = [where.of(v) for v in values]
     out["provenance"] = prov
     if boxes:
         out["boxes"] = boxes
     return out
+
+
+def _spans(text: Traced, offset: int) -> list[list[int]]:
+    return [[start + offset, end + offset] for start, end in text.spans()]
 
 
 class Boxes:
@@ -68,30 +73,42 @@ class Boxes:
 
 
 def page_dict(
-    page: Page, source_name: str, explain: bool = False, origins: Sequence[Origin] = ()
+    page: Page,
+    source_name: str,
+    explain: bool = False,
+    origins: Sequence[Origin] = (),
+    offset: int = 0,
 ) -> dict[str, Any]:
     """One page: items, furniture, warnings, and with `explain` every repair; with the
-    origins of a source made from a PDF, the glyph boxes of every field."""
+    origins of a source made from a PDF, the glyph boxes of every field. Every offset is
+    shifted by `offset`, where the page's source starts in the whole document's text."""
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "source": source_name,
         "page": page.number,
-        "span": [page.start, page.end],
+        "span": [page.start + offset, page.end + offset],
         "language": page.language,
-        "items": [item_dict(item, origins) for item in page.items],
+        "items": [item_dict(item, origins, offset) for item in page.items],
         "furniture": [f.text for f in page.furniture],
     }
     if page.warnings:
         out["warnings"] = list(page.warnings)
     if explain:
-        out["repairs"] = [r.to_dict() for r in page.repairs]
+        out["repairs"] = [_shifted(r.to_dict(), offset) for r in page.repairs]
     return out
+
+
+def _shifted(repair: dict[str, Any], offset: int) -> dict[str, Any]:
+    if offset:
+        repair["start"] += offset
+        repair["end"] += offset
+    return repair
 
 
 def document_json(doc: Document, explain: bool = False) -> str:
     """One page object, or a list of page objects when the input has several pages."""
-    origins = doc.source.origins
-    return pages_json([page_dict(p, doc.source.name, explain, origins) for p in doc.pages])
+    src = doc.source
+    return pages_json([page_dict(p, src.name, explain, src.origins, src.offset) for p in doc.pages])
 
 
 def pages_json(pages: list[dict[str, Any]]) -> str:
@@ -102,8 +119,9 @@ def pages_json(pages: list[dict[str, Any]]) -> str:
 
 def document_jsonl(doc: Document, explain: bool = False) -> str:
     """One line per page."""
+    src = doc.source
     return "".join(
-        json.dumps(page_dict(p, doc.source.name, explain, doc.source.origins), ensure_ascii=False)
+        json.dumps(page_dict(p, src.name, explain, src.origins, src.offset), ensure_ascii=False)
         + "\n"
         for p in doc.pages
     )

@@ -1,0 +1,258 @@
+"""Page plans for the Typst typesetter: other grids, and traits the WeasyPrint pages lack.
+
+compose.py's plans are what the parser was developed on. These draw, per page, a style
+(3 to 7 columns, gutter, fonts, size, leading, justified or ragged, paragraph starts by
+indent or by extra space, bylines without "Von"/"By", credits without "Foto:") and, per
+story, traits real pages have: a picture between the header and the body, vector-drawn
+pictures, caption and credit on one line, a credit rotated along the picture's edge,
+subheads, jump lines, pull quotes without a final full stop; and page furniture (running
+head, folio, slug line). The gold is written from the same plan in the contract of
+samples/README.md; typst_page.py cuts the plan until it fits, as typeset.py does.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from typing import Any
+
+from benchmarks.pagegen.compose import MAX_PER_ROW
+from benchmarks.pagegen.corpus import Story, byline_parts
+
+COLUMN_CHOICES = (3, 4, 5, 6, 7)
+GUTTER_MM = (3.0, 6.0)
+# Body faces: bundled with Typst (Libertinus Serif, New Computer Modern) or found by
+# fc-list (DejaVu Serif Condensed); heads add DejaVu Sans Condensed. WeasyPrint's pages use
+# DejaVu Serif and DejaVu Sans.
+BODY_FONTS = ("Libertinus Serif", "New Computer Modern", "DejaVu Serif Condensed")
+HEAD_FONTS = ("Libertinus Serif", "New Computer Modern", "DejaVu Sans Condensed")
+BODY_PT = (8.0, 9.5)
+LEADING_EM = (0.4, 0.65)  # Typst's leading: the gap between lines, in ems
+# Shares of pages / stories that get each trait.
+JUSTIFIED_SHARE = 0.7
+SPACED_PARAGRAPHS_SHARE = 0.4
+BARE_BYLINE_SHARE = 0.5
+BARE_CREDIT_SHARE = 0.5
+PICTURE_SHARE = 0.8
+PICTURE_MODES = ("top", "inside", "between")
+VECTOR_SHARE = 0.4
+ONE_LINE_CAPTION_SHARE = 0.4
+ROTATED_CREDIT_SHARE = 0.3
+SUBHEAD_SHARE = 0.5
+JUMP_SHARE = 0.25
+# Rough height budget (characters of body text per page column) for drawing rows, and the
+# most text a story gets per column it spans; the fit loop cuts what does not fit.
+CHARS_PER_COLUMN = 5000
+CHARS_PER_SPAN = 2400
+MIN_PARAGRAPHS = 3
+SUBHEADS = {
+    "de": ("Hintergrund", "Wie es weitergeht", "Offene Fragen", "Die Kosten", "Kritik"),
+    "en": ("Background", "What comes next", "Open questions", "The cost", "Criticism"),
+}
+JUMPS = {"de": "Fortsetzung auf Seite {n}", "en": "Continued on Page A{n}"}
+PREFIXES = ("Von ", "By ", "Foto: ", "Photo: ")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the whole page is set."""
+
+    columns: int
+    gutter_mm: float
+    body_font: str
+    head_font: str
+    body_pt: float
+    leading_em: float
+    justify: bool
+    spaced: bool  # paragraph starts by extra space, not indent
+    bare_bylines: bool
+    bare_credits: bool
+
+
+@dataclass(frozen=True)
+class Story2:
+    """One story with its traits; `paragraphs` holds the subheads as paragraphs of their own
+    (the contract has no subhead field), their indexes in `subheads`."""
+
+    story: Story
+    span: int
+    paragraphs: tuple[str, ...]
+    subheads: frozenset[int]
+    picture: str | None  # None, "top", "inside" or "between"
+    vector: bool
+    one_line_caption: bool
+    rotated_credit: bool
+    quote_after: int | None
+    jump: str | None
+
+
+@dataclass(frozen=True)
+class Plan2:
+    seed: int
+    lang: str
+    style: Style
+    rows: tuple[tuple[Story2, ...], ...]
+    furniture: tuple[str, str, str]  # running head, folio, slug line
+
+    @property
+    def placements(self) -> list[Story2]:
+        return [p for row in self.rows for p in row]
+
+
+def _style(rng: random.Random) -> Style:
+    return Style(
+        columns=rng.choice(COLUMN_CHOICES),
+        gutter_mm=round(rng.uniform(*GUTTER_MM), 1),
+        body_font=rng.choice(BODY_FONTS),
+        head_font=rng.choice(HEAD_FONTS),
+        body_pt=round(rng.uniform(*BODY_PT), 1),
+        leading_em=round(rng.uniform(*LEADING_EM), 2),
+        justify=rng.random() < JUSTIFIED_SHARE,
+        spaced=rng.random() < SPACED_PARAGRAPHS_SHARE,
+        bare_bylines=rng.random() < BARE_BYLINE_SHARE,
+        bare_credits=rng.random() < BARE_CREDIT_SHARE,
+    )
+
+
+def plan_page2(stories: list[Story], seed: int, lang: str) -> Plan2:
+    """A seeded page: style, furniture, then rows of stories until the text budget is spent."""
+    rng = random.Random(seed)
+    style = _style(rng)
+    pool = stories[:]
+    rng.shuffle(pool)
+    budget = CHARS_PER_COLUMN * style.columns
+    rows: list[tuple[Story2, ...]] = []
+    while pool and budget > 0:
+        parts = rng.randint(1, min(MAX_PER_ROW, style.columns))
+        cuts = sorted(rng.sample(range(1, style.columns), parts - 1))
+        spans = [b - a for a, b in zip([0, *cuts], [*cuts, style.columns], strict=True)]
+        row = tuple(_place(pool.pop(), span, style, lang, rng) for span in spans if pool)
+        budget -= sum(sum(len(t) for t in p.paragraphs) + 600 * p.span for p in row)
+        rows.append(row)
+    return Plan2(seed, lang, style, tuple(rows), _furniture(lang, rng))
+
+
+def _furniture(lang: str, rng: random.Random) -> tuple[str, str, str]:
+    page = rng.randint(2, 29)
+    if lang == "de":
+        head = rng.choice(("Politik", "Wirtschaft", "Inland", "Kultur", "Sport"))
+        return head, str(page), f"Der Abendbote · Donnerstag, 3. Dezember 2026 · Seite {page}"
+    head = rng.choice(("National", "World", "Business", "Culture", "Sport"))
+    return head, f"A{page}", f"THE EVENING COURIER · Thursday, December 3, 2026 · Page A{page}"
+
+
+def _place(story: Story, span: int, style: Style, lang: str, rng: random.Random) -> Story2:
+    paragraphs = list(story.paragraphs)
+    while len(paragraphs) > MIN_PARAGRAPHS and sum(map(len, paragraphs)) > CHARS_PER_SPAN * span:
+        paragraphs.pop()
+    subheads: set[int] = set()
+    if story.type == "article" and len(paragraphs) >= 5 and rng.random() < SUBHEAD_SHARE:
+        at = rng.randrange(2, len(paragraphs) - 1)
+        paragraphs.insert(at, rng.choice(SUBHEADS[lang]))
+        subheads.add(at)
+    picture = None
+    if story.caption and rng.random() < PICTURE_SHARE:
+        picture = rng.choice(PICTURE_MODES if span > 1 else ("top", "between"))
+    quote_after = None
+    if story.pull_quote and len(paragraphs) > 2:
+        quote_after = rng.choice([k for k in range(len(paragraphs) - 1) if k not in subheads])
+    jump = None
+    if story.type == "article" and rng.random() < JUMP_SHARE:
+        jump = JUMPS[lang].format(n=rng.randint(3, 19))
+    return Story2(
+        story=story,
+        span=span,
+        paragraphs=tuple(paragraphs),
+        subheads=frozenset(subheads),
+        picture=picture,
+        vector=rng.random() < VECTOR_SHARE,
+        one_line_caption=rng.random() < ONE_LINE_CAPTION_SHARE,
+        rotated_credit=rng.random() < ROTATED_CREDIT_SHARE,
+        quote_after=quote_after,
+        jump=jump,
+    )
+
+
+def shortened2(plan: Plan2) -> Plan2 | None:
+    """Less text: a paragraph off the last row's longest story (and a subhead left last)
+    while it has more than MIN_PARAGRAPHS, else the last row off while there are several,
+    else a paragraph off the longest story; None when nothing is left to take away."""
+    longest = max(plan.rows[-1], key=lambda p: len(p.paragraphs), default=None)
+    if longest is None or len(longest.paragraphs) <= MIN_PARAGRAPHS:
+        if len(plan.rows) > 1:
+            return replace(plan, rows=plan.rows[:-1])
+        longest = max(plan.placements, key=lambda p: len(p.paragraphs), default=None)
+    if longest is None or len(longest.paragraphs) <= 2:
+        return None
+    keep = len(longest.paragraphs) - 1
+    while keep - 1 in longest.subheads:
+        keep -= 1
+    quote = longest.quote_after
+    new = replace(
+        longest,
+        paragraphs=longest.paragraphs[:keep],
+        subheads=frozenset(k for k in longest.subheads if k < keep),
+        quote_after=quote if quote is not None and quote < keep - 1 else None,
+    )
+    rows = tuple(tuple(new if p is longest else p for p in row) for row in plan.rows)
+    return replace(plan, rows=rows)
+
+
+def shown(text: str | None, bare: bool) -> str | None:
+    """A byline or credit as the page sets it: without its "Von"/"Foto:" on bare pages."""
+    if text and bare:
+        for prefix in PREFIXES:
+            if text.startswith(prefix):
+                return text[len(prefix) :]
+    return text
+
+
+def quote_text(p: Story2) -> str | None:
+    """The pull quote as displayed: without its final full stop."""
+    if p.quote_after is None or not p.story.pull_quote:
+        return None
+    return p.story.pull_quote.rstrip().removesuffix(".")
+
+
+def gold2(plan: Plan2) -> dict[str, Any]:
+    """The page's items in reading order (row by row, left to right), and its furniture."""
+    items: list[dict[str, Any]] = []
+    for p in plan.placements:
+        items.extend(_items(p, plan.style))
+    return {
+        "schema": "broadsheet-gold/1",
+        "source": f"generated page (Typst), seed {plan.seed}",
+        "language": plan.lang,
+        "layout": f"typst {plan.style.columns} columns",
+        "items": items,
+        "furniture": list(plan.furniture),
+    }
+
+
+def _items(p: Story2, style: Style) -> list[dict[str, Any]]:
+    s = p.story
+    out: list[dict[str, Any]] = []
+    if p.picture:
+        credit = shown(s.credit, style.bare_credits)
+        out.append({"type": "picture", "caption": s.caption, "credit": credit})
+    byline = shown(s.byline, style.bare_bylines)
+    authors, dateline = byline_parts(s.byline)
+    if byline and not authors:  # a bare byline names its authors just the same
+        authors, dateline = byline_parts(f"Von {byline}")
+    quote = quote_text(p)
+    notes = [n for n in (s.note, p.jump) if n]
+    item: dict[str, Any] = {
+        "type": "box" if s.type == "box" else "article",
+        "kicker": s.kicker,
+        "headline": s.headline,
+        "teaser": s.teaser,
+        "byline": byline,
+        "authors": authors or None,
+        "dateline": dateline,
+        "paragraphs": list(p.paragraphs),
+        "pull_quotes": [quote] if quote else None,
+        "credit": s.agency if s.type == "box" else None,
+        "notes": notes or None,
+    }
+    out.append({k: v for k, v in item.items() if v is not None})
+    return out
