@@ -289,8 +289,8 @@ def test_a_heading_font_with_shifted_capitals_is_read_as_printed() -> None:
     assert item["headline"] == "DIE REDAKTION"
 
 
-@known("text set at an angle is found by its words ('Foto:'), not by its place")
 def test_a_name_set_up_a_pictures_side_is_its_credit() -> None:
+    """Fixed (layout/pictures.py): text set at an angle is found by its place."""
     picture = Shape("image", (40, 500, 210, 640), None)
     credit = run("Jan Schreiber", 212, 560, 6, 6.0, "Sans", upright=False)
     caption = run("Die neue Brücke soll im Frühjahr fertig sein.", 40, 488, 170, 8.0, "Sans-Italic")

@@ -45,10 +45,14 @@ class Origin(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Type:
     """How a PDF set a block, against the page's body type: `kind` is "body" (the body's
-    font and size), "display" (larger or bold) or "other"; `size` is over the body's."""
+    font and size), "display" (larger or bold) or "other"; `size` is over the body's;
+    `role` is "caption" or "credit" for a block set by a picture as one (layout/pictures.py),
+    which only the page's geometry tells, and `picture` numbers that picture on its page."""
 
     kind: str
     size: float
+    role: str = ""
+    picture: int = -1
 
 
 # Why a PDF's text run is no page content (load/hidden.py).

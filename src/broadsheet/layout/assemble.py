@@ -14,6 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
+from broadsheet.layout.captions import (
+    Picture,
+    across_pictures,
+    credit_heads,
+    pictures_of,
+    placed,
+    title_pictures,
+)
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker, worded
 from broadsheet.layout.quotes import repeated_quotes
@@ -43,13 +51,6 @@ class Story:
 
 
 @dataclass
-class Picture:
-    caption: Unit | None = None
-    credit: Unit | None = None
-    title: Unit | None = None
-
-
-@dataclass
 class Plan:
     """Where every unit of a page went."""
 
@@ -63,11 +64,12 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
     document's words, helps to order a story's pieces)."""
     units = _mark_teasers(_mark_captions(list(units)))
-    pictures = _pictures(units)
-    runs = _header_runs(units)
-    nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
-    starts = {id(run[-1]): _unit_after(units, run[-1]) for run in runs}
-    start_units = _story_starts(units, runs, starts, nxt, lang)
+    pictures = pictures_of(units)
+    flow = across_pictures(units)  # a header reads on across a picture under it
+    runs = title_pictures(_header_runs(flow), units, pictures)
+    nxt = {a.index: b.index for a, b in itertools.pairwise(flow)}
+    starts = {id(run[-1]): _unit_after(flow, run[-1]) for run in runs}
+    start_units = _story_starts(flow, runs, starts, nxt, lang)
     stories: list[Story] = []
     owner: dict[float, Story] = {}
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
@@ -128,7 +130,7 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for k, u in enumerate(units):
         after = units[k + 1] if k + 1 < len(units) else None
-        own = k + 2 < len(units) and _heads(after, units[k + 2]) if after else False
+        own = k + 2 < len(units) and credit_heads(after, units[k + 2]) if after else False
         if u.role == roles.BODY and after and after.role == roles.PHOTO_CREDIT and not own:
             u = Unit(u.lines, u.index, roles.CAPTION, u.style)
         elif u.role == roles.BODY and not roles.set_as(u, "body") and _wide(u, widest):
@@ -157,15 +159,6 @@ def _mark_teasers(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _heads(credit: Unit, caption: Unit) -> bool:
-    """A credit on the first line of the block whose other lines are its caption."""
-    return (
-        credit.role == roles.PHOTO_CREDIT
-        and caption.role == roles.CAPTION
-        and credit.index == int(caption.index)
-    )
-
-
 def _wide(u: Unit, widest: float) -> bool:
     """A few lines wider than every body column: a caption or a teaser, not body text."""
     return (
@@ -173,28 +166,6 @@ def _wide(u: Unit, widest: float) -> bool:
         and len(u.lines) <= WIDE_MAX_LINES
         and measure(u.lines) > roles.WIDE_RATIO * widest
     )
-
-
-def _pictures(units: Sequence[Unit]) -> list[Picture]:
-    pictures: list[Picture] = []
-    for u in units:
-        if u.role == roles.CAPTION:
-            last = pictures[-1] if pictures else None
-            if (
-                last is not None
-                and last.credit is not None
-                and last.caption is None  # a caption already there must not be lost
-                and _heads(last.credit, u)
-            ):
-                last.caption = u
-                continue
-            pictures.append(Picture(caption=u))
-        elif u.role == roles.PHOTO_CREDIT:
-            if pictures and pictures[-1].credit is None and pictures[-1].caption is not None:
-                pictures[-1].credit = u
-            else:
-                pictures.append(Picture(credit=u))
-    return pictures
 
 
 def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
@@ -362,6 +333,8 @@ def _resolve_headlines(
 def _adjacent_picture(u: Unit, pictures: list[Picture], rank: dict[float, int]) -> Picture | None:
     for pic in pictures:
         parts = [p for p in (pic.caption, pic.credit) if p is not None]
-        if pic.title is None and any(abs(rank[p.index] - rank[u.index]) == 1 for p in parts):
+        if pic.title is not None or pic.heads or any(placed(p) for p in parts):
+            continue  # titled already, or placed by a PDF page's geometry (`captions`)
+        if any(abs(rank[p.index] - rank[u.index]) == 1 for p in parts):
             return pic
     return None

@@ -79,11 +79,15 @@ class Line(NamedTuple):
 
 class GBlock(NamedTuple):
     """Lines set together; `frame` is the index of the tint or frame they stand in, or -1.
-    A block without lines stands for a picture while the page is put in order."""
+    A block without lines stands for a picture while the page is put in order; `role` is
+    "caption" or "credit" for a block set by a picture as one (layout/pictures.py), and
+    `picture` numbers that picture on the page."""
 
     lines: tuple[Line, ...]
     box: Box
     frame: int
+    role: str = ""
+    picture: int = -1
 
     @property
     def size(self) -> float:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from broadsheet.layout.assemble import Picture, Plan, Story
+from broadsheet.layout.assemble import Plan, Story
+from broadsheet.layout.captions import Picture, split_credit
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
@@ -56,7 +57,8 @@ def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], lis
     for pic in plan.pictures:
         item = _picture_item(pic, texts, plan.lang)
         if item is not None:
-            first = min(u.index for u in (pic.caption, pic.credit, pic.title) if u is not None)
+            parts = (pic.caption, pic.credit, pic.title, *pic.heads)
+            first = min(u.index for u in parts if u is not None)
             placed.append((first, item))
     extras = [u for story in plan.stories for u in _extras(story)[0]]
     furniture = list(texts.each(sorted([*plan.furniture, *extras], key=lambda u: u.index)))
@@ -125,14 +127,29 @@ def _story_type(byline: Traced | None, paras: tuple[Traced, ...], story: Story) 
 def _picture_item(pic: Picture, texts: _Texts, lang: str) -> Item | None:
     caption = texts.of([pic.caption]) if pic.caption else None
     credit = texts.of([pic.credit]) if pic.credit else None
+    if caption is not None and credit is None:
+        caption, credit = split_credit(caption)
     if caption is None and credit is None:
         return None
-    kicker = headline = None
-    if pic.title is not None:
+    kicker = headline = teaser = None
+    if pic.heads:
+        roles_of = header_roles(pic.heads)
+        kicker, headline, teaser = (
+            texts.of([u for u in pic.heads if roles_of.get(u.index) == role])
+            for role in ("kicker", "headline", "teaser")
+        )
+    elif pic.title is not None:
         title = texts.of([pic.title])
         if title is not None:
             kicker, headline = split_title(title, lang)
-    return Item(type="picture", kicker=kicker, headline=headline, caption=caption, credit=credit)
+    return Item(
+        type="picture",
+        kicker=kicker,
+        headline=headline,
+        teaser=teaser,
+        caption=caption,
+        credit=credit,
+    )
 
 
 def split_title(title: Traced, lang: str) -> tuple[Traced | None, Traced]:

@@ -224,12 +224,25 @@ def set_as(u: Unit, kind: str) -> bool:
 def typeset_role(role: str, style: Type) -> str:
     """The text's role corrected by the type a PDF set it in: body type is never display
     type, and headline type is never body text. (Smaller display type that reads as body
-    text stays body: a pull quote repeating a sentence of its story is found in `assemble`.)"""
+    text stays body: a pull quote repeating a sentence of its story is found in `assemble`.)
+    Type set by a picture is its caption or credit, as the page's geometry told
+    (layout/pictures.py); a credit its own text shows stays one."""
+    if style.role:
+        return _picture_role(role, style.role)
     if style.kind == "body" and role == DISPLAY:
         return BODY
     if style.kind == "display" and style.size >= HEADLINE_SIZE and role == BODY:
         return DISPLAY
     return role
+
+
+def _picture_role(role: str, placed: str) -> str:
+    """The role of a unit set by a picture as `placed` ("caption", "credit", "mark")."""
+    if placed == "mark":
+        return FURNITURE  # a dingbat by the caption: no words of its own
+    if placed == "credit" or role in (PHOTO_CREDIT, AGENCY_CREDIT):
+        return PHOTO_CREDIT
+    return BYLINE if role == BYLINE else CAPTION  # a byline set right under a picture
 
 
 def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:

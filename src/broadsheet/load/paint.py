@@ -57,9 +57,10 @@ Matrix = tuple[float, float, float, float, float, float]
 class Shape:
     """A filled or stroked path or an image: rules, frames, tints and pictures."""
 
-    kind: str  # "rule", "rect" or "image"
+    kind: str  # "rule", "rect", "image" or "drawing" (a picture drawn as a filled path)
     box: Box
     fill: tuple[int, int, int] | None  # the tint of a filled rectangle
+    painted: bool = False  # filled in a visible colour (a tint, or darker)
 
 
 class Painted(NamedTuple):
@@ -140,19 +141,22 @@ def _shape(obj: int, kind: int, box: Box, thin: bool) -> Shape:
         return Shape("image", box, None)
     if thin:
         return Shape("rule", box, None)
-    return Shape("rect", box, _fill(obj))
+    paint = _paint(obj)
+    tint = paint if paint is not None and sum(paint) >= MIN_TINT else None
+    return Shape("rect", box, tint, paint is not None)
 
 
-def _fill(obj: int) -> tuple[int, int, int] | None:
+def _paint(obj: int) -> tuple[int, int, int] | None:
+    """The colour a path is filled with; None if it is not filled, or filled invisibly
+    (transparent, or white on the white page). Only a light one is a tint text is set on
+    (MIN_TINT); a darker one may be a picture drawn in vectors (load/drawings.py)."""
     mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
     draw_mode(obj, mode, stroke)
     if mode.value == 0:
         return None
     red, green, blue, alpha = fill_rgba(obj)
     colour = (red, green, blue)
-    if alpha == 0 or colour == WHITE or sum(colour) < MIN_TINT:
-        return None  # unfilled, white, or a dark fill that no text is set on
-    return colour
+    return None if alpha == 0 or colour == WHITE else colour
 
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:

@@ -21,6 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
+from broadsheet.load.drawings import drawn_pictures
 from broadsheet.load.hidden import HiddenTest
 from broadsheet.load.paint import Shape, walk
 from broadsheet.load.pdfium_abi import (
@@ -194,7 +195,10 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     whys = test.reasons([(r.box, obj, r.colour, alpha) for r, (obj, alpha) in pairs])
     seen = [run for run, why in zip(runs, whys, strict=True) if why is None]
     hidden = [(run, why) for run, why in zip(runs, whys, strict=True) if why is not None]
-    return PdfPage(number, width, height, tuple(seen), tuple(paint.shapes), tuple(hidden))
+    shapes = paint.shapes
+    for k in drawn_pictures(shapes, seen, width, height):
+        shapes[k] = Shape("drawing", shapes[k].box, None, True)
+    return PdfPage(number, width, height, tuple(seen), tuple(shapes), tuple(hidden))
 
 
 def _crop_box(page: pdfium.PdfPage, width: float, height: float) -> Box:

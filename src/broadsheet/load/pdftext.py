@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from broadsheet.layout.geometry import (
     DROP_CAP_RATIO,
@@ -21,13 +22,13 @@ from broadsheet.layout.geometry import (
     blocks,
     body_size,
     frame_boxes,
-    frame_of,
     is_drop_cap,
     lines,
 )
 from broadsheet.layout.order import reading_order
+from broadsheet.layout.pictures import picture_blocks, with_captions
 from broadsheet.load.pdf import PdfPage, Run, Skipped
-from broadsheet.model import Box, Hidden, Origin, Source, Type, centre_in, union
+from broadsheet.model import Hidden, Origin, Source, Type, union
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -36,11 +37,6 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
-# Captions and credits: at most this many lines, type smaller than this share of the body's,
-# at most this many body ems from their picture.
-MAX_CAPTION_LINES = 4
-CAPTION_MAX_SIZE = 0.95
-CAPTION_GAP_EM = 2.0
 # A paragraph's first line is indented by this many ems (a centred line by more).
 MIN_INDENT_EM = 0.5
 MAX_INDENT_EM = 4.0
@@ -52,61 +48,26 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
     """The page's blocks in reading order: what stands in one frame or tint is read
     together, the frame taking the place of its blocks in the page's order. Pictures take
     part in the order as blocks without lines (a picture across a story's columns keeps a
-    cut from running beside it), then drop out."""
+    cut from running beside it), then drop out; the type set by them comes marked as
+    caption or credit (layout/pictures.py)."""
     page_lines = lines(page.runs)
     found = blocks(page_lines, page.shapes)
     body = body_size(page_lines)
     frames = frame_boxes(page.shapes)
+    pictures = picture_blocks(page, found, frames)
+    # The body's font (asked only where there are pictures), and its size as `body_size` has it.
+    kind = (body_type(found)[0] if pictures else "", body)
     groups: dict[int, list[GBlock]] = {}
-    for b in [*found, *_pictures(page, found, frames)]:
+    for b in [*found, *pictures]:
         groups.setdefault(b.frame, []).append(b)
-    loose = _with_captions(groups.pop(-1, []), body)
-    framed = [[b for c in _with_captions(g, body) for b in c] for g in groups.values()]
+    loose = with_captions(groups.pop(-1, []), kind)
+    framed = [[b for c in with_captions(g, kind) for b in c] for g in groups.values()]
     parts = loose + framed
     boxes = {
         id(g): frames[g[0].frame] if g[0].frame >= 0 else union([b.box for b in g]) for g in parts
     }
     ordered = reading_order(parts, lambda g: boxes[id(g)], body)
     return [b for group in ordered for b in group if b.lines]
-
-
-def _with_captions(found: list[GBlock], body: float) -> list[list[GBlock]]:
-    """The blocks in reading order, in clusters: a picture with the small type set right
-    under or over it within its width (caption, credit) is one cluster, read as one."""
-    pictures = [b for b in found if not b.lines]
-    taken: dict[int, int] = {}
-    for k, pic in enumerate(pictures):
-        for b in found:
-            if b.lines and id(b) not in taken and _captions(b, pic.box, body):
-                taken[id(b)] = k
-    clusters = [
-        [pic, *(b for b in found if taken.get(id(b)) == k)] for k, pic in enumerate(pictures)
-    ]
-    clusters += [[b] for b in found if b.lines and id(b) not in taken]
-    boxes = {id(c): union([b.box for b in c]) for c in clusters}
-    ordered = reading_order(clusters, lambda c: boxes[id(c)], body)
-    return [reading_order(c, lambda b: b.box, body) if len(c) > 1 else c for c in ordered]
-
-
-def _captions(block: GBlock, picture: Box, body: float) -> bool:
-    """A few lines of type smaller than the body's, right under or over the picture and
-    within its width."""
-    if len(block.lines) > MAX_CAPTION_LINES or block.size >= body * CAPTION_MAX_SIZE:
-        return False
-    box = block.box
-    within = box[0] >= picture[0] - 1 and box[2] <= picture[2] + 1
-    near = CAPTION_GAP_EM * body
-    return within and (0 <= picture[1] - box[3] <= near or 0 <= box[1] - picture[3] <= near)
-
-
-def _pictures(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> list[GBlock]:
-    """The page's images as blocks without lines, but not one with text set on it (a
-    background)."""
-    out = []
-    for shape in page.shapes:
-        if shape.kind == "image" and not any(centre_in(b.box, shape.box) for b in found):
-            out.append(GBlock((), shape.box, frame_of(shape.box, frames)))
-    return out
 
 
 def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, list[Skipped]]:
@@ -134,6 +95,8 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         body = body_type(found)
         for k, block in enumerate(found):
             style = block_style(block, body)
+            if block.role:
+                style = replace(style, role=block.role, picture=block.picture)
             for j, line in enumerate(block.lines):
                 if j and not _new_paragraph(block, j):
                     out.write("\n")

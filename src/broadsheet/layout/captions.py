@@ -1,0 +1,213 @@
+"""Pictures in the page plan: which captions and credits make one picture, where a header
+stands over a picture, and a credit printed at the caption's end.
+
+On a PDF page the geometry has placed each caption and credit by its picture
+(layout/pictures.py, `Type.role` and `Type.picture`): what one picture placed makes one
+item, a header over a picture reads on across it to the byline and columns under it
+(`across_pictures`), and a header over a picture with no story under it titles the
+picture (`picture_heads`, a picture story). A text dump has none of this: there the text
+tells (`assemble`).
+
+Where the page sets the credit in a type of its own, the PDF path has cut it off already
+(layout/pictures.py); what is left is a credit in the caption's own type, or any credit in
+a text dump. After the caption's last full stops, a credit reads as one: a label ("Credit:
+Leslie Johnston", the cues of `roles.PHOTO_CREDIT_RE`), or a name in capitals, which is how
+agencies and photographers are credited ("AFP", "EMMANUAL YOGINI"). The credit keeps its
+label; both parts stay traced to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from broadsheet.layout import roles
+from broadsheet.layout.headers import header_roles
+from broadsheet.layout.roles import PHOTO_CREDIT_RE, Unit
+from broadsheet.model import Traced
+
+# A credit at a caption's end has at most this many characters, and a name in capitals at
+# most this many words (more is a sentence set in capitals, not a name).
+MAX_CREDIT_CHARS = 80
+MAX_NAME_WORDS = 4
+# A sentence's end: its stop (and closing quotes or brackets), then white space.
+SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
+# Units a header is made of, and a picture's.
+HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
+PICTURE_ROLES = (roles.CAPTION, roles.PHOTO_CREDIT)
+
+
+@dataclass
+class Picture:
+    """A picture's text, as units: a picture is an item only when it has a caption or a
+    credit (the picture itself has no text)."""
+
+    caption: Unit | None = None
+    credit: Unit | None = None
+    title: Unit | None = None
+    heads: list[Unit] = field(default_factory=list)  # a picture story's kicker and headline
+
+
+def split_credit(caption: Traced) -> tuple[Traced, Traced | None]:
+    """The caption without the credit at its end, and that credit (None if it has none).
+    The longest credit-like tail after a full stop wins, so a name with initials ("Photo:
+    A. Smith") stays whole."""
+    text = caption.text
+    for m in SENTENCE_GAP_RE.finditer(text, max(0, len(text) - MAX_CREDIT_CHARS - 2)):
+        tail = text[m.end() :]
+        if tail and _credit(tail, text[: m.start()]):
+            head = caption.slice(0, m.end()).strip()
+            return head, caption.slice(m.end(), len(text)).strip()
+    return caption, None
+
+
+def _credit(tail: str, before: str) -> bool:
+    if len(tail) > MAX_CREDIT_CHARS:
+        return False
+    if PHOTO_CREDIT_RE.match(tail):
+        return True
+    words = tail.split()
+    return (
+        len(words) <= MAX_NAME_WORDS
+        and all(w.isupper() for w in words)
+        and sum(c.isalpha() for c in tail) >= 2
+        and not before.isupper()  # a caption set in capitals throughout names nobody
+    )
+
+
+def placed(u: Unit) -> bool:
+    """Set by a picture as its caption, credit or a mark, as a PDF page's geometry told."""
+    return u.style is not None and bool(u.style.role)
+
+
+def across_pictures(units: Sequence[Unit]) -> list[Unit]:
+    """The units as a header reads them: without a picture's caption and credit set between
+    a header and its byline or body (a lead story's header runs across its columns, its
+    picture under the header, and only then the byline and the columns)."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        end = k
+        while end < len(units) and placed(units[end]):
+            end += 1
+        if end == k:
+            out.append(units[k])
+            k += 1
+            continue
+        before = out[-1] if out else None
+        after = units[end] if end < len(units) else None
+        inside = (
+            before is not None
+            and before.role in HEADER_ROLES
+            and after is not None
+            and after.role in (roles.BODY, roles.BYLINE)
+        )
+        if not inside:
+            out.extend(units[k:end])
+        k = end
+    return out
+
+
+def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Unit]:
+    """Header runs that title a picture, by the run's position in `runs`: a run of display
+    type right before a picture's caption or credit that no byline or body follows (a
+    picture story: kicker and headline over the picture, the caption its only text), with
+    the placed unit it goes with. Only a PDF page places captions; in a dump the text tells
+    (`assemble._resolve_headlines`)."""
+    at = {u.index: k for k, u in enumerate(units)}
+    out: dict[int, Unit] = {}
+    for r, run in enumerate(runs):
+        k = at[run[-1].index] + 1
+        if k >= len(units) or not placed(units[k]):
+            continue
+        end = k
+        while end < len(units) and placed(units[end]):
+            end += 1
+        follows = units[end].role if end < len(units) else None
+        part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)
+        display = all(u.role == roles.DISPLAY for u in run)
+        if part is not None and display and follows not in (roles.BODY, roles.BYLINE):
+            out[r] = part
+    return out
+
+
+def credit_heads(credit: Unit, caption: Unit) -> bool:
+    """A credit on the first line of the block whose other lines are its caption."""
+    return (
+        credit.role == roles.PHOTO_CREDIT
+        and caption.role == roles.CAPTION
+        and credit.index == int(caption.index)
+    )
+
+
+def pictures_of(units: Sequence[Unit]) -> list[Picture]:
+    """The page's pictures from its captions and credits, in dump order: a credit goes with
+    the caption before it, or heads the caption of its own block; on a PDF page, what one
+    picture placed goes with it (`_same_picture`)."""
+    pictures: list[Picture] = []
+    for u in units:
+        if pictures and _same_picture(pictures[-1], u):
+            continue
+        if u.role == roles.CAPTION:
+            last = pictures[-1] if pictures else None
+            if (
+                last is not None
+                and last.credit is not None
+                and last.caption is None  # a caption already there must not be lost
+                and credit_heads(last.credit, u)
+            ):
+                last.caption = u
+                continue
+            pictures.append(Picture(caption=u))
+        elif u.role == roles.PHOTO_CREDIT:
+            if pictures and pictures[-1].credit is None and pictures[-1].caption is not None:
+                pictures[-1].credit = u
+            else:
+                pictures.append(Picture(credit=u))
+    return pictures
+
+
+def title_pictures(
+    runs: list[list[Unit]], units: Sequence[Unit], pictures: list[Picture]
+) -> list[list[Unit]]:
+    """The header runs, those that title a picture story given to their picture: its
+    kicker, headline and teaser (what else the run holds stays a run, so nothing is lost)."""
+    if not any(u is not None and placed(u) for p in pictures for u in (p.caption, p.credit)):
+        return runs  # no picture placed by a PDF page's geometry (and so none on a dump)
+    titles = picture_heads(runs, units)
+    out: list[list[Unit]] = []
+    for r, run in enumerate(runs):
+        part = titles.get(r)
+        pic = next(
+            (p for p in pictures if part is not None and part in (p.caption, p.credit)), None
+        )
+        if pic is None:
+            out.append(run)
+            continue
+        roles_of = header_roles(run)
+        pic.heads = [u for u in run if roles_of.get(u.index) in ("kicker", "headline", "teaser")]
+        rest = [u for u in run if u not in pic.heads]
+        out += [rest] if rest else []
+    return out
+
+
+def _same_picture(pic: Picture, u: Unit) -> bool:
+    """A caption or credit that the PDF page placed by the same picture as the last
+    picture's goes with it: a second caption block (a lead-in line in its own type) joins
+    its caption, a second credit block (lines set up the side) its credit. True if taken."""
+    if u.style is None or not u.style.role or u.role not in (roles.CAPTION, roles.PHOTO_CREDIT):
+        return False
+    number = u.style.picture
+    parts = [p.style for p in (pic.caption, pic.credit) if p is not None]
+    if not any(s is not None and s.role and s.picture == number for s in parts):
+        return False
+    if u.role == roles.CAPTION:
+        pic.caption = u if pic.caption is None else _joined(pic.caption, u)
+    else:
+        pic.credit = u if pic.credit is None else _joined(pic.credit, u)
+    return True
+
+
+def _joined(first: Unit, then: Unit) -> Unit:
+    return Unit(first.lines + then.lines, first.index, first.role, first.style)
