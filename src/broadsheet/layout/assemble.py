@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from broadsheet.layout import roles
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker, worded
+from broadsheet.layout.insets import attach_insets, mark_insets
 from broadsheet.layout.quotes import repeated_quotes
 from broadsheet.layout.roles import Unit, measure
 from broadsheet.repair.lexicon import Lexicon
@@ -24,6 +25,9 @@ from broadsheet.repair.lexicon import Lexicon
 WIDE_MAX_LINES = 4
 
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
+# A header's largest type is at least this share of the body's (a PDF tells): smaller
+# type between body blocks (a caption, a participant's box) heads no story.
+MIN_HEAD_SIZE = 0.97
 # Units that close a story: body text right after one starts another story. (Not agency
 # credits: a box set inside a column ends in one, and the column text goes on after it.)
 TAIL_ROLES = (roles.NOTE,)
@@ -62,7 +66,7 @@ class Plan:
 def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
     document's words, helps to order a story's pieces)."""
-    units = _mark_teasers(_mark_captions(list(units)))
+    units = mark_insets(_mark_teasers(_mark_captions(list(units))))
     pictures = _pictures(units)
     runs = _header_runs(units)
     nxt = {a.index: b.index for a, b in itertools.pairwise(units)}
@@ -76,6 +80,7 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
             story = Story(pieces=order_pieces(group, start, lang, nxt, lex))
             stories.append(story)
             owner.update({p.index: story for p in group})
+    attach_insets(units, owner)
     mastheads = _attach_runs(runs, starts, units, owner, stories)
     _attach_tails(units, owner, stories)
     _resolve_headlines(stories, pictures, units)
@@ -97,7 +102,11 @@ def _story_starts(
     agency credit too, as many as there are full headers (with a byline) with no story
     after them: their story is the one set below a box (otherwise the text after a box
     set into a column goes on with the column's story)."""
-    found = {u.index for u in starts.values() if u is not None and _can_start(u, lang)}
+    found = {
+        u.index
+        for run in runs
+        if (u := starts[id(run[-1])]) is not None and _can_start(u, lang) and _can_head(run)
+    }
     after_tail: list[float] = []
     after_credit: list[float] = []
     for a, b in itertools.pairwise(units):
@@ -108,6 +117,14 @@ def _story_starts(
     found.update(after_tail)
     orphans = [run for run in runs if _full_header(run) and nxt.get(run[-1].index) not in found]
     return found | set(after_credit[: len(orphans)])
+
+
+def _can_head(run: list[Unit]) -> bool:
+    """A run can head a story unless a PDF set all of it smaller than the body: a headline
+    is never set smaller than the text under it (a caption's lines are)."""
+    if _full_header(run) or any(u.style is None for u in run):
+        return True
+    return max(u.style.size for u in run if u.style is not None) >= MIN_HEAD_SIZE
 
 
 def _full_header(run: list[Unit]) -> bool:
@@ -142,7 +159,8 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
 
 def _mark_teasers(units: list[Unit]) -> list[Unit]:
     """A few lines of body type between a headline and a byline are the teaser, a full
-    sentence with its stop (display type has none)."""
+    sentence with its stop (display type has none); so is display type that goes on in a
+    display block of the same type (a deck broken after a line that reads as unfinished)."""
     out = list(units)
     for k in range(1, len(units) - 1):
         u = units[k]
@@ -151,10 +169,19 @@ def _mark_teasers(units: list[Unit]) -> list[Unit]:
             and not roles.set_as(u, "body")
             and (len(u.lines) <= WIDE_MAX_LINES or roles.set_as(u, "display"))
             and units[k - 1].role == roles.DISPLAY
-            and units[k + 1].role == roles.BYLINE
+            and _closes_header(u, units[k + 1])
         ):
             out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
     return out
+
+
+def _closes_header(u: Unit, nxt: Unit) -> bool:
+    """The unit after a teaser candidate: a byline, or the teaser's next block in the same
+    display type (a deck a PDF set as two blocks)."""
+    if nxt.role == roles.BYLINE:
+        return True
+    same = u.style is not None and nxt.style is not None and u.style.size == nxt.style.size
+    return nxt.role == roles.DISPLAY and same and roles.set_as(u, "display")
 
 
 def _heads(credit: Unit, caption: Unit) -> bool:
@@ -210,7 +237,7 @@ def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             prev is None
             or inline
             or prev.role == roles.BYLINE
-            or (u.role == roles.DISPLAY and is_kicker(u) and not _not_smaller(u, prev))
+            or (u.role == roles.DISPLAY and is_kicker(u) and _new_kicker(u, prev, units))
         )
         if fresh:
             runs.append([u])
@@ -218,6 +245,24 @@ def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             runs[-1].append(u)
         prev = None if inline else u
     return runs
+
+
+def _new_kicker(u: Unit, prev: Unit, units: Sequence[Unit]) -> bool:
+    """A unit with a kicker's cues opens a new header: in a dump always; from a PDF only
+    when set smaller than the unit above and no larger than a headline among the display
+    units after it (a kicker may be set in its headline's type). Type smaller than the
+    headline all the way down is the same header's."""
+    if u.style is None or prev.style is None:
+        return True
+    if _not_smaller(u, prev):
+        return False
+    size = u.style.size
+    for v in units[units.index(u) + 1 :]:
+        if v.role not in HEAD_ROLES:
+            return False
+        if v.style is not None and v.style.size >= max(size, MIN_HEAD_SIZE):
+            return True
+    return False
 
 
 def _not_smaller(u: Unit, prev: Unit) -> bool:

@@ -22,6 +22,9 @@ PHOTO_CREDIT = "photo_credit"
 AGENCY_CREDIT = "agency_credit"
 NOTE = "note"
 FURNITURE = "furniture"
+# Set inside a story's columns (layout/insets.py): a pull quote, a subhead.
+PULL_QUOTE = "pull_quote"
+SUBHEAD = "subhead"
 
 # Type this many times the body's size is headline type, whatever its text reads like.
 HEADLINE_SIZE = 1.5
