@@ -6,7 +6,9 @@ something says it is set inside the story. This module looks for that evidence f
 a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
 
 - the body before it breaks off mid-sentence and the body after it goes on in lowercase:
-  whatever stands between is set into the story (a pull quote, with its attribution);
+  whatever stands between is set into the story (a pull quote, with its attribution, when
+  set larger or in italics and within the column); words in another type that go on
+  with the broken-off sentence in lowercase are the sentence's own (INLINE);
 - or it is one short block within the measure of the column it stands in, set smaller
   than the headline above it: a story's subheads and pull quotes rank below its
   headline, while the next story of a column of briefs has a head in the same type as
@@ -38,6 +40,9 @@ RANK_RATIO = 1.25
 MAX_INSET_SIZE = 1.6
 # Larger than this over the body's (or italic) is a pull quote; up to it, a subhead.
 SUBHEAD_MAX_SIZE = 1.3
+# A pull quote's type is italic or at least this much larger than the body's (body text
+# in another font between two blocks of a column is no quote).
+QUOTE_MIN_SIZE = 1.08
 SUBHEAD_MAX_LINES = 2
 # A block stands within a column's measure when it sticks out of it by at most this many
 # points (rules and indents of a pull quote stay inside; a headline spans columns).
@@ -48,7 +53,7 @@ QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
 
 def mark_insets(units: Sequence[Unit]) -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
-    role (PULL_QUOTE, SUBHEAD); a pull quote run of several units becomes one unit."""
+    role (PULL_QUOTE, SUBHEAD, INLINE); a run of several units becomes one unit."""
     out: list[Unit] = []
     k = 0
     while k < len(units):
@@ -88,8 +93,12 @@ def _inset(before: Unit, run: Sequence[Unit], after: Unit, done: Sequence[Unit])
     if sum(len(u.lines) for u in run) > MAX_INSET_LINES:
         return None
     lines = tuple(line for u in run for line in u.lines)
-    if _broken_off(before, after):
-        return Unit(lines, run[0].index, roles.PULL_QUOTE, run[0].style)
+    if _open(before) and starts_lower(run[0].lines[0].text):
+        return Unit(lines, run[0].index, roles.INLINE, run[0].style)  # the sentence goes on
+    if _open(before) and starts_lower(after.lines[0].text):
+        if _quote_type(run[0]) and (_in_measure(run[0], after) or _in_measure(run[0], before)):
+            return Unit(lines, run[0].index, roles.PULL_QUOTE, run[0].style)
+        return None
     if len(run) != 1 or run[0].role != roles.DISPLAY or not _in_measure(run[0], after):
         return None
     u = run[0]
@@ -100,10 +109,16 @@ def _inset(before: Unit, run: Sequence[Unit], after: Unit, done: Sequence[Unit])
     return Unit(u.lines, u.index, _kind(u), u.style)
 
 
-def _broken_off(before: Unit, after: Unit) -> bool:
-    """The body breaks off mid-sentence before the run and goes on in lowercase after it."""
+def _open(before: Unit) -> bool:
+    """The body block breaks off mid-sentence."""
     last = before.lines[-1].text
-    return (ends_hyphen(last) or not ends_sentence(last)) and starts_lower(after.lines[0].text)
+    return ends_hyphen(last) or not ends_sentence(last)
+
+
+def _quote_type(u: Unit) -> bool:
+    """Set as a pull quote is: larger than the body or italic."""
+    style = u.style
+    return style is not None and (style.size >= QUOTE_MIN_SIZE or style.italic)
 
 
 def _in_measure(u: Unit, column: Unit) -> bool:
@@ -136,10 +151,10 @@ def _kind(u: Unit) -> str:
 
 
 def attach_insets(units: Sequence[Unit], owner: dict[float, Story]) -> None:
-    """Each inset goes to the story of the body block after it: a subhead among its
-    pieces, right before that block; a pull quote to its pull quotes."""
+    """Each inset goes to the story of the body block after it: a subhead (or inline
+    words) among its pieces, right before that block; a pull quote to its pull quotes."""
     for k, u in enumerate(units):
-        if u.role not in (roles.PULL_QUOTE, roles.SUBHEAD):
+        if u.role not in (roles.PULL_QUOTE, roles.SUBHEAD, roles.INLINE):
             continue
         nxt = next((v for v in units[k + 1 :] if v.index in owner), None)
         if nxt is None:  # mark_insets puts a body block after each inset

@@ -22,9 +22,11 @@ PHOTO_CREDIT = "photo_credit"
 AGENCY_CREDIT = "agency_credit"
 NOTE = "note"
 FURNITURE = "furniture"
-# Set inside a story's columns (layout/insets.py): a pull quote, a subhead.
+# Set inside a story's columns (layout/insets.py): a pull quote, a subhead, and words set
+# in another type in the middle of a sentence (they are the sentence's).
 PULL_QUOTE = "pull_quote"
 SUBHEAD = "subhead"
+INLINE = "inline"
 
 # Type this many times the body's size is headline type, whatever its text reads like.
 HEADLINE_SIZE = 1.5
@@ -300,7 +302,7 @@ def local_role(lines: tuple[Traced, ...]) -> str:
         return credit
     if len(lines) <= 2 and BYLINE_RE.match(_fold(_unbroken(lines))):
         return BYLINE
-    if len(lines) == 1 and len(text) < 80 and is_furniture(text):
+    if len(lines) <= 2 and len(text) < 80 and is_furniture(text):  # a date set in two lines
         return FURNITURE
     if NOTE_RE.match(text) and len(lines) <= 6:
         return NOTE
