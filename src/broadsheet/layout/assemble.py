@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
-from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker, worded
+from broadsheet.layout.headers import (
+    EXTRA,
+    MIN_HEAD_SIZE,
+    body_measure,
+    header_roles,
+    is_kicker,
+    worded,
+)
 from broadsheet.layout.insets import attach_insets, mark_insets
 from broadsheet.layout.quotes import repeated_quotes
 from broadsheet.layout.roles import Unit, measure
@@ -25,9 +32,6 @@ from broadsheet.repair.lexicon import Lexicon
 WIDE_MAX_LINES = 4
 
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
-# A header's largest type is at least this share of the body's (a PDF tells): smaller
-# type between body blocks (a caption, a participant's box) heads no story.
-MIN_HEAD_SIZE = 0.97
 # Units that close a story: body text right after one starts another story. (Not agency
 # credits: a box set inside a column ends in one, and the column text goes on after it.)
 TAIL_ROLES = (roles.NOTE,)
@@ -120,8 +124,9 @@ def _story_starts(
 
 
 def _can_head(run: list[Unit]) -> bool:
-    """A run can head a story unless a PDF set all of it smaller than the body: a headline
-    is never set smaller than the text under it (a caption's lines are)."""
+    """A run can head a story unless a PDF set all of it smaller than the body
+    (headers.MIN_HEAD_SIZE): a headline is never set smaller than the text under it (a
+    caption's or a participant box's lines are)."""
     if _full_header(run) or any(u.style is None for u in run):
         return True
     return max(u.style.size for u in run if u.style is not None) >= MIN_HEAD_SIZE
@@ -159,8 +164,8 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
 
 def _mark_teasers(units: list[Unit]) -> list[Unit]:
     """A few lines of body type between a headline and a byline are the teaser, a full
-    sentence with its stop (display type has none); so is display type that goes on in a
-    display block of the same type (a deck broken after a line that reads as unfinished)."""
+    sentence with its stop (display type has none); so are a few lines in display type
+    between the headline's and the body's right under the headline (`_closes_header`)."""
     out = list(units)
     for k in range(1, len(units) - 1):
         u = units[k]
@@ -169,19 +174,24 @@ def _mark_teasers(units: list[Unit]) -> list[Unit]:
             and not roles.set_as(u, "body")
             and (len(u.lines) <= WIDE_MAX_LINES or roles.set_as(u, "display"))
             and units[k - 1].role == roles.DISPLAY
-            and _closes_header(u, units[k + 1])
+            and _closes_header(u, units[k - 1], units[k + 1])
         ):
             out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
     return out
 
 
-def _closes_header(u: Unit, nxt: Unit) -> bool:
-    """The unit after a teaser candidate: a byline, or the teaser's next block in the same
-    display type (a deck a PDF set as two blocks)."""
+def _closes_header(u: Unit, head: Unit, nxt: Unit) -> bool:
+    """The units around a teaser candidate: a byline after it; or, from a PDF, display type
+    between the headline's and the body's, followed by its next block in the same type (a
+    deck set as two blocks) or by the body."""
     if nxt.role == roles.BYLINE:
         return True
-    same = u.style is not None and nxt.style is not None and u.style.size == nxt.style.size
-    return nxt.role == roles.DISPLAY and same and roles.set_as(u, "display")
+    if u.style is None or head.style is None or nxt.style is None:
+        return False
+    between = roles.set_as(u, "display") and u.style.size < head.style.size
+    same = nxt.role == roles.DISPLAY and u.style.size == nxt.style.size
+    body = nxt.role == roles.BODY and roles.set_as(nxt, "body")
+    return between and (same or body)
 
 
 def _heads(credit: Unit, caption: Unit) -> bool:

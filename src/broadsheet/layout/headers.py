@@ -24,6 +24,9 @@ KICKER_MAX_WORDS = 4
 # A headline has at least this many letters among its first characters.
 MIN_HEADLINE_LETTERS = 3
 WORDED_PREFIX = 24
+# A headline is set at least this large over the body's (a caption's or credit's lines,
+# smaller, head nothing).
+MIN_HEAD_SIZE = 0.97
 # A kicker or teaser set as several blocks in one type holds at most this many.
 SAME_TYPE_MAX_UNITS = 3
 # A byline closing a header is set no larger than this over the body, in at most this many
@@ -80,10 +83,13 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     is the headline (the last of equals, nearest the body); the lines right above it in one
     smaller type are the kicker (or a short label in the headline's own type); the lines
     right below it in one type are the teaser; a short line in body size or smaller that
-    closes the header is the byline, with or without a "By". Other units are EXTRA."""
+    closes the header is the byline, with or without a "By". Other units are EXTRA, and all
+    are when none is set at least in body size."""
     displays = sorted(displays, key=lambda u: u.index)
     # Only words make a headline: an icon or a drop cap set large does not.
     sizes = [u.style.size if u.style and worded(u) else 0.0 for u in displays]
+    if max(sizes) < MIN_HEAD_SIZE:  # a credit or a caption floated here: no headline
+        return {u.index: EXTRA for u in displays}
     top = _under_label(displays, sizes, max(range(len(displays)), key=lambda k: (sizes[k], k)))
     out = {u.index: EXTRA for u in displays}
     out[displays[top].index] = "headline"
