@@ -79,12 +79,12 @@ def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
 
 
 def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
-    """Header roles from a PDF's type sizes, in the order a header is set: the largest type
-    is the headline (the last of equals, nearest the body); the lines right above it in one
-    smaller type are the kicker (or a short label in the headline's own type); the lines
-    right below it in one type are the teaser; a short line in body size or smaller that
-    closes the header is the byline, with or without a "By". Other units are EXTRA, and all
-    are when none is set at least in body size."""
+    """Header roles from a PDF's type sizes, in the order a header is set, block next to
+    block: the largest type is the headline (the last of equals, nearest the body); the
+    lines right above it in one smaller type are the kicker (or a short label in the
+    headline's own type); the lines right below it in one type are the teaser; a short
+    line in body size or smaller that closes the header is the byline, with or without a
+    "By". Other units are EXTRA, and all are when none is set at least in body size."""
     displays = sorted(displays, key=lambda u: u.index)
     # Only words make a headline: an icon or a drop cap set large does not.
     sizes = [u.style.size if u.style and worded(u) else 0.0 for u in displays]
@@ -93,10 +93,13 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     top = _under_label(displays, sizes, max(range(len(displays)), key=lambda k: (sizes[k], k)))
     out = {u.index: EXTRA for u in displays}
     out[displays[top].index] = "headline"
-    if top > 0 and (sizes[top - 1] < sizes[top] or _label(displays[top - 1], displays[top])):
+    above = top > 0 and _next_to(displays[top - 1], displays[top])
+    if above and (sizes[top - 1] < sizes[top] or _label(displays[top - 1], displays[top])):
         for u in _same_type(displays, sizes, top - 1, -1):
             out[u.index] = "kicker"
-    last = len(displays) - 1
+    last = top  # the header ends where other text comes between (a run joined from afar)
+    while last + 1 < len(displays) and _next_to(displays[last], displays[last + 1]):
+        last += 1
     if last > top and _byline_type(displays[last], sizes[top]):
         out[displays[last].index] = "byline"
         last -= 1
@@ -106,12 +109,19 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     return out
 
 
+def _next_to(a: Unit, b: Unit) -> bool:
+    """Blocks next to each other in reading order, with no other block between."""
+    return int(b.index) - int(a.index) <= 1
+
+
 def _same_type(displays: Sequence[Unit], sizes: Sequence[float], k: int, step: int) -> list[Unit]:
     """The unit at k and its neighbours in the direction of `step` set in the same type
     (a deck or a rubric set as more than one block), up to KICKER_MAX_UNITS of them."""
     out = [displays[k]]
     j = k + step
     while 0 <= j < len(displays) and len(out) < SAME_TYPE_MAX_UNITS and sizes[j] == sizes[k]:
+        if not _next_to(*sorted((displays[j], out[-1]), key=lambda u: u.index)):
+            break
         out.append(displays[j])
         j += step
     return out
