@@ -199,3 +199,14 @@ def test_block_style_tells_weight_slant_and_extent() -> None:
     style = block_style(found[0], ("Serif", 8.6))
     assert (style.kind, style.italic, style.bold) == ("display", True, False)
     assert (style.left, style.right) == (50.0, 150.0)
+
+
+def test_a_rubric_beside_the_headline_is_not_its_kicker() -> None:
+    """Smaller type right before the headline in reading order but in another column (the
+    foot of a sidebar) does not stand over the headline: no kicker."""
+    units = [
+        unit("Find us here", 0, DISPLAY, "other", 1.0, extent=(20, 100)),
+        unit("Harbour plan stalls again", 1, DISPLAY, "display", 2.5, extent=(150, 500)),
+        unit(FRESH, 2, BODY, extent=(150, 300)),
+    ]
+    assert roles_of(plan_page(units, "en"))["Find us here"] == "extra"

@@ -109,18 +109,30 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     return out
 
 
-def _next_to(a: Unit, b: Unit) -> bool:
+def _adjacent(a: Unit, b: Unit) -> bool:
     """Blocks next to each other in reading order, with no other block between."""
     return int(b.index) - int(a.index) <= 1
 
 
+def _next_to(a: Unit, b: Unit) -> bool:
+    """Blocks adjacent in reading order, one over the other (a header's blocks are
+    stacked: a rubric at the foot of the sidebar beside a headline is not its kicker)."""
+    if not _adjacent(a, b):
+        return False
+    sa, sb = a.style, b.style
+    if sa is None or sb is None or sa.right <= sa.left or sb.right <= sb.left:
+        return True  # no extent known
+    return min(sa.right, sb.right) > max(sa.left, sb.left)
+
+
 def _same_type(displays: Sequence[Unit], sizes: Sequence[float], k: int, step: int) -> list[Unit]:
     """The unit at k and its neighbours in the direction of `step` set in the same type
-    (a deck or a rubric set as more than one block), up to KICKER_MAX_UNITS of them."""
+    (a deck or a rubric set as more than one block, maybe side by side), up to
+    SAME_TYPE_MAX_UNITS of them."""
     out = [displays[k]]
     j = k + step
     while 0 <= j < len(displays) and len(out) < SAME_TYPE_MAX_UNITS and sizes[j] == sizes[k]:
-        if not _next_to(*sorted((displays[j], out[-1]), key=lambda u: u.index)):
+        if not _adjacent(*sorted((displays[j], out[-1]), key=lambda u: u.index)):
             break
         out.append(displays[j])
         j += step
