@@ -210,3 +210,18 @@ def test_a_rubric_beside_the_headline_is_not_its_kicker() -> None:
         unit(FRESH, 2, BODY, extent=(150, 300)),
     ]
     assert roles_of(plan_page(units, "en"))["Find us here"] == "extra"
+
+
+def test_a_name_in_small_type_over_each_entry_of_a_list_heads_it_as_a_byline() -> None:
+    """Small type heads no story when it holds a caption's words, but a short name over
+    each entry of a list still parts the entries, as their bylines."""
+    units = [
+        unit("/u/first_poster", 0, DISPLAY, "other", 0.9),
+        unit(CLOSED, 1, BODY),
+        unit("/u/second_poster", 2, DISPLAY, "other", 0.9),
+        unit(FRESH, 3, BODY),
+    ]
+    plan = plan_page(units, "en")
+    assert len(plan.stories) == 2
+    for story in plan.stories:
+        assert set(header_roles(story.heads).values()) == {"byline"}

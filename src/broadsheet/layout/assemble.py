@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from broadsheet.layout import roles
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import (
+    BYLINE_MAX_WORDS,
     EXTRA,
     MIN_HEAD_SIZE,
     body_measure,
@@ -125,11 +126,14 @@ def _story_starts(
 
 def _can_head(run: list[Unit]) -> bool:
     """A run can head a story unless a PDF set all of it smaller than the body
-    (headers.MIN_HEAD_SIZE): a headline is never set smaller than the text under it (a
-    caption's or a participant box's lines are)."""
+    (headers.MIN_HEAD_SIZE) in more words than a byline holds: a headline is never set
+    smaller than the text under it, a caption's lines are. (A name in small type over
+    each entry of a list heads it as its byline.)"""
     if _full_header(run) or any(u.style is None for u in run):
         return True
-    return max(u.style.size for u in run if u.style is not None) >= MIN_HEAD_SIZE
+    small = max(u.style.size for u in run if u.style is not None) < MIN_HEAD_SIZE
+    words = sum(len(u.text.split()) for u in run)
+    return not small or (words <= BYLINE_MAX_WORDS and all(len(u.lines) <= 2 for u in run))
 
 
 def _full_header(run: list[Unit]) -> bool:

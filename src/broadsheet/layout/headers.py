@@ -84,12 +84,14 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     lines right above it in one smaller type are the kicker (or a short label in the
     headline's own type); the lines right below it in one type are the teaser; a short
     line in body size or smaller that closes the header is the byline, with or without a
-    "By". Other units are EXTRA, and all are when none is set at least in body size."""
+    "By". Other units are EXTRA; with none set at least in body size, all are, but for a
+    byline standing alone."""
     displays = sorted(displays, key=lambda u: u.index)
     # Only words make a headline: an icon or a drop cap set large does not.
     sizes = [u.style.size if u.style and worded(u) else 0.0 for u in displays]
-    if max(sizes) < MIN_HEAD_SIZE:  # a credit or a caption floated here: no headline
-        return {u.index: EXTRA for u in displays}
+    if max(sizes) < MIN_HEAD_SIZE:  # no headline: a byline alone, or a caption floated here
+        alone = len(displays) == 1 and _byline_type(displays[0], MIN_HEAD_SIZE)
+        return {u.index: "byline" if alone else EXTRA for u in displays}
     top = _under_label(displays, sizes, max(range(len(displays)), key=lambda k: (sizes[k], k)))
     out = {u.index: EXTRA for u in displays}
     out[displays[top].index] = "headline"
@@ -158,7 +160,8 @@ def _byline_type(u: Unit, headline: float) -> bool:
     style = u.style
     return (
         style is not None
-        and style.size <= BYLINE_MAX_SIZE < headline
+        and style.size <= BYLINE_MAX_SIZE
+        and style.size < headline
         and len(u.lines) <= 2
         and len(u.text.split()) <= BYLINE_MAX_WORDS
         and not roles.ends_sentence(u.text)
