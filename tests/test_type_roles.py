@@ -225,3 +225,10 @@ def test_a_name_in_small_type_over_each_entry_of_a_list_heads_it_as_a_byline() -
     assert len(plan.stories) == 2
     for story in plan.stories:
         assert set(header_roles(story.heads).values()) == {"byline"}
+
+
+def test_a_byline_without_by_names_its_authors() -> None:
+    from broadsheet.layout.roles import parse_byline
+
+    assert parse_byline("Jane Doe and John Roe") == (["Jane Doe", "John Roe"], None)
+    assert parse_byline("Staff of the harbour office") == ([], None)

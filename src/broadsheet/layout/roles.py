@@ -40,6 +40,8 @@ INLINE_HEAD_RATIO = 0.75
 WIDE_RATIO = 1.3
 # A photo credit line is no longer than this.
 MAX_CREDIT_CHARS = 80
+# A name in a byline without a "By" has at most this many words.
+MAX_NAME_WORDS = 4
 # Gap of this many spaces inside a line separates two things (caption and credit).
 GAP_RE = re.compile(r" {3,}|\t+")
 
@@ -327,8 +329,18 @@ def _fold(text: str) -> str:
 def parse_byline(text: str) -> tuple[list[str], str | None]:
     """Authors and dateline of a byline: 'Aus Rom Eva Muster' -> (['Eva Muster'], 'Rom')."""
     m = BYLINE_RE.match(_fold(text))
-    if not m:
-        return [], None
+    if not m:  # a byline found by its type, without a "By": the names alone, if they are
+        found = _split_names(_fold(text))
+        return (found, None) if all(_names_only(n) for n in found) else ([], None)
     names = m.group("names") or m.group("anames") or ""
-    authors = [n.strip() for n in re.split(r",\s*|\s+(?:und|and|&)\s+", names) if n.strip()]
-    return authors, m.group("place")
+    return _split_names(names), m.group("place")
+
+
+def _split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s*|\s+(?:und|and|&)\s+", names) if n.strip()]
+
+
+def _names_only(name: str) -> bool:
+    """A person's name: a few words, each opening with a capital."""
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words)
