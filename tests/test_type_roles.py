@@ -232,3 +232,9 @@ def test_a_byline_without_by_names_its_authors() -> None:
 
     assert parse_byline("Jane Doe and John Roe") == (["Jane Doe", "John Roe"], None)
     assert parse_byline("Staff of the harbour office") == ([], None)
+
+
+def test_a_photo_credit_in_tiny_type_is_no_byline() -> None:
+    units = [unit("JANE DOE/AGENCY", 0, DISPLAY, "other", 0.5), unit(FRESH, 1, BODY)]
+    (story,) = plan_page(units, "en").stories
+    assert set(header_roles(story.heads).values()) == {"extra"}

@@ -32,6 +32,8 @@ SAME_TYPE_MAX_UNITS = 3
 # A byline closing a header is set no larger than this over the body, in at most this many
 # words (a longer line in small type is a note or a caption).
 BYLINE_MAX_SIZE = 1.02
+# Type smaller than this over the body's is a photo credit's, not a byline's.
+BYLINE_MIN_SIZE = 0.7
 BYLINE_MAX_WORDS = 6
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
@@ -155,12 +157,12 @@ def _under_label(displays: Sequence[Unit], sizes: Sequence[float], top: int) -> 
 
 
 def _byline_type(u: Unit, headline: float) -> bool:
-    """A byline's shape and type: a line or two of a few words in body size or smaller,
-    below a larger headline, not a sentence."""
+    """A byline's shape and type: a line or two of a few words in body size or smaller
+    (but not a photo credit's tiny type), below a larger headline, not a sentence."""
     style = u.style
     return (
         style is not None
-        and style.size <= BYLINE_MAX_SIZE
+        and BYLINE_MIN_SIZE <= style.size <= BYLINE_MAX_SIZE
         and style.size < headline
         and len(u.lines) <= 2
         and len(u.text.split()) <= BYLINE_MAX_WORDS
