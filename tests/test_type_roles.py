@@ -141,7 +141,13 @@ def test_words_in_another_type_that_go_on_with_the_sentence_stay_in_it() -> None
 def test_a_caption_set_smaller_than_the_body_heads_no_story() -> None:
     units = headed(
         unit(CLOSED, 1, BODY),
-        unit("The old quay in March", 2, DISPLAY, "other", 0.85),
+        unit(
+            "The old quay in March, a week after the storm\nthat closed it",
+            2,
+            DISPLAY,
+            "other",
+            0.85,
+        ),
         unit(FRESH, 3, BODY),
     )
     plan = plan_page(units, "en")
@@ -238,3 +244,18 @@ def test_a_photo_credit_in_tiny_type_is_no_byline() -> None:
     units = [unit("JANE DOE/AGENCY", 0, DISPLAY, "other", 0.5), unit(FRESH, 1, BODY)]
     (story,) = plan_page(units, "en").stories
     assert set(header_roles(story.heads).values()) == {"extra"}
+
+
+def test_a_section_head_under_a_stacked_notice_header_in_its_type_is_a_subhead() -> None:
+    """A notice heads itself with a stack (agency, part, title) in bold body type; its
+    sections are headed in that same type, alone: they stay in the notice."""
+    units = [
+        unit("DEPARTMENT OF HARBOURS", 0, DISPLAY, "display", 1.0, bold=True),
+        unit("Port Authority", 1, DISPLAY, "display", 1.0, bold=True),
+        unit("Quay Directives; The Old Harbour", 2, DISPLAY, "display", 1.0, bold=True),
+        unit(CLOSED, 3, BODY),
+        unit("Background", 4, DISPLAY, "display", 1.0, bold=True, extent=(40, 90)),
+        unit(FRESH, 5, BODY),
+    ]
+    (story,) = plan_page(units, "en").stories
+    assert "Background" in texts(story.pieces)

@@ -9,10 +9,10 @@ a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
   whatever stands between is set into the story (a pull quote, with its attribution, when
   set larger or in italics and within the column); words in another type that go on
   with the broken-off sentence in lowercase are the sentence's own (INLINE);
-- or it is one short block within the measure of the column it stands in, set smaller
-  than the headline above it: a story's subheads and pull quotes rank below its
-  headline, while the next story of a column of briefs has a head in the same type as
-  the last one.
+- or it is one short block within the measure of the column it stands in, ranking
+  below the header above it (set smaller than its headline, or alone under a stacked
+  header): a story's subheads and pull quotes rank below its headline, while the next
+  story of a column of briefs has a head in the same type as the last one.
 
 Subheads stay in their story as paragraphs of their own; pull quotes go to the story's
 `pull_quotes`. Cue words and a final stop play no part: type and place decide.
@@ -36,7 +36,12 @@ MAX_INSET_LINES = 8
 # A subhead or pull quote ranks below its story's headline: set at least this many times
 # smaller. Lower finds more insets, but reads a smaller story's headline as one.
 RANK_RATIO = 1.25
-# Type larger than this over the body's is never set inside a column (a headline).
+# A header stacked of at least this many display blocks outranks a lone line in its own
+# type (fewer: a label over a brief's head, and the next brief's head is no subhead).
+STACKED_HEADER_UNITS = 3
+# Type larger than this over the body's is never set inside a column (a headline); type
+# smaller than this is a caption's or an attribution's, neither subhead nor pull quote.
+MIN_INSET_SIZE = 0.97
 MAX_INSET_SIZE = 1.6
 # Larger than this over the body's (or italic) is a pull quote; up to it, a subhead.
 SUBHEAD_MAX_SIZE = 1.3
@@ -99,12 +104,11 @@ def _inset(before: Unit, run: Sequence[Unit], after: Unit, done: Sequence[Unit])
         if _quote_type(run[0]) and (_in_measure(run[0], after) or _in_measure(run[0], before)):
             return Unit(lines, run[0].index, roles.PULL_QUOTE, run[0].style)
         return None
-    if len(run) != 1 or run[0].role != roles.DISPLAY or not _in_measure(run[0], after):
+    if len(run) != 1 or run[0].role != roles.DISPLAY or not _in_column(run[0], before, after):
         return None
     u = run[0]
     size = u.style.size if u.style is not None else 1.0
-    headline = _headline_size(done)
-    if size > MAX_INSET_SIZE or headline is None or headline < RANK_RATIO * size:
+    if not MIN_INSET_SIZE <= size <= MAX_INSET_SIZE or not _ranks_below(size, _header_above(done)):
         return None
     return Unit(u.lines, u.index, _kind(u), u.style)
 
@@ -113,6 +117,12 @@ def _open(before: Unit) -> bool:
     """The body block breaks off mid-sentence."""
     last = before.lines[-1].text
     return ends_hyphen(last) or not ends_sentence(last)
+
+
+def _in_column(u: Unit, before: Unit, after: Unit) -> bool:
+    """Within the measure of the body block after it, or of the one before (the block
+    after may open with an indented line)."""
+    return _in_measure(u, after) or _in_measure(u, before)
 
 
 def _quote_type(u: Unit) -> bool:
@@ -129,16 +139,28 @@ def _in_measure(u: Unit, column: Unit) -> bool:
     return s.left >= c.left - MEASURE_SLACK_PT and s.right <= c.right + MEASURE_SLACK_PT
 
 
-def _headline_size(done: Sequence[Unit]) -> float | None:
-    """The largest type of the nearest run of display units above (the head of the story
-    the run stands in), or None if there is none."""
+def _header_above(done: Sequence[Unit]) -> list[float]:
+    """The type sizes of the nearest run of display units above: the head of the story
+    the candidate stands in (empty if there is none)."""
     sizes: list[float] = []
     for u in reversed(done):
         if u.role == roles.DISPLAY and u.style is not None:
             sizes.append(u.style.size)
-        elif sizes:
+        elif sizes and u.role != roles.BYLINE:
             break
-    return max(sizes, default=None)
+    return sizes
+
+
+def _ranks_below(size: float, header: Sequence[float]) -> bool:
+    """A lone line ranks below the header above it: that header's headline is set larger,
+    or the header is a stack of several blocks no smaller than the line (a notice's
+    agency, docket and title over sections headed in the title's type). A head like the
+    one before it, alone, starts the next brief of a column."""
+    if not header:
+        return False
+    if max(header) >= RANK_RATIO * size:
+        return True
+    return len(header) >= STACKED_HEADER_UNITS and max(header) >= size
 
 
 def _kind(u: Unit) -> str:
