@@ -45,12 +45,19 @@ class Origin(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Type:
     """How a PDF set a block, against the page's body type: `kind` is "body" (the body's
-    font and size), "display" (larger or bold) or "other"; `size` is over the body's;
-    `role` is "caption" or "credit" for a block set by a picture as one (layout/pictures.py),
-    which only the page's geometry tells, and `picture` numbers that picture on its page."""
+    font and size), "display" (larger or bold) or "other"; `size` is over the body's.
+    `bold` and `italic` are the prevailing type's; `left` and `right` the block's extent
+    in points (a block within a column's measure is set inside that column: a subhead or
+    a pull quote, not a headline across the story). `role` is "caption" or "credit" for a
+    block set by a picture as one (layout/pictures.py), which only the page's geometry
+    tells, and `picture` numbers that picture on its page."""
 
     kind: str
     size: float
+    bold: bool = False
+    italic: bool = False
+    left: float = 0.0
+    right: float = 0.0
     role: str = ""
     picture: int = -1
 

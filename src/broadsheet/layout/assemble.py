@@ -23,15 +23,20 @@ from broadsheet.layout.captions import (
     title_pictures,
 )
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
-from broadsheet.layout.headers import EXTRA, body_measure, header_roles, is_kicker, worded
+from broadsheet.layout.headers import EXTRA, body_measure, header_roles, worded
+from broadsheet.layout.insets import attach_insets, mark_insets
 from broadsheet.layout.quotes import repeated_quotes
 from broadsheet.layout.roles import Unit, measure
+from broadsheet.layout.runs import (
+    HEAD_ROLES,
+    WIDE_MAX_LINES,
+    can_head,
+    full_header,
+    header_runs,
+    mark_teasers,
+)
 from broadsheet.repair.lexicon import Lexicon
 
-# Paragraph-like units this much wider than every body column are captions or teasers.
-WIDE_MAX_LINES = 4
-
-HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 # Units that close a story: body text right after one starts another story. (Not agency
 # credits: a box set inside a column ends in one, and the column text goes on after it.)
 TAIL_ROLES = (roles.NOTE,)
@@ -63,10 +68,10 @@ class Plan:
 def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
     document's words, helps to order a story's pieces)."""
-    units = _mark_teasers(_mark_captions(list(units)))
+    units = mark_insets(mark_teasers(_mark_captions(list(units))))
     pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
-    runs = title_pictures(_header_runs(flow), units, pictures)
+    runs = title_pictures(header_runs(flow), units, pictures)
     nxt = {a.index: b.index for a, b in itertools.pairwise(flow)}
     starts = {id(run[-1]): _unit_after(flow, run[-1]) for run in runs}
     start_units = _story_starts(flow, runs, starts, nxt, lang)
@@ -78,6 +83,7 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
             story = Story(pieces=order_pieces(group, start, lang, nxt, lex))
             stories.append(story)
             owner.update({p.index: story for p in group})
+    attach_insets(units, owner)
     mastheads = _attach_runs(runs, starts, units, owner, stories)
     _attach_tails(units, owner, stories)
     _resolve_headlines(stories, pictures, units)
@@ -99,7 +105,11 @@ def _story_starts(
     agency credit too, as many as there are full headers (with a byline) with no story
     after them: their story is the one set below a box (otherwise the text after a box
     set into a column goes on with the column's story)."""
-    found = {u.index for u in starts.values() if u is not None and _can_start(u, lang)}
+    found = {
+        u.index
+        for run in runs
+        if (u := starts[id(run[-1])]) is not None and _can_start(u, lang) and can_head(run)
+    }
     after_tail: list[float] = []
     after_credit: list[float] = []
     for a, b in itertools.pairwise(units):
@@ -108,13 +118,8 @@ def _story_starts(
         elif a.role == roles.AGENCY_CREDIT and _can_start(b, lang):
             after_credit.append(b.index)
     found.update(after_tail)
-    orphans = [run for run in runs if _full_header(run) and nxt.get(run[-1].index) not in found]
+    orphans = [run for run in runs if full_header(run) and nxt.get(run[-1].index) not in found]
     return found | set(after_credit[: len(orphans)])
-
-
-def _full_header(run: list[Unit]) -> bool:
-    """A header run with a byline: a story's whole head, not a stray display line."""
-    return any(u.role == roles.BYLINE for u in run)
 
 
 def _can_start(u: Unit, lang: str) -> bool:
@@ -142,23 +147,6 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _mark_teasers(units: list[Unit]) -> list[Unit]:
-    """A few lines of body type between a headline and a byline are the teaser, a full
-    sentence with its stop (display type has none)."""
-    out = list(units)
-    for k in range(1, len(units) - 1):
-        u = units[k]
-        if (
-            u.role == roles.BODY
-            and not roles.set_as(u, "body")
-            and (len(u.lines) <= WIDE_MAX_LINES or roles.set_as(u, "display"))
-            and units[k - 1].role == roles.DISPLAY
-            and units[k + 1].role == roles.BYLINE
-        ):
-            out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
-    return out
-
-
 def _wide(u: Unit, widest: float) -> bool:
     """A few lines wider than every body column: a caption or a teaser, not body text."""
     return (
@@ -166,40 +154,6 @@ def _wide(u: Unit, widest: float) -> bool:
         and len(u.lines) <= WIDE_MAX_LINES
         and measure(u.lines) > roles.WIDE_RATIO * widest
     )
-
-
-def _header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
-    """Consecutive header units; a kicker, a byline's end or an inline head cut runs."""
-    runs: list[list[Unit]] = []
-    prev: Unit | None = None
-    for u in units:
-        if u.role not in HEAD_ROLES:
-            prev = None
-            continue
-        inline = u.index != int(u.index) or _inline_head(u, units)
-        fresh = (
-            prev is None
-            or inline
-            or prev.role == roles.BYLINE
-            or (u.role == roles.DISPLAY and is_kicker(u) and not _not_smaller(u, prev))
-        )
-        if fresh:
-            runs.append([u])
-        else:
-            runs[-1].append(u)
-        prev = None if inline else u
-    return runs
-
-
-def _not_smaller(u: Unit, prev: Unit) -> bool:
-    """Set in type no smaller than the unit above (a PDF tells): a headline under its kicker
-    (with a colon in it, or in capitals as magazines set both), not a new header's kicker."""
-    return u.style is not None and prev.style is not None and u.style.size >= prev.style.size
-
-
-def _inline_head(u: Unit, units: Sequence[Unit]) -> bool:
-    """A head cut from the first line of its own block."""
-    return any(v.index == u.index + 0.05 for v in units)
 
 
 def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
@@ -266,7 +220,7 @@ def _masthead(run: list[Unit], story: Story) -> bool:
 
 def _headless_story(run: list[Unit], stories: list[Story]) -> Story | None:
     """A full header (it has a byline) goes to the first story that has no header yet."""
-    if not _full_header(run):
+    if not full_header(run):
         return None
     return next((s for s in stories if s.pieces and not s.heads), None)
 

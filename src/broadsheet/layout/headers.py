@@ -24,6 +24,17 @@ KICKER_MAX_WORDS = 4
 # A headline has at least this many letters among its first characters.
 MIN_HEADLINE_LETTERS = 3
 WORDED_PREFIX = 24
+# A headline is set at least this large over the body's (a caption's or credit's lines,
+# smaller, head nothing).
+MIN_HEAD_SIZE = 0.97
+# A kicker or teaser set as several blocks in one type holds at most this many.
+SAME_TYPE_MAX_UNITS = 3
+# A byline closing a header is set no larger than this over the body, in at most this many
+# words (a longer line in small type is a note or a caption).
+BYLINE_MAX_SIZE = 1.02
+# Type smaller than this over the body's is a photo credit's, not a byline's.
+BYLINE_MIN_SIZE = 0.7
+BYLINE_MAX_WORDS = 6
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
 
@@ -70,19 +81,94 @@ def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
 
 
 def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
-    """Header roles from a PDF's type sizes: the largest type is the headline (the last of
-    equals, nearest the body), smaller type just above it the kicker (or a short label in
-    the same type), just below it the teaser; other display units are EXTRA."""
+    """Header roles from a PDF's type sizes, in the order a header is set, block next to
+    block: the largest type is the headline (the last of equals, nearest the body); the
+    lines right above it in one smaller type are the kicker (or a short label in the
+    headline's own type); the lines right below it in one type are the teaser; a short
+    line in body size or smaller that closes the header is the byline, with or without a
+    "By". Other units are EXTRA; with none set at least in body size, all are, but for a
+    byline standing alone."""
+    displays = sorted(displays, key=lambda u: u.index)
     # Only words make a headline: an icon or a drop cap set large does not.
     sizes = [u.style.size if u.style and worded(u) else 0.0 for u in displays]
-    top = max(range(len(displays)), key=lambda k: (sizes[k], k))
+    if max(sizes) < MIN_HEAD_SIZE:  # no headline: a byline alone, or a caption floated here
+        alone = len(displays) == 1 and _byline_type(displays[0], MIN_HEAD_SIZE)
+        return {u.index: "byline" if alone else EXTRA for u in displays}
+    top = _under_label(displays, sizes, max(range(len(displays)), key=lambda k: (sizes[k], k)))
     out = {u.index: EXTRA for u in displays}
     out[displays[top].index] = "headline"
-    if top > 0 and (sizes[top - 1] < sizes[top] or _label(displays[top - 1], displays[top])):
-        out[displays[top - 1].index] = "kicker"
-    if top + 1 < len(displays) and sizes[top + 1] > 0:
-        out[displays[top + 1].index] = "teaser"
+    above = top > 0 and _next_to(displays[top - 1], displays[top])
+    if above and (sizes[top - 1] < sizes[top] or _label(displays[top - 1], displays[top])):
+        for u in _same_type(displays, sizes, top - 1, -1):
+            out[u.index] = "kicker"
+    last = top  # the header ends where other text comes between (a run joined from afar)
+    while last + 1 < len(displays) and _next_to(displays[last], displays[last + 1]):
+        last += 1
+    if last > top and _byline_type(displays[last], sizes[top]):
+        out[displays[last].index] = "byline"
+        last -= 1
+    if top < last and sizes[top + 1] > 0:
+        for u in _same_type(displays[: last + 1], sizes, top + 1, 1):
+            out[u.index] = "teaser"
     return out
+
+
+def _adjacent(a: Unit, b: Unit) -> bool:
+    """Blocks next to each other in reading order, with no other block between."""
+    return int(b.index) - int(a.index) <= 1
+
+
+def _next_to(a: Unit, b: Unit) -> bool:
+    """Blocks adjacent in reading order, one over the other (a header's blocks are
+    stacked: a rubric at the foot of the sidebar beside a headline is not its kicker)."""
+    if not _adjacent(a, b):
+        return False
+    sa, sb = a.style, b.style
+    if sa is None or sb is None or sa.right <= sa.left or sb.right <= sb.left:
+        return True  # no extent known
+    return min(sa.right, sb.right) > max(sa.left, sb.left)
+
+
+def _same_type(displays: Sequence[Unit], sizes: Sequence[float], k: int, step: int) -> list[Unit]:
+    """The unit at k and its neighbours in the direction of `step` set in the same type
+    (a deck or a rubric set as more than one block, maybe side by side), up to
+    SAME_TYPE_MAX_UNITS of them."""
+    out = [displays[k]]
+    j = k + step
+    while 0 <= j < len(displays) and len(out) < SAME_TYPE_MAX_UNITS and sizes[j] == sizes[k]:
+        if not _adjacent(*sorted((displays[j], out[-1]), key=lambda u: u.index)):
+            break
+        out.append(displays[j])
+        j += step
+    return out
+
+
+def _under_label(displays: Sequence[Unit], sizes: Sequence[float], top: int) -> int:
+    """The headline when the largest type is a label over a kicker and headline set in one
+    smaller type ("Schüler der Woche" over "Fynn Gerken" / "Die kaputte Hüfte"): a teaser
+    is never a short label over a longer line in one type, so that pair is kicker and
+    headline, and the larger type above them the section's name."""
+    pair = top + 2
+    if pair >= len(displays) or not 0 < sizes[top + 1] == sizes[pair] < sizes[top]:
+        return top
+    if pair + 1 < len(displays) and sizes[pair + 1] == sizes[pair]:
+        return top  # three blocks in one type: a deck
+    return pair if _label(displays[top + 1], displays[pair]) else top
+
+
+def _byline_type(u: Unit, headline: float) -> bool:
+    """A byline's shape and type: a line or two of a few words in body size or smaller
+    (but not a photo credit's tiny type), below a larger headline, not a sentence."""
+    style = u.style
+    return (
+        style is not None
+        and BYLINE_MIN_SIZE <= style.size <= BYLINE_MAX_SIZE
+        and style.size < headline
+        and len(u.lines) <= 2
+        and len(u.text.split()) <= BYLINE_MAX_WORDS
+        and not roles.ends_sentence(u.text)
+        and worded(u)
+    )
 
 
 def _label(u: Unit, headline: Unit) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from broadsheet.layout.roles import Unit, ends_sentence, measure, opens
+from broadsheet.layout.roles import SUBHEAD, Unit, ends_sentence, measure, opens
 from broadsheet.model import Builder, Repair, Traced
 from broadsheet.repair.hyphens import decide_junction
 from broadsheet.repair.lexicon import Lexicon
@@ -21,15 +21,24 @@ SHORT_LINE_RATIO = 0.8
 
 
 def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
-    """The lines of a story's pieces, in reading order, grouped into paragraphs."""
+    """The lines of a story's pieces, in reading order, grouped into paragraphs. A subhead
+    is a paragraph of its own (it ends no sentence, yet the text after it is new)."""
     if not pieces:
         return []
     width = max(measure(p.lines) for p in pieces)
     out: list[list[Traced]] = []
+    closed = False
     for piece in pieces:
         lines = list(piece.lines)
-        if not out or (ends_sentence(out[-1][-1].text) and opens(lines[0].text)):
+        subhead = piece.role == SUBHEAD
+        if (
+            not out
+            or subhead
+            or closed
+            or (ends_sentence(out[-1][-1].text) and opens(lines[0].text))
+        ):
             out.append([])
+        closed = subhead
         for i, line in enumerate(lines):
             out[-1].append(line)
             if i + 1 < len(lines) and _closes_inside(line, lines[i + 1], width):

@@ -53,7 +53,11 @@ def _shortest(piece: Unit) -> int:
 def _may_be_quote(piece: Unit) -> bool:
     """Not set in the body's type (a line of the story, never a pull quote) and long
     enough in characters (letters are fewer) to hold a quote."""
-    return not roles.set_as(piece, "body") and len(piece.text) >= _shortest(piece)
+    return (
+        piece.role != roles.SUBHEAD
+        and not roles.set_as(piece, "body")
+        and len(piece.text) >= _shortest(piece)
+    )
 
 
 def _text_without(story: Story, piece: Unit, letters: dict[int, str], whole: dict[int, str]) -> str:

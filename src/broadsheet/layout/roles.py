@@ -22,6 +22,11 @@ PHOTO_CREDIT = "photo_credit"
 AGENCY_CREDIT = "agency_credit"
 NOTE = "note"
 FURNITURE = "furniture"
+# Set inside a story's columns (layout/insets.py): a pull quote, a subhead, and words set
+# in another type in the middle of a sentence (they are the sentence's).
+PULL_QUOTE = "pull_quote"
+SUBHEAD = "subhead"
+INLINE = "inline"
 
 # Type this many times the body's size is headline type, whatever its text reads like.
 HEADLINE_SIZE = 1.5
@@ -35,6 +40,8 @@ INLINE_HEAD_RATIO = 0.75
 WIDE_RATIO = 1.3
 # A photo credit line is no longer than this.
 MAX_CREDIT_CHARS = 80
+# A name in a byline without a "By" has at most this many words.
+MAX_NAME_WORDS = 4
 # Gap of this many spaces inside a line separates two things (caption and credit).
 GAP_RE = re.compile(r" {3,}|\t+")
 
@@ -310,7 +317,7 @@ def local_role(lines: tuple[Traced, ...]) -> str:
         return credit
     if len(lines) <= 2 and BYLINE_RE.match(_fold(_unbroken(lines))):
         return BYLINE
-    if len(lines) == 1 and len(text) < 80 and is_furniture(text):
+    if len(lines) <= 2 and len(text) < 80 and is_furniture(text):  # a date set in two lines
         return FURNITURE
     if NOTE_RE.match(text) and len(lines) <= 6:
         return NOTE
@@ -335,8 +342,18 @@ def _fold(text: str) -> str:
 def parse_byline(text: str) -> tuple[list[str], str | None]:
     """Authors and dateline of a byline: 'Aus Rom Eva Muster' -> (['Eva Muster'], 'Rom')."""
     m = BYLINE_RE.match(_fold(text))
-    if not m:
-        return [], None
+    if not m:  # a byline found by its type, without a "By": the names alone, if they are
+        found = _split_names(_fold(text))
+        return (found, None) if all(_names_only(n) for n in found) else ([], None)
     names = m.group("names") or m.group("anames") or ""
-    authors = [n.strip() for n in re.split(r",\s*|\s+(?:und|and|&)\s+", names) if n.strip()]
-    return authors, m.group("place")
+    return _split_names(names), m.group("place")
+
+
+def _split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s*|\s+(?:und|and|&)\s+", names) if n.strip()]
+
+
+def _names_only(name: str) -> bool:
+    """A person's name: a few words, each opening with a capital."""
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words)

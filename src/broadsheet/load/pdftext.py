@@ -176,15 +176,17 @@ def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
 
 def block_style(block: GBlock, body: tuple[str, float]) -> Type:
     """The block's kind of type, "body" (the body's font and size), "display" (larger or
-    bold) or "other", and its size over the body's."""
+    bold) or "other", its size over the body's, its weight and slant, and its extent."""
     run = _prevailing_run(block)
     font, size = body
     ratio = round(run.size / size, 3) if size else 1.0
     if run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
-        return Type("body", ratio)
-    if ratio >= DISPLAY_RATIO or (run.bold and ratio >= 1):
-        return Type("display", ratio)
-    return Type("other", ratio)
+        kind = "body"
+    elif ratio >= DISPLAY_RATIO or (run.bold and ratio >= 1):
+        kind = "display"
+    else:
+        kind = "other"
+    return Type(kind, ratio, run.bold, run.italic, block.box[0], block.box[2])
 
 
 def _prevailing_run(block: GBlock) -> Run:

@@ -1,0 +1,189 @@
+"""Pull quotes and subheads set inside a story's columns, found before story starts are
+decided.
+
+Display type between two body blocks of one column is read as a new story's header unless
+something says it is set inside the story. This module looks for that evidence first, from
+a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
+
+- the body before it breaks off mid-sentence and the body after it goes on in lowercase:
+  whatever stands between is set into the story (a pull quote, with its attribution, when
+  set larger or in italics and within the column); words in another type that go on
+  with the broken-off sentence in lowercase are the sentence's own (INLINE);
+- or it is one short block within the measure of the column it stands in, ranking
+  below the header above it (set smaller than its headline, or alone under a stacked
+  header): a story's subheads and pull quotes rank below its headline, while the next
+  story of a column of briefs has a head in the same type as the last one.
+
+Subheads stay in their story as paragraphs of their own; pull quotes go to the story's
+`pull_quotes`. Cue words and a final stop play no part: type and place decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from broadsheet.layout import roles
+from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, starts_lower
+
+if TYPE_CHECKING:  # assemble builds the stories and imports this module
+    from broadsheet.layout.assemble import Story
+
+# Units between two body blocks that may be one inset (a quote and its attribution, say).
+MAX_INSET_UNITS = 3
+# An inset holds at most this many lines in all (more is a box or a story of its own).
+MAX_INSET_LINES = 8
+# A subhead or pull quote ranks below its story's headline: set at least this many times
+# smaller. Lower finds more insets, but reads a smaller story's headline as one.
+RANK_RATIO = 1.25
+# A header stacked of at least this many display blocks outranks a lone line in its own
+# type (fewer: a label over a brief's head, and the next brief's head is no subhead).
+STACKED_HEADER_UNITS = 3
+# Type larger than this over the body's is never set inside a column (a headline); type
+# smaller than this is a caption's or an attribution's, neither subhead nor pull quote.
+MIN_INSET_SIZE = 0.97
+MAX_INSET_SIZE = 1.6
+# Larger than this over the body's (or italic) is a pull quote; up to it, a subhead.
+SUBHEAD_MAX_SIZE = 1.3
+# A pull quote's type is italic or at least this much larger than the body's (body text
+# in another font between two blocks of a column is no quote).
+QUOTE_MIN_SIZE = 1.08
+SUBHEAD_MAX_LINES = 2
+# A block stands within a column's measure when it sticks out of it by at most this many
+# points (rules and indents of a pull quote stay inside; a headline spans columns).
+MEASURE_SLACK_PT = 3.0
+# Opening quotation marks: a subhead never opens with one, a pull quote often does.
+QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
+
+
+def mark_insets(units: Sequence[Unit]) -> list[Unit]:
+    """The units with each pull quote or subhead set inside a story's columns given its
+    role (PULL_QUOTE, SUBHEAD, INLINE); a run of several units becomes one unit."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        u = units[k]
+        out.append(u)
+        k += 1
+        if not _body(u):
+            continue
+        end = _inset_end(units, k)
+        if end is None:
+            continue
+        inset = _inset(units[k - 1], units[k:end], units[end], out)
+        if inset is not None:
+            out.append(inset)
+            k = end
+    return out
+
+
+def _body(u: Unit) -> bool:
+    """Body text set in the body's type."""
+    return u.role == roles.BODY and roles.set_as(u, "body")
+
+
+def _inset_end(units: Sequence[Unit], k: int) -> int | None:
+    """The position of the body block after a short run of other type from k, if any."""
+    for end in range(k, min(k + MAX_INSET_UNITS, len(units) - 1) + 1):
+        u = units[end]
+        if _body(u):
+            return end if end > k else None
+        if u.role not in (roles.BODY, roles.DISPLAY) or u.style is None:
+            return None
+    return None
+
+
+def _inset(before: Unit, run: Sequence[Unit], after: Unit, done: Sequence[Unit]) -> Unit | None:
+    """The run as one pull quote or subhead, or None when it may head a story."""
+    if sum(len(u.lines) for u in run) > MAX_INSET_LINES:
+        return None
+    lines = tuple(line for u in run for line in u.lines)
+    if _open(before) and starts_lower(run[0].lines[0].text):
+        return Unit(lines, run[0].index, roles.INLINE, run[0].style)  # the sentence goes on
+    if _open(before) and starts_lower(after.lines[0].text):
+        if _quote_type(run[0]) and (_in_measure(run[0], after) or _in_measure(run[0], before)):
+            return Unit(lines, run[0].index, roles.PULL_QUOTE, run[0].style)
+        return None
+    if len(run) != 1 or run[0].role != roles.DISPLAY or not _in_column(run[0], before, after):
+        return None
+    u = run[0]
+    size = u.style.size if u.style is not None else 1.0
+    if not MIN_INSET_SIZE <= size <= MAX_INSET_SIZE or not _ranks_below(size, _header_above(done)):
+        return None
+    return Unit(u.lines, u.index, _kind(u), u.style)
+
+
+def _open(before: Unit) -> bool:
+    """The body block breaks off mid-sentence."""
+    last = before.lines[-1].text
+    return ends_hyphen(last) or not ends_sentence(last)
+
+
+def _in_column(u: Unit, before: Unit, after: Unit) -> bool:
+    """Within the measure of the body block after it, or of the one before (the block
+    after may open with an indented line)."""
+    return _in_measure(u, after) or _in_measure(u, before)
+
+
+def _quote_type(u: Unit) -> bool:
+    """Set as a pull quote is: larger than the body or italic."""
+    style = u.style
+    return style is not None and (style.size >= QUOTE_MIN_SIZE or style.italic)
+
+
+def _in_measure(u: Unit, column: Unit) -> bool:
+    """Set within the horizontal extent of the column it stands in."""
+    s, c = u.style, column.style
+    if s is None or c is None or s.right <= s.left:
+        return False
+    return s.left >= c.left - MEASURE_SLACK_PT and s.right <= c.right + MEASURE_SLACK_PT
+
+
+def _header_above(done: Sequence[Unit]) -> list[float]:
+    """The type sizes of the nearest run of display units above: the head of the story
+    the candidate stands in (empty if there is none)."""
+    sizes: list[float] = []
+    for u in reversed(done):
+        if u.role == roles.DISPLAY and u.style is not None:
+            sizes.append(u.style.size)
+        elif sizes and u.role != roles.BYLINE:
+            break
+    return sizes
+
+
+def _ranks_below(size: float, header: Sequence[float]) -> bool:
+    """A lone line ranks below the header above it: that header's headline is set larger,
+    or the header is a stack of several blocks no smaller than the line (a notice's
+    agency, docket and title over sections headed in the title's type). A head like the
+    one before it, alone, starts the next brief of a column."""
+    if not header:
+        return False
+    if max(header) >= RANK_RATIO * size:
+        return True
+    return len(header) >= STACKED_HEADER_UNITS and max(header) >= size
+
+
+def _kind(u: Unit) -> str:
+    """A pull quote is larger or italic or opens with a quotation mark; else a subhead."""
+    style = u.style
+    quoted = u.text.lstrip().startswith(QUOTE_OPENERS)
+    if style is not None and (style.size > SUBHEAD_MAX_SIZE or style.italic or quoted):
+        return roles.PULL_QUOTE
+    return roles.SUBHEAD if len(u.lines) <= SUBHEAD_MAX_LINES else roles.PULL_QUOTE
+
+
+def attach_insets(units: Sequence[Unit], owner: dict[float, Story]) -> None:
+    """Each inset goes to the story of the body block after it: a subhead (or inline
+    words) among its pieces, right before that block; a pull quote to its pull quotes."""
+    for k, u in enumerate(units):
+        if u.role not in (roles.PULL_QUOTE, roles.SUBHEAD, roles.INLINE):
+            continue
+        nxt = next((v for v in units[k + 1 :] if v.index in owner), None)
+        if nxt is None:  # mark_insets puts a body block after each inset
+            continue
+        story = owner[nxt.index]
+        if u.role == roles.PULL_QUOTE:
+            story.pull_quotes.append(u)
+            continue
+        at = next(i for i, p in enumerate(story.pieces) if p is nxt)
+        story.pieces.insert(at, u)

@@ -1,0 +1,118 @@
+"""Header runs: consecutive display and byline units that may head a story, and the
+decisions about them that type settles (a teaser in body type, a kicker that opens a new
+header, small type that heads nothing). `assemble` builds stories from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from broadsheet.layout import roles
+from broadsheet.layout.headers import BYLINE_MAX_WORDS, MIN_HEAD_SIZE, is_kicker
+from broadsheet.layout.roles import Unit
+
+HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
+# Paragraph-like units this much wider than every body column are captions or teasers;
+# a teaser in body type holds at most this many lines.
+WIDE_MAX_LINES = 4
+
+
+def can_head(run: list[Unit]) -> bool:
+    """A run can head a story unless a PDF set all of it smaller than the body
+    (headers.MIN_HEAD_SIZE) in more words than a byline holds: a headline is never set
+    smaller than the text under it, a caption's lines are. (A name in small type over
+    each entry of a list heads it as its byline.)"""
+    if full_header(run) or any(u.style is None for u in run):
+        return True
+    small = max(u.style.size for u in run if u.style is not None) < MIN_HEAD_SIZE
+    words = sum(len(u.text.split()) for u in run)
+    return not small or (words <= BYLINE_MAX_WORDS and all(len(u.lines) <= 2 for u in run))
+
+
+def full_header(run: list[Unit]) -> bool:
+    """A header run with a byline: a story's whole head, not a stray display line."""
+    return any(u.role == roles.BYLINE for u in run)
+
+
+def mark_teasers(units: list[Unit]) -> list[Unit]:
+    """A few lines of body type between a headline and a byline are the teaser, a full
+    sentence with its stop (display type has none); so are a few lines in display type
+    between the headline's and the body's right under the headline (`_closes_header`)."""
+    out = list(units)
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if (
+            u.role == roles.BODY
+            and not roles.set_as(u, "body")
+            and (len(u.lines) <= WIDE_MAX_LINES or roles.set_as(u, "display"))
+            and units[k - 1].role == roles.DISPLAY
+            and _closes_header(u, units[k - 1], units[k + 1])
+        ):
+            out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
+    return out
+
+
+def _closes_header(u: Unit, head: Unit, nxt: Unit) -> bool:
+    """The units around a teaser candidate: a byline after it; or, from a PDF, display type
+    between the headline's and the body's, followed by its next block in the same type (a
+    deck set as two blocks) or by the body."""
+    if nxt.role == roles.BYLINE:
+        return True
+    if u.style is None or head.style is None or nxt.style is None:
+        return False
+    between = roles.set_as(u, "display") and u.style.size < head.style.size
+    same = nxt.role == roles.DISPLAY and u.style.size == nxt.style.size
+    body = nxt.role == roles.BODY and roles.set_as(nxt, "body")
+    return between and (same or body)
+
+
+def header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Consecutive header units; a kicker, a byline's end or an inline head cut runs."""
+    runs: list[list[Unit]] = []
+    prev: Unit | None = None
+    for u in units:
+        if u.role not in HEAD_ROLES:
+            prev = None
+            continue
+        inline = u.index != int(u.index) or _inline_head(u, units)
+        fresh = (
+            prev is None
+            or inline
+            or prev.role == roles.BYLINE
+            or (u.role == roles.DISPLAY and is_kicker(u) and _new_kicker(u, prev, units))
+        )
+        if fresh:
+            runs.append([u])
+        else:
+            runs[-1].append(u)
+        prev = None if inline else u
+    return runs
+
+
+def _new_kicker(u: Unit, prev: Unit, units: Sequence[Unit]) -> bool:
+    """A unit with a kicker's cues opens a new header: in a dump always; from a PDF only
+    when set smaller than the unit above and no larger than a headline among the display
+    units after it (a kicker may be set in its headline's type). Type smaller than the
+    headline all the way down is the same header's."""
+    if u.style is None or prev.style is None:
+        return True
+    if _not_smaller(u, prev):
+        return False
+    size = u.style.size
+    for v in units[units.index(u) + 1 :]:
+        if v.role not in HEAD_ROLES:
+            return False
+        if v.style is not None and v.style.size >= max(size, MIN_HEAD_SIZE):
+            return True
+    return False
+
+
+def _not_smaller(u: Unit, prev: Unit) -> bool:
+    """Set in type no smaller than the unit above (a PDF tells): a headline under its kicker
+    (with a colon in it, or in capitals as magazines set both), not a new header's kicker."""
+    return u.style is not None and prev.style is not None and u.style.size >= prev.style.size
+
+
+def _inline_head(u: Unit, units: Sequence[Unit]) -> bool:
+    """A head cut from the first line of its own block."""
+    return any(v.index == u.index + 0.05 for v in units)
