@@ -25,6 +25,7 @@ from broadsheet.layout.geometry import (
     is_drop_cap,
     lines,
 )
+from broadsheet.layout.margins import margin_furniture
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage, Run, Skipped
 from broadsheet.model import Box, Origin, Source, Type, centre_in, union
@@ -33,6 +34,8 @@ from broadsheet.model import Box, Origin, Source, Type, centre_in, union
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
 PDFIUM_LINE_END_HYPHENS = ("\ufffe", "\x02")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
+# The kind of type (`Type.kind`) of a block the page's geometry shows to be furniture.
+FURNITURE = "furniture"
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
@@ -126,8 +129,11 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         numbers.append(page.number)
         found = page_blocks(page)
         body = body_type(found)
+        margin = margin_furniture(found, page, body)
         for k, block in enumerate(found):
             style = block_style(block, body)
+            if k in margin:  # the text path makes it furniture whatever it reads like
+                style = Type(FURNITURE, style.size)
             for j, line in enumerate(block.lines):
                 if j and not _new_paragraph(block, j):
                     out.write("\n")
