@@ -44,10 +44,13 @@ class Origin(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Type:
     """How a PDF set a block, against the page's body type: `kind` is "body" (the body's
-    font and size), "display" (larger or bold) or "other"; `size` is over the body's."""
+    font and size), "display" (larger or bold) or "other"; `size` is over the body's.
+    `opens` says the page's geometry shows a paragraph starting here (an indent or a
+    vertical gap), which the text path takes over guessing from sentence ends."""
 
     kind: str
     size: float
+    opens: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,11 +28,15 @@ def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
     out: list[list[Traced]] = []
     for piece in pieces:
         lines = list(piece.lines)
-        if not out or (ends_sentence(out[-1][-1].text) and opens(lines[0].text)):
+        # A PDF's geometry has cut its pieces at every paragraph start it shows
+        # (layout/leading.py); a dump's pieces may hold several paragraphs.
+        typeset = piece.style is not None
+        marked = typeset and piece.style is not None and piece.style.opens
+        if not out or marked or (ends_sentence(out[-1][-1].text) and opens(lines[0].text)):
             out.append([])
         for i, line in enumerate(lines):
             out[-1].append(line)
-            if i + 1 < len(lines) and _closes_inside(line, lines[i + 1], width):
+            if i + 1 < len(lines) and not typeset and _closes_inside(line, lines[i + 1], width):
                 out.append([])
     return [p for p in out if p]
 

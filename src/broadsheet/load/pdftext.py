@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from broadsheet.layout.geometry import (
     DROP_CAP_RATIO,
@@ -25,6 +26,7 @@ from broadsheet.layout.geometry import (
     is_drop_cap,
     lines,
 )
+from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
 from broadsheet.layout.margins import margin_furniture
 from broadsheet.layout.order import reading_order
 from broadsheet.load.pdf import PdfPage, Run, Skipped
@@ -44,9 +46,6 @@ SIZE_TOLERANCE = 0.05
 MAX_CAPTION_LINES = 4
 CAPTION_MAX_SIZE = 0.95
 CAPTION_GAP_EM = 2.0
-# A paragraph's first line is indented by this many ems (a centred line by more).
-MIN_INDENT_EM = 0.5
-MAX_INDENT_EM = 4.0
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
 
@@ -130,16 +129,19 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         found = page_blocks(page)
         body = body_type(found)
         margin = margin_furniture(found, page, body)
+        pitches = usual_pitches(found)
+        opening = opening_blocks(found, page.shapes, pitches)
         for k, block in enumerate(found):
             style = block_style(block, body)
             if k in margin:  # the text path makes it furniture whatever it reads like
                 style = Type(FURNITURE, style.size)
+            starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
-                if j and not _new_paragraph(block, j):
+                if j and not starts[j]:
                     out.write("\n")
                 else:  # a block (or a paragraph in it) opens, after a blank line
                     out.write("\n\n" if j or k else "")
-                    out.types.append((out.at, style))
+                    out.types.append((out.at, replace(style, opens=bool(j) or k in opening)))
                 out.line(line, page.number)
     source = Source(
         text="".join(out.parts),
@@ -151,17 +153,6 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         fonts=tuple(out.fonts),
     )
     return source, skipped
-
-
-def _new_paragraph(block: GBlock, j: int) -> bool:
-    """Line j opens a paragraph: indented against the block after a line that ends short of
-    the block's right edge (a blank line is written, as a dump would show it)."""
-    line, above = block.lines[j], block.lines[j - 1]
-    em = line.main.size
-    indent = line.box[0] - block.box[0]
-    return MIN_INDENT_EM * em <= indent <= MAX_INDENT_EM * em and (
-        block.box[2] - above.box[2] >= MIN_INDENT_EM * em
-    )
 
 
 class _Writer:
