@@ -13,7 +13,6 @@ at a gap) are found too, so the text path need not guess them from sentence ends
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Sequence
 
 from broadsheet.layout.geometry import DROP_CAP_RATIO, GBlock, Line, is_drop_cap
@@ -51,37 +50,63 @@ MAX_WIDTH_RATIO = 1.8
 def usual_pitches(found: Sequence[GBlock]) -> dict[float, float]:
     """The page's usual line pitch for each type size (to a tenth of a point): the pitch
     between consecutive lines of a block that most lines of that size are set at."""
-    counts: dict[float, Counter[float]] = {}
+    counts: dict[tuple[float, float], int] = {}
     for block in found:
+        lines = block.lines
+        if len(lines) < 2:
+            continue
         size = round(block.size, 1)
-        for above, line in zip(block.lines, block.lines[1:], strict=False):
-            pitch = round(above.box[1] - line.box[1], 1)
-            counts.setdefault(size, Counter())[pitch] += 1
-    return {size: c.most_common(1)[0][0] for size, c in counts.items()}
+        prev = lines[0].box[1]
+        for k in range(1, len(lines)):
+            bottom = lines[k].box[1]
+            key = (size, round(prev - bottom, 1))
+            counts[key] = counts.get(key, 0) + 1
+            prev = bottom
+    best: dict[float, tuple[int, float]] = {}
+    for (size, pitch), n in counts.items():
+        if n > best.get(size, (0, 0.0))[0]:
+            best[size] = (n, pitch)
+    return {size: pitch for size, (_, pitch) in best.items()}
 
 
 def paragraph_starts(block: GBlock, pitches: dict[float, float]) -> list[bool]:
     """For each line of the block, whether it opens a paragraph (the first line: False,
-    see `opening_blocks`)."""
-    out = [False] * len(block.lines)
-    if len(block.lines) < 2:
+    see `opening_blocks`). Each test runs only where the cheaper ones leave it open: every
+    line of every block is asked."""
+    lines = block.lines
+    out = [False] * len(lines)
+    if len(lines) < 2:
         return out
     usual = pitches.get(round(block.size, 1), 0.0)
-    flush = [_indent(block, ln) < MIN_INDENT_EM * ln.main.size for ln in block.lines]
-    justified = _justified(block)
-    for j in range(1, len(block.lines)):
-        line, above = block.lines[j], block.lines[j - 1]
-        pitch = above.box[1] - line.box[1]
-        if usual > 0 and pitch > PARA_LEADING_RATIO * usual:
+    left = block.box[0]
+    short_pt = SHORT_LINE_SHARE * (block.box[2] - left)
+    justified: bool | None = None
+    for j in range(1, len(lines)):
+        line, above = lines[j], lines[j - 1]
+        if usual > 0 and above.box[1] - line.box[1] > PARA_LEADING_RATIO * usual:
             out[j] = True
-        elif _indented(block, line) and not _centred(block, line) and not _capped(above):
-            # an indent after a short line, or one line alone set in from a flush left
-            # edge (several in a row are the wrap around a drop cap or a picture)
-            alone = flush[j - 1] and (j + 1 == len(block.lines) or flush[j + 1])
-            out[j] = _short(block, above) or (alone and len(block.lines) >= MIN_ALONE_LINES)
-        else:
-            out[j] = justified and _ends_paragraph(block, above, line)
+            continue
+        set_in = line.box[0] - left >= MIN_INDENT_EM * line.main.size  # most lines: not
+        if set_in and _indented(block, line) and not _centred(block, line) and not _capped(above):
+            out[j] = _short(block, above) or _alone(block, j)
+        elif block.box[2] - above.box[2] >= short_pt:
+            justified = _justified(block) if justified is None else justified
+            out[j] = justified and ends_sentence(above.text) and opens(line.text)
     return out
+
+
+def _alone(block: GBlock, j: int) -> bool:
+    """Line j is set in alone, the lines around it flush left (several in a row are the
+    wrap around a drop cap or a picture), in a block long enough to tell."""
+    lines = block.lines
+    if len(lines) < MIN_ALONE_LINES:
+        return False
+    below = j + 1 == len(lines) or not _set_in(block, lines[j + 1])
+    return below and not _set_in(block, lines[j - 1])
+
+
+def _set_in(block: GBlock, line: Line) -> bool:
+    return _indent(block, line) >= MIN_INDENT_EM * line.main.size
 
 
 def _indent(block: GBlock, line: Line) -> float:
@@ -116,14 +141,6 @@ def _justified(block: GBlock) -> bool:
         return False
     full = sum(block.box[2] - ln.box[2] <= FLUSH_PT for ln in body)
     return full >= JUSTIFIED_SHARE * len(body)
-
-
-def _ends_paragraph(block: GBlock, line: Line, nxt: Line) -> bool:
-    """In justified text: a line ending a sentence well short of the edge, before a line
-    that may open one."""
-    width = block.box[2] - block.box[0]
-    short = block.box[2] - line.box[2] >= SHORT_LINE_SHARE * width
-    return short and ends_sentence(line.text) and opens(nxt.text)
 
 
 def opening_blocks(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from broadsheet.layout.geometry import GBlock, frame_boxes
+from broadsheet.layout.geometry import GBlock, Line, frame_boxes
 from broadsheet.load.pdf import PdfPage
 from broadsheet.model import Box, centre_in
 
@@ -57,7 +57,7 @@ class _Strip(NamedTuple):
 
     top: float
     bottom: float
-    blocks: tuple[int, ...]
+    blocks: list[int]
 
 
 def margin_furniture(found: Sequence[GBlock], page: PdfPage, body: tuple[str, float]) -> set[int]:
@@ -85,9 +85,10 @@ def _strips(found: Sequence[GBlock], top: bool) -> list[_Strip]:
         box = found[k].box
         last = out[-1] if out else None
         if last is not None and (box[3] > last.bottom if top else box[1] < last.top):
-            out[-1] = _Strip(max(last.top, box[3]), min(last.bottom, box[1]), (*last.blocks, k))
+            last.blocks.append(k)
+            out[-1] = _Strip(max(last.top, box[3]), min(last.bottom, box[1]), last.blocks)
         else:
-            out.append(_Strip(box[3], box[1], (k,)))
+            out.append(_Strip(box[3], box[1], [k]))
     return out
 
 
@@ -208,11 +209,16 @@ def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and a[2] > b[0]
 
 
+def _letters(line: Line) -> int:
+    """The line's characters but spaces."""
+    return sum(len(r.text) - r.text.count(" ") for r in line.runs)
+
+
 def _marks(found: Sequence[GBlock], pictures: Sequence[Box], body: float) -> set[int]:
     """Tiny type outside the text area: plate marks, colour bars' letters, edition codes.
     The text area is what every block of longer lines covers (a sidebar of short entries
     is in it)."""
-    marks = [all(len(ln.text.replace(" ", "")) <= MAX_MARK_CHARS for ln in b.lines) for b in found]
+    marks = [all(_letters(ln) <= MAX_MARK_CHARS for ln in b.lines) for b in found]
     areas = [b.box for b, mark in zip(found, marks, strict=True) if not mark]
     if not areas:
         return set()

@@ -13,7 +13,6 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from broadsheet.layout.geometry import (
     DROP_CAP_RATIO,
@@ -141,7 +140,8 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
                     out.write("\n")
                 else:  # a block (or a paragraph in it) opens, after a blank line
                     out.write("\n\n" if j or k else "")
-                    out.types.append((out.at, replace(style, opens=bool(j) or k in opening)))
+                    opens = bool(j) or k in opening
+                    out.types.append((out.at, Type(style.kind, style.size, opens)))
                 out.line(line, page.number)
     source = Source(
         text="".join(out.parts),
