@@ -50,6 +50,10 @@ def test_lines_set_in_around_a_drop_cap_open_no_paragraph() -> None:
     rows = [("Eone", 0, 500, 150), ("two", 20, 489, 150), ("three", 20, 478, 150)]
     rows += [("four", 0, 467, 150), ("five", 0, 456, 150)]
     assert starts(rows) == [False] * 5
+    # a cap the text layer has no letter for: the lines beside it are set in, ragged
+    rows = [("Wer eine", 11, 500, 120), ("schaffen will", 11, 489, 130)]
+    rows += [("Wasser und", 0, 478, 140), ("sen das", 0, 467, 135)]
+    assert starts(rows) == [False] * 4
 
 
 def test_a_centred_headline_line_is_no_indent() -> None:

@@ -88,7 +88,8 @@ def paragraph_starts(block: GBlock, pitches: dict[float, float]) -> list[bool]:
             continue
         set_in = line.box[0] - left >= MIN_INDENT_EM * line.main.size  # most lines: not
         if set_in and _indented(block, line) and not _centred(block, line) and not _capped(above):
-            out[j] = _short(block, above) or _alone(block, j)
+            # under a line set in too, it is the wrap around a drop cap or a picture
+            out[j] = not _set_in(block, above) and (_short(block, above) or _alone(block, j))
         elif block.box[2] - above.box[2] >= short_pt:
             justified = _justified(block) if justified is None else justified
             out[j] = justified and ends_sentence(above.text) and opens(line.text)
@@ -96,13 +97,12 @@ def paragraph_starts(block: GBlock, pitches: dict[float, float]) -> list[bool]:
 
 
 def _alone(block: GBlock, j: int) -> bool:
-    """Line j is set in alone, the lines around it flush left (several in a row are the
-    wrap around a drop cap or a picture), in a block long enough to tell."""
+    """The line under line j is flush left again (several set in in a row are the wrap
+    around a drop cap or a picture), in a block long enough to tell."""
     lines = block.lines
     if len(lines) < MIN_ALONE_LINES:
         return False
-    below = j + 1 == len(lines) or not _set_in(block, lines[j + 1])
-    return below and not _set_in(block, lines[j - 1])
+    return j + 1 == len(lines) or not _set_in(block, lines[j + 1])
 
 
 def _set_in(block: GBlock, line: Line) -> bool:
