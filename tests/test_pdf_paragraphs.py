@@ -106,3 +106,20 @@ def test_the_text_path_keeps_the_pdfs_paragraphs() -> None:
         "vote at all and so it ended and then everyone went home",
         "Today the vote is held again.",
     ]
+
+
+def test_a_drop_cap_on_its_last_lines_baseline_opens_its_first_line() -> None:
+    """A cap three lines tall sits on the third line's baseline, where a line's first
+    letter drawn apart ("c" + "ompletely") must not pass for a footnote mark beside it."""
+    from broadsheet.layout.geometry import lines
+
+    cap = Run("W", (28.3, 496.6, 70.3, 532.6), 37.0, "Banner", True, False, (0,) * 3, True, 0)
+    rows = [
+        run("hat are the chances of", 72.8, 522.8, 187.5),
+        run("in the lap of a revolution,", 72.9, 512.4, 187.5),
+        run("c", 72.9, 501.9, 77.2),
+        run("ompletely unintentionally?", 77.2, 501.9, 187.5),
+    ]
+    found = sorted((ln.text for ln in lines([cap, *rows])), key=len)
+    assert "W hat are the chances of" in found
+    assert "c ompletely unintentionally?" in found
