@@ -92,3 +92,8 @@ def test_tiny_plate_marks_outside_the_text_are_furniture() -> None:
     marks = [run("CM", 80, 4, size=6, font="Sans"), run("YK", 80, 12, size=6, font="Sans")]
     found = kinds([*story(720), *marks])
     assert found["YK"] == "furniture"  # over CM: one block
+
+
+def test_an_authors_note_in_italics_under_its_column_is_no_footer() -> None:
+    note = run("The writer teaches law.", 40, 720 - 30 - 13 * LEAD - 8, font="Serif-Italic")
+    assert kinds([*story(720), note])["The writer teaches law."] != "furniture"

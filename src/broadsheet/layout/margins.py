@@ -48,8 +48,10 @@ PICTURE_NEAR_EM = 2.0
 MAX_MARK_CHARS = 8
 # A frame or tint behind this share of the page or more is its background, not a box.
 MAX_FRAME_SHARE = 0.5
-# Two left edges within this many points are one (a column's flush left).
+# Two left edges within this many points are one (a column's flush left); type sizes
+# within this share are one size.
 FLUSH_PT = 1.0
+SAME_SIZE = 0.05
 
 
 class _Strip(NamedTuple):
@@ -120,7 +122,7 @@ def _band(
         cuts = (ruled or gapped) and (ruled, gap) > strength
         if cuts and not _splits_a_frame(strips, k + 1, boxed):
             best, strength = k + 1, (ruled, gap)
-    if not best or _goes_on(found, strips[best - 1], strips[best], top):
+    if not best or _goes_on(found, strips[best - 1], strips[best], top, body):
         return set()
     return {i for s in strips[:best] for i in s.blocks}
 
@@ -190,17 +192,25 @@ def _rule_between(rule: Box, upper: _Strip, lower: _Strip, width: float) -> bool
     return level and rule[2] - rule[0] >= MIN_RULE_SHARE * width
 
 
-def _goes_on(found: Sequence[GBlock], band: _Strip, rest: _Strip, top: bool) -> bool:
+def _goes_on(
+    found: Sequence[GBlock], band: _Strip, rest: _Strip, top: bool, body: tuple[str, float]
+) -> bool:
     """A block of the band's last strip and the nearest block across the cut under (over)
-    it share a left edge and type: a column going on after a gap, not a band."""
+    it share a left edge and their font or size: a column going on after a gap (its last
+    lines set apart), not a band."""
     for i in band.blocks:
         a = found[i]
         under = [found[j] for j in rest.blocks if _overlap(a.box, found[j].box)]
         if not under:
             continue
         b = max(under, key=lambda g: g.box[3]) if top else min(under, key=lambda g: g.box[1])
-        flush = abs(a.box[0] - b.box[0]) <= FLUSH_PT
-        if flush and (a.lines[0].main.font, a.size) == (b.lines[0].main.font, b.size):
+        if abs(a.box[0] - b.box[0]) > FLUSH_PT:
+            continue
+        same_font = a.lines[0].main.font == b.lines[0].main.font
+        same_size = abs(a.size - b.size) <= SAME_SIZE * b.size
+        # in the type of the block across, or (an author's note in italics at its column's
+        # end) in the size of the story's text
+        if (same_font and same_size) or (same_size and _story_text(b, body)):
             return True
     return False
 
