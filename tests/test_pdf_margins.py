@@ -97,3 +97,24 @@ def test_tiny_plate_marks_outside_the_text_are_furniture() -> None:
 def test_an_authors_note_in_italics_under_its_column_is_no_footer() -> None:
     note = run("The writer teaches law.", 40, 720 - 30 - 13 * LEAD - 8, font="Serif-Italic")
     assert kinds([*story(720), note])["The writer teaches law."] != "furniture"
+
+
+def test_a_cover_of_few_lines_keeps_its_band_and_its_boxed_teaser() -> None:
+    """On a cover the staff line sets most characters (the "body" type tells nothing),
+    and a framed teaser at the foot, rubric over headline, is a box, not a footer."""
+    band = [
+        run("KZ", 2, 771, size=48, font="Sans-Bold"),
+        run("Klassenzeitung", 150, 765, size=64, font="Sans-Bold"),
+        run("Reporters and writers: Ann Lee, Bo Kim, Cy Dunn", 243, 724, size=11),
+        run("and Dee Fox of the class", 243, 711, size=11),
+    ]
+    flash = run("Breaking!!!", 2, 636, size=31, font="Sans-Bold")
+    teaser = [
+        run("Pupil of the week", 107, 110, size=40, font="Sans-Bold"),
+        run("The broken hip", 188, 43, size=31, font="Sans-Bold"),
+    ]
+    frame = Shape("rect", (102.0, 40.0, 535.0, 167.0), None)
+    found = kinds([*band, flash, *teaser], (frame,))
+    assert found["KZ"] == found["Reporters and writers: Ann Lee, Bo Kim, Cy Dunn"] == "furniture"
+    assert found["Breaking!!!"] != "furniture"
+    assert found["Pupil of the week"] != "furniture" and found["The broken hip"] != "furniture"

@@ -37,6 +37,9 @@ MIN_RULE_SHARE = 0.4
 # A band's blocks are short: at most this many lines, each at most this many characters.
 MAX_BAND_LINES = 3
 MAX_BAND_CHARS = 120
+# A page sets at least this many lines of story text (in its body type, in blocks of two
+# lines or more), or its body type tells nothing.
+MIN_STORY_LINES = 6
 # Type this much larger than the body's with more words than this on a line is a headline:
 # no band holds one (a masthead or section label is a few words).
 DISPLAY_RATIO = 1.12
@@ -72,8 +75,13 @@ def margin_furniture(found: Sequence[GBlock], page: PdfPage, body: tuple[str, fl
     ]
     rules = [s.box for s in page.shapes if s.kind == "rule"]
     out: set[int] = set()
-    for top in (True, False):
-        out |= _band(found, pictures, rules, page, body, top)
+    # A page with a few lines only (a cover) has no story text to tell a top band from:
+    # its most common type may be a staff line's. (Its foot may still hold a story's
+    # last lines, under a figure.)
+    text = sum(len(b.lines) for b in found if _story_text(b, body))
+    told = body if text >= MIN_STORY_LINES else ("", body[1])
+    out |= _band(found, pictures, rules, page, told, True)
+    out |= _band(found, pictures, rules, page, body, False)
     return out | _marks(found, pictures, body[1])
 
 
@@ -105,12 +113,14 @@ def _band(
     """The blocks of the band at the page's top (or bottom) edge, if one is cut off."""
     strips = _strips(found, top)
     edge = page.height * (1 - MAX_BAND_SHARE) if top else page.height * MAX_BAND_SHARE
+    boxed = _boxed(found, page)
     n = 0
     while n < len(strips) and _bandlike(strips[n], found, pictures, body):
         if (strips[n].bottom < edge) if top else (strips[n].top > edge):
             break
+        if not top and _in_a_box(strips[n], boxed):
+            break
         n += 1
-    boxed = _boxed(found, page)
     best, strength = 0, (False, 0.0)
     for k in range(min(n, len(strips) - 1)):
         upper, lower = (strips[k], strips[k + 1]) if top else (strips[k + 1], strips[k])
@@ -134,6 +144,14 @@ def _boxed(found: Sequence[GBlock], page: PdfPage) -> list[int]:
     whole = MAX_FRAME_SHARE * page.width * page.height
     big = {k for k, f in enumerate(frames) if (f[2] - f[0]) * (f[3] - f[1]) >= whole}
     return [-1 if b.frame in big else b.frame for b in found]
+
+
+def _in_a_box(strip: _Strip, boxed: Sequence[int]) -> bool:
+    """A block of the strip shares its frame with another: a box at the page's foot (a
+    cover's teaser, its rubric over its headline), not a footer. (A masthead's bar at the
+    top may hold the paper's name and date alike.)"""
+    frames = [boxed[i] for i in strip.blocks if boxed[i] >= 0]
+    return any(boxed.count(f) > 1 for f in frames)
 
 
 def _splits_a_frame(strips: Sequence[_Strip], cut: int, boxed: Sequence[int]) -> bool:
