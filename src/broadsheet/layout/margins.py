@@ -7,13 +7,15 @@ gap, in a few short lines. Plate marks (colour-separation letters, edition codes
 type outside the text area. This module finds both from the page's geometry alone; the
 text path then treats the blocks as furniture whatever their words say.
 
-The page is read as horizontal strips (elements whose heights overlap are one strip, so a
+The page is read as horizontal strips (blocks whose heights overlap are one strip, so a
 strip never cuts a column). Walking in from the top edge (then the bottom edge), strips
-of short lines are candidates until one holds a picture, a long block, or a headline, or
-lies past the band's share of the page; the band ends at the strongest cut among the
-candidates' gaps (a rule across the page beats any gap; a gap must be clearly wider than
-a blank line). A band is kept only where the block across its cut does not simply go on
-in the same type from the same left edge (a column's last line standing apart).
+of short lines are candidates until one holds a caption, a story's text (lines of the
+body's type), a long block or a headline, or lies past the band's share of the page; the
+band ends at the strongest cut among the candidates' gaps (a rule across the page beats
+any gap; a gap must be wider than a blank line, and at the top it must not stand over a
+story's text, or a kicker and a short headline would pass for a band). No cut splits a
+frame. A band is dropped where the block across its cut simply goes on from the same
+left edge in the same type (a column's last line standing apart).
 """
 
 from __future__ import annotations
