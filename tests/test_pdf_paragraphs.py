@@ -123,3 +123,12 @@ def test_a_drop_cap_on_its_last_lines_baseline_opens_its_first_line() -> None:
     found = sorted((ln.text for ln in lines([cap, *rows])), key=len)
     assert "W hat are the chances of" in found
     assert "c ompletely unintentionally?" in found
+
+
+def test_a_list_items_hanging_indent_opens_no_paragraph() -> None:
+    rows = [("• Fax: 202-493-2251 for all", 0, 500, 150), ("comments sent", 9, 489, 90)]
+    rows += [("• Mail: the address above", 0, 478, 140), ("by hand", 9, 467, 60)]
+    assert starts(rows) == [False] * 4
+    numbered = [("(1) Is not a significant", 0, 500, 150), ("regulatory action", 14, 489, 110)]
+    numbered += [("(2) Will not affect", 0, 478, 120)]
+    assert starts(numbered) == [False] * 3

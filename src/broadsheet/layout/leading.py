@@ -13,6 +13,7 @@ at a gap) are found too, so the text path need not guess them from sentence ends
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from broadsheet.layout.geometry import DROP_CAP_RATIO, GBlock, Line, is_drop_cap
@@ -28,6 +29,8 @@ PARA_LEADING_RATIO = 1.2
 # the wrap around a drop cap or a picture).
 MIN_INDENT_EM = 0.5
 MAX_INDENT_EM = 4.0
+# A list item's first line opens with one of these: the lines under it hang, set in.
+LIST_MARK_RE = re.compile(r"[•◦▪‣·–—\-*]\s|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
 # A line set in alone (the lines around it flush left) opens a paragraph in a block of
 # at least this many lines, unless it stands this close to centred.
 MIN_ALONE_LINES = 3
@@ -88,12 +91,22 @@ def paragraph_starts(block: GBlock, pitches: dict[float, float]) -> list[bool]:
             continue
         set_in = line.box[0] - left >= MIN_INDENT_EM * line.main.size  # most lines: not
         if set_in and _indented(block, line) and not _centred(block, line) and not _capped(above):
-            # under a line set in too, it is the wrap around a drop cap or a picture
-            out[j] = not _set_in(block, above) and (_short(block, above) or _alone(block, j))
+            # under a line set in too, it is the wrap around a drop cap or a picture; under
+            # a list item's first line, the item's hanging indent
+            wrap = _set_in(block, above) or _hanging(above, line)
+            out[j] = not wrap and (_short(block, above) or _alone(block, j))
         elif block.box[2] - above.box[2] >= short_pt:
             justified = _justified(block) if justified is None else justified
             out[j] = justified and ends_sentence(above.text) and opens(line.text)
     return out
+
+
+def _hanging(above: Line, line: Line) -> bool:
+    """The line above opens a list item (a bullet, a dash, a number) and this one goes on
+    under its text: a hanging indent."""
+    if LIST_MARK_RE.match(above.runs[0].text):
+        return True
+    return len(above.runs) > 1 and abs(above.runs[1].box[0] - line.box[0]) <= FLUSH_PT
 
 
 def _alone(block: GBlock, j: int) -> bool:
