@@ -118,3 +118,21 @@ def test_a_cover_of_few_lines_keeps_its_band_and_its_boxed_teaser() -> None:
     assert found["KZ"] == found["Reporters and writers: Ann Lee, Bo Kim, Cy Dunn"] == "furniture"
     assert found["Breaking!!!"] != "furniture"
     assert found["Pupil of the week"] != "furniture" and found["The broken hip"] != "furniture"
+
+
+def test_a_slug_set_up_the_margin_is_furniture_and_joins_no_strip() -> None:
+    slug = Run(
+        "jdoe on PROD-7 with PROPOSALS",
+        (8.0, 20.0, 13.0, 600.0),
+        5.0,
+        "Sans",
+        False,
+        False,
+        (0, 0, 0),
+        False,
+        0,
+    )
+    footer = run("www.courier.example/news", 420, 30, size=7, font="Sans")
+    found = kinds([*story(720), footer, slug])
+    assert found["jdoe on PROD-7 with PROPOSALS"] == "furniture"
+    assert found["www.courier.example/news"] == "furniture"

@@ -77,21 +77,22 @@ def margin_furniture(found: Sequence[GBlock], page: PdfPage, body: tuple[str, fl
     ]
     rules = [s.box for s in page.shapes if s.kind == "rule"]
     out: set[int] = set()
-    # A page with a few lines only (a cover) has no story text to tell a top band from:
-    # its most common type may be a staff line's. (Its foot may still hold a story's
-    # last lines, under a figure.)
-    text = sum(len(b.lines) for b in found if _story_text(b, body))
-    told = body if text >= MIN_STORY_LINES else ("", body[1])
-    out |= _band(found, pictures, rules, page, told, True)
-    out |= _band(found, pictures, rules, page, body, False)
+    # On a page of a few lines only (a cover) the most common type may be a staff line's,
+    # which the top band may then hold. (Its foot may still hold a story's last lines,
+    # under a figure.)
+    sparse = sum(len(b.lines) for b in found if _story_text(b, body)) < MIN_STORY_LINES
+    out |= _band(found, pictures, rules, page, body, sparse)
+    out |= _band(found, pictures, rules, page, body, None)
     return out | _marks(found, pictures, body[1])
 
 
 def _strips(found: Sequence[GBlock], top: bool) -> list[_Strip]:
-    """The page's strips from its top edge down (or from its bottom edge up). Pictures
-    take no part: one beside the band (a portrait by the page's title) would join the
+    """The page's strips from its top edge down (or from its bottom edge up). Text set at
+    an angle takes no part (a slug up the margin would join every strip it passes), nor do
+    pictures: one beside the band (a portrait by the page's title) would join the
     band to the story under it; a caption by one is kept out by `_bandlike`."""
-    order = sorted(range(len(found)), key=lambda k: -found[k].box[3] if top else found[k].box[1])
+    level = [k for k, b in enumerate(found) if b.lines[0].main.upright]
+    order = sorted(level, key=lambda k: -found[k].box[3] if top else found[k].box[1])
     out: list[_Strip] = []
     for k in order:
         box = found[k].box
@@ -110,14 +111,18 @@ def _band(
     rules: Sequence[Box],
     page: PdfPage,
     body: tuple[str, float],
-    top: bool,
+    sparse: bool | None,
 ) -> set[int]:
-    """The blocks of the band at the page's top (or bottom) edge, if one is cut off."""
+    """The blocks of the band at the page's top edge (its bottom edge for `sparse` None),
+    if one is cut off. On a `sparse` page the band may hold lines in the body's type, but
+    no gap over them cuts it off."""
+    top = sparse is not None
+    walk = ("", body[1]) if sparse else body
     strips = _strips(found, top)
     edge = page.height * (1 - MAX_BAND_SHARE) if top else page.height * MAX_BAND_SHARE
     boxed = _boxed(found, page)
     n = 0
-    while n < len(strips) and _bandlike(strips[n], found, pictures, body):
+    while n < len(strips) and _bandlike(strips[n], found, pictures, walk):
         if (strips[n].bottom < edge) if top else (strips[n].top > edge):
             break
         if not top and _in_a_box(strips[n], boxed):
@@ -245,10 +250,14 @@ def _letters(line: Line) -> int:
 
 
 def _marks(found: Sequence[GBlock], pictures: Sequence[Box], body: float) -> set[int]:
-    """Tiny type outside the text area: plate marks, colour bars' letters, edition codes.
-    The text area is what every block of longer lines covers (a sidebar of short entries
-    is in it)."""
-    marks = [all(_letters(ln) <= MAX_MARK_CHARS for ln in b.lines) for b in found]
+    """Tiny type outside the text area: plate marks, colour bars' letters, edition codes,
+    and small type set at an angle there (a production slug up the margin). The text area
+    is what every upright block of longer lines covers (a sidebar of short entries is in
+    it)."""
+    marks = [
+        not b.lines[0].main.upright or all(_letters(ln) <= MAX_MARK_CHARS for ln in b.lines)
+        for b in found
+    ]
     areas = [b.box for b, mark in zip(found, marks, strict=True) if not mark]
     if not areas:
         return set()

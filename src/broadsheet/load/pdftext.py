@@ -13,6 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from broadsheet.layout.geometry import (
     DROP_CAP_RATIO,
@@ -133,7 +134,7 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         for k, block in enumerate(found):
             style = block_style(block, body)
             if k in margin:  # the text path makes it furniture whatever it reads like
-                style = Type(FURNITURE, style.size)
+                style = replace(style, kind=FURNITURE)
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
                 if j and not starts[j]:
@@ -141,7 +142,7 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
                 else:  # a block (or a paragraph in it) opens, after a blank line
                     out.write("\n\n" if j or k else "")
                     opens = bool(j) or k in opening
-                    out.types.append((out.at, Type(style.kind, style.size, opens)))
+                    out.types.append((out.at, replace(style, opens=opens) if opens else style))
                 out.line(line, page.number)
     source = Source(
         text="".join(out.parts),
