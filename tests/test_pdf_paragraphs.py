@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from broadsheet.layout.geometry import GBlock, Line
 from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
-from broadsheet.load.pdf import PdfPage, Run, Shape
+from broadsheet.load.pdf import PdfPage, Run
 from broadsheet.load.pdftext import pdf_source
 from broadsheet.model import union
 from broadsheet.pipeline import Options, process
@@ -77,11 +77,14 @@ def test_a_block_under_a_gap_in_its_column_opens_a_paragraph_but_not_under_a_hea
     lower = block([("Second", 0, 466, 150), ("paragraph", 0, 455, 150)])  # a line's gap
     right = block([("the other column", 160, 495, 310), ("goes on", 160, 484, 310)])
     found = [head, upper, lower, right]
-    assert opening_blocks(found, (), usual_pitches(found)) == {2}
-    underline = Shape("rule", (0.0, 485.0, 150.0, 485.4), None)  # a link's, in its line
-    assert opening_blocks(found, (underline,), usual_pitches(found)) == {2}
-    rule = Shape("rule", (0.0, 478.0, 150.0, 478.4), None)
-    assert opening_blocks(found, (rule,), usual_pitches(found)) == set()
+    pitches = usual_pitches(found)
+    assert opening_blocks(found, (), (), pitches) == {2}
+    underline = (0.0, 485.0, 150.0, 485.4)  # a link's, inside its line
+    assert opening_blocks(found, (underline,), (), pitches) == {2}
+    rule = (0.0, 478.0, 150.0, 478.4)
+    assert opening_blocks(found, (rule,), (), pitches) == set()
+    picture = (0.0, 507.0, 150.0, 518.0)  # the upper block is a caption under it
+    assert opening_blocks(found, (), (picture,), pitches) == set()
 
 
 def test_the_text_path_keeps_the_pdfs_paragraphs() -> None:

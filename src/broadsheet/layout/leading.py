@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from broadsheet.layout.geometry import DROP_CAP_RATIO, GBlock, Line, is_drop_cap
 from broadsheet.layout.roles import ends_sentence, opens
-from broadsheet.load.pdf import Shape
 from broadsheet.model import Box
 
 # A line pitch this many times the usual one (for the type size) is extra leading: a
@@ -157,13 +156,14 @@ def _justified(block: GBlock) -> bool:
 
 
 def opening_blocks(
-    found: Sequence[GBlock], shapes: Sequence[Shape], pitches: dict[float, float]
+    found: Sequence[GBlock],
+    rules: Sequence[Box],
+    pictures: Sequence[Box],
+    pitches: dict[float, float],
 ) -> set[int]:
     """Indexes of the blocks whose first line opens a paragraph by a vertical gap: each
     stands under the nearest block of its column and frame, no rule between, at more than
     the usual pitch and at most MAX_PARAGRAPH_GAP_EM below it."""
-    rules = [s.box for s in shapes if s.kind == "rule"]
-    pictures = [s.box for s in shapes if s.kind == "image"]
     order = sorted(range(len(found)), key=lambda k: found[k].box[1])
     bottoms = [found[k].box[1] for k in order]
     out: set[int] = set()

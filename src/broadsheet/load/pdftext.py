@@ -130,7 +130,9 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         body = body_type(found)
         margin = margin_furniture(found, page, body)
         pitches = usual_pitches(found)
-        opening = opening_blocks(found, page.shapes, pitches)
+        rules = [s.box for s in page.shapes if s.kind == "rule"]
+        pictures = [s.box for s in page.shapes if s.kind == "image"]
+        opening = opening_blocks(found, rules, pictures, pitches)
         for k, block in enumerate(found):
             style = block_style(block, body)
             if k in margin:  # the text path makes it furniture whatever it reads like
