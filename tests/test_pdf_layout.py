@@ -262,7 +262,7 @@ def test_an_indented_line_after_a_short_one_opens_a_paragraph() -> None:
 def test_a_drop_cap_opens_the_line_beside_its_top() -> None:
     cap = run("W", 514.1, 744.5, 26.1, size=27.08, font="Sans-Black", bold=True)
     body = column(540.1, 758.8, ["er etwas ist oder sein", "bei Daimler-Benz, der"], 132.6)
-    rest = column(514.0, 758.8 - 2 * 12.0, ["auf die Kleiderordnung;", "man trägt Blau"], 158.7)
+    rest = column(514.0, 758.8 - 2 * LEAD, ["auf die Kleiderordnung;", "man trägt Blau"], 158.7)
     source, _ = pdf_source([page_of([cap, *body, *rest])], "x.pdf")
     assert source.text.startswith("Wer etwas ist oder sein\nbei Daimler-Benz, der\nauf die")
 

@@ -50,7 +50,9 @@ class Type:
     in points (a block within a column's measure is set inside that column: a subhead or
     a pull quote, not a headline across the story). `role` is "caption" or "credit" for a
     block set by a picture as one (layout/pictures.py), which only the page's geometry
-    tells, and `picture` numbers that picture on its page."""
+    tells, and `picture` numbers that picture on its page. `opens` says the page's
+    geometry shows a paragraph starting here (an indent or a vertical gap), which the text
+    path takes over guessing from sentence ends."""
 
     kind: str
     size: float
@@ -60,6 +62,7 @@ class Type:
     right: float = 0.0
     role: str = ""
     picture: int = -1
+    opens: bool = False
 
 
 # Why a PDF's text run is no page content (load/hidden.py).

@@ -210,6 +210,8 @@ def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     long word run over its column's edge), and not starting a column's line (`edges`)."""
     gap = run.box[0] - last.box[2]
     small, big = sorted((run.size, last.size))
+    if len(last.text) == 1 and last.size >= DROP_CAP_RATIO * run.size and is_drop_cap(last):
+        return False  # a drop cap on the baseline of its last line: `_drop_caps` places it
     mark = _mark(run, big) or _mark(last, big)  # a footnote mark set against its word
     same = (run.font, run.size) == (last.font, last.size)
     # Punctuation never opens a column's line: it goes on with the word it touches

@@ -31,17 +31,22 @@ def paragraphs(pieces: Sequence[Unit]) -> list[list[Traced]]:
     for piece in pieces:
         lines = list(piece.lines)
         subhead = piece.role == SUBHEAD
+        # A PDF's geometry has cut its pieces at every paragraph start it shows
+        # (layout/leading.py); a dump's pieces may hold several paragraphs.
+        typeset = piece.style is not None
+        marked = typeset and piece.style is not None and piece.style.opens
         if (
             not out
             or subhead
             or closed
+            or marked
             or (ends_sentence(out[-1][-1].text) and opens(lines[0].text))
         ):
             out.append([])
         closed = subhead
         for i, line in enumerate(lines):
             out[-1].append(line)
-            if i + 1 < len(lines) and _closes_inside(line, lines[i + 1], width):
+            if i + 1 < len(lines) and not typeset and _closes_inside(line, lines[i + 1], width):
                 out.append([])
     return [p for p in out if p]
 

@@ -213,7 +213,10 @@ def units(block: Block) -> list[Unit]:
     parts = _split_gaps(block)
     out: list[Unit] = []
     for k, lines in enumerate(parts):
-        if out and out[-1].role == PHOTO_CREDIT and k == 1:
+        if block.style is not None and block.style.kind == FURNITURE:
+            # a PDF's margin band or mark (layout/margins.py), found by its place
+            out.append(Unit(lines, block.index + k / 10, FURNITURE, block.style))
+        elif out and out[-1].role == PHOTO_CREDIT and k == 1:
             out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
         elif block.style is not None:
             role = typeset_role(local_role(lines), block.style)

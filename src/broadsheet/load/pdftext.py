@@ -25,6 +25,8 @@ from broadsheet.layout.geometry import (
     is_drop_cap,
     lines,
 )
+from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
+from broadsheet.layout.margins import margin_furniture
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
 from broadsheet.load.pdf import PdfPage, Run, Skipped
@@ -34,12 +36,11 @@ from broadsheet.model import Hidden, Origin, Source, Type, union
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
 PDFIUM_LINE_END_HYPHENS = ("\ufffe", "\x02")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
+# The kind of type (`Type.kind`) of a block the page's geometry shows to be furniture.
+FURNITURE = "furniture"
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
-# A paragraph's first line is indented by this many ems (a centred line by more).
-MIN_INDENT_EM = 0.5
-MAX_INDENT_EM = 4.0
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
 
@@ -93,16 +94,25 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         hidden += [Hidden(_hyphens(r.text), page.number, r.box, why) for r, why in page.hidden]
         found = page_blocks(page)
         body = body_type(found)
+        margin = margin_furniture(found, page, body)
+        pitches = usual_pitches(found)
+        rules = [s.box for s in page.shapes if s.kind == "rule"]
+        pictures = [s.box for s in page.shapes if s.kind in ("image", "drawing")]
+        opening = opening_blocks(found, rules, pictures, pitches)
         for k, block in enumerate(found):
             style = block_style(block, body)
             if block.role:
                 style = replace(style, role=block.role, picture=block.picture)
+            if k in margin:  # the text path makes it furniture whatever it reads like
+                style = replace(style, kind=FURNITURE)
+            starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
-                if j and not _new_paragraph(block, j):
+                if j and not starts[j]:
                     out.write("\n")
                 else:  # a block (or a paragraph in it) opens, after a blank line
                     out.write("\n\n" if j or k else "")
-                    out.types.append((out.at, style))
+                    opens = bool(j) or k in opening
+                    out.types.append((out.at, replace(style, opens=opens) if opens else style))
                 out.line(line, page.number)
     source = Source(
         text="".join(out.parts),
@@ -115,17 +125,6 @@ def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, l
         hidden=tuple(hidden),
     )
     return source, skipped
-
-
-def _new_paragraph(block: GBlock, j: int) -> bool:
-    """Line j opens a paragraph: indented against the block after a line that ends short of
-    the block's right edge (a blank line is written, as a dump would show it)."""
-    line, above = block.lines[j], block.lines[j - 1]
-    em = line.main.size
-    indent = line.box[0] - block.box[0]
-    return MIN_INDENT_EM * em <= indent <= MAX_INDENT_EM * em and (
-        block.box[2] - above.box[2] >= MIN_INDENT_EM * em
-    )
 
 
 class _Writer:
