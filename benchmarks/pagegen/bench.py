@@ -3,7 +3,7 @@
 Usage::
 
     python -m benchmarks.pagegen.bench [--pages N] [--langs de,en] [--out DIR] [--json FILE]
-                                       [--pdf-only] [--typesetter weasyprint|typst]
+                                       [--pdf-only] [--typesetter weasyprint|typst] [--traits]
 
 For each language it draws N pages (seeds 1..N), typesets them (cached in --out), extracts
 each with every extractor this machine has, degrades the dumps (extract.DEGRADATIONS), and
@@ -33,6 +33,9 @@ the PDF path's CER on the shuffled PDF is from that on the in-order one.
 --pdf-only runs just what that table needs: the PDF path, and `raw` and the text path (a
 few ms a dump) on those three extractors with those two degradations; no ftfy+join, no
 dehyphenation figures, and only that table is printed.
+
+--traits sets WeasyPrint pages with the traits of real pages (traits.py), cached in
+out/traits: pages to tune on; the plain pages are unchanged.
 """
 
 from __future__ import annotations
@@ -92,11 +95,16 @@ def generate(
     lang: str, seed: int, out: Path, corpus: Path = CORPUS_ROOT, typesetter: str = "weasyprint"
 ) -> Generated:
     """One page's PDF and gold, typeset once and then read from `out` (Typst pages: German
-    from the shared real news corpus, see typst_page.py; `corpus` is not read)."""
+    from the shared real news corpus, see typst_page.py; `corpus` is not read). Typesetter
+    "traits": WeasyPrint pages with the traits of real pages (traits.py)."""
     if typesetter == "typst":
         from benchmarks.pagegen.typst_page import generate_typst
 
         return Generated(seed, lang, *generate_typst(lang, seed, out))
+    if typesetter == "traits":
+        from benchmarks.pagegen.traits_page import generate_traits
+
+        return Generated(seed, lang, *generate_traits(lang, seed, out, corpus))
     pdf, gold_path = out / f"{lang}-{seed:04d}.pdf", out / f"{lang}-{seed:04d}.gold.json"
     if not (pdf.exists() and gold_path.exists()):
         out.mkdir(parents=True, exist_ok=True)
@@ -432,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
         default="weasyprint",
         help="typst: the held-out second typesetter (typst_page.py), cached in out/typst",
     )
+    parser.add_argument(
+        "--traits",
+        action="store_true",
+        help="WeasyPrint pages with real pages' traits (traits.py), cached in out/traits",
+    )
     parser.add_argument("--json", type=Path, help="also write the summary figures here")
     parser.add_argument("--extractors", default="", help="comma-separated (default: all)")
     parser.add_argument("--degradations", default="", help="comma-separated (default: all)")
@@ -446,11 +459,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     langs = [lang for lang in args.langs.split(",") if lang]
-    out = args.out or (DEFAULT_OUT / "typst" if args.typesetter == "typst" else DEFAULT_OUT)
+    typesetter = "traits" if args.traits else args.typesetter
+    subfolder = {"typst": "typst", "traits": "traits"}.get(typesetter, "")
+    out = args.out or DEFAULT_OUT / subfolder
     results = Results(scores={}, hyphens=defaultdict(list))
     for lang in langs:
         for seed in range(1, args.pages + 1):
-            page = generate(lang, seed, out, args.corpus, args.typesetter)
+            page = generate(lang, seed, out, args.corpus, typesetter)
             run_one(page, results, args)
             print(f"{lang} page {seed}/{args.pages}", file=sys.stderr)
     print(report(results, langs, args.pdf_only))
