@@ -27,7 +27,7 @@ COMPILED = (
     "pipeline.py",
     "layout/*.py",
     "repair/*.py",
-    "load/pdftext.py",
+    "page.py",
     "load/text.py",
 )
 

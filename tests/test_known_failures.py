@@ -43,8 +43,8 @@ from benchmarks.real_pages import GOALS, METRICS, floor_of, floors, meets
 
 from broadsheet.evaluate import PageScore, evaluate
 from broadsheet.export.json import page_dict
-from broadsheet.load.pdf import PdfPage, Run, Shape
-from broadsheet.load.pdftext import pdf_source
+from broadsheet.layout.pdftext import pdf_source
+from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, parse_text, process
 from real_data import DATA, PAGES, REAL, available, figures, gold_pages
 
@@ -241,7 +241,7 @@ def body(left: float, top: float, lines: tuple[str, ...] = BODY_LINES, **kw: Any
 
 def pdf_items(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> dict[str, Any]:
     """The page the PDF path reads from these runs, in the gold contract."""
-    source, _ = pdf_source([PdfPage(1, 600.0, 800.0, tuple(runs), shapes)], "x.pdf")
+    source, _ = pdf_source([PageGeometry(1, 600.0, 800.0, tuple(runs), shapes)], "x.pdf")
     page: dict[str, Any] = page_dict(process(source, Options()).pages[0], "x.pdf")
     return page
 

@@ -16,7 +16,8 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from broadsheet.cli import main
-from broadsheet.load.pdf import PdfPage, read_page
+from broadsheet.load.pdf import read_page
+from broadsheet.page import PageGeometry
 from broadsheet.pipeline import Options, iter_pdf
 
 W, H = 300.0, 200.0
@@ -132,7 +133,7 @@ def pdf_bytes(*steps: Step, crop: tuple[float, float, float, float] | None = Non
     return out.getvalue()
 
 
-def read(*steps: Step, crop: tuple[float, float, float, float] | None = None) -> PdfPage:
+def read(*steps: Step, crop: tuple[float, float, float, float] | None = None) -> PageGeometry:
     doc = pdfium.PdfDocument(pdf_bytes(*steps, crop=crop))
     try:
         return read_page(doc[0], 1)
@@ -140,11 +141,11 @@ def read(*steps: Step, crop: tuple[float, float, float, float] | None = None) ->
         doc.close()
 
 
-def seen(page: PdfPage) -> list[str]:
+def seen(page: PageGeometry) -> list[str]:
     return [r.text for r in page.runs]
 
 
-def hidden(page: PdfPage) -> list[tuple[str, str]]:
+def hidden(page: PageGeometry) -> list[tuple[str, str]]:
     return [(r.text, why) for r, why in page.hidden]
 
 

@@ -1,17 +1,16 @@
 """The PDF path's geometry on hand-placed runs: lines, blocks, reading order, type, source.
 
 Each case places runs the way a typesetter would and checks one decision of
-layout/geometry.py, layout/order.py or load/pdftext.py; each fails if that decision breaks.
+layout/geometry.py, layout/order.py or layout/pdftext.py; each fails if that decision breaks.
 """
 
 from __future__ import annotations
 
 from broadsheet.layout.geometry import blocks, lines
 from broadsheet.layout.order import reading_order
-from broadsheet.load.paint import Shape
-from broadsheet.load.pdf import PdfPage, Run, Skipped
-from broadsheet.load.pdftext import glyph_at, page_blocks, pdf_source
+from broadsheet.layout.pdftext import glyph_at, page_blocks, pdf_source
 from broadsheet.model import Box
+from broadsheet.page import PageGeometry, Run, Shape, Skipped
 
 BODY = 8.6
 LEAD = 10.5
@@ -158,8 +157,8 @@ def test_a_pull_quote_reaching_into_the_next_column_is_read_in_its_own() -> None
     assert order_of(boxes) == ["col2 top", "quote", "col2 rest", "col3"]
 
 
-def page_of(runs: list[Run], number: int = 1) -> PdfPage:
-    return PdfPage(number, 600.0, 800.0, tuple(runs), ())
+def page_of(runs: list[Run], number: int = 1) -> PageGeometry:
+    return PageGeometry(number, 600.0, 800.0, tuple(runs), ())
 
 
 def test_the_source_is_written_in_reading_order_whatever_the_drawing_order() -> None:
@@ -186,7 +185,7 @@ def test_pdfium_line_end_hyphen_marks_are_hyphens_and_control_characters_spaces(
 
 def test_every_character_leads_back_to_its_glyph_and_pages_without_text_are_listed() -> None:
     first = Run("Wort", (0.0, 0.0, 20.0, 10.0), BODY, "Serif", False, False, (0, 0, 0), True, 7)
-    empty = PdfPage(2, 600.0, 800.0, (), (Shape("image", (0.0, 0.0, 600.0, 800.0), None),))
+    empty = PageGeometry(2, 600.0, 800.0, (), (Shape("image", (0.0, 0.0, 600.0, 800.0), None),))
     unreadable = Skipped(3, "PDFium cannot read page 3")
     source, skipped = pdf_source([page_of([first]), empty, unreadable], "x.pdf")
     assert glyph_at(source, 2) == (1, 9)
@@ -199,7 +198,7 @@ def test_page_blocks_read_a_frame_as_one() -> None:
     box = column(130, 560, ["box text", "more box"])
     frame = Shape("rect", (125.0, 400.0, 260.0, 580.0), (232, 232, 224))
     head = run("Box head", 130, 575, 80, size=12, font="Sans-Bold", bold=True)
-    page = PdfPage(1, 600.0, 800.0, (*story, *box, head), (frame,))
+    page = PageGeometry(1, 600.0, 800.0, (*story, *box, head), (frame,))
     assert texts(page_blocks(page)) == [
         "story text | more story",
         "Box head",
@@ -238,7 +237,7 @@ def test_a_picture_is_read_with_its_caption_and_credit_before_the_story_under_it
     head = run("Lissabon verliert seine Bewohner", 34, 1108, 395, size=25, font="Sans-Bold")
     left = column(34, 1080, [f"left {k}" for k in range(6)], width=407)
     right = column(452, 1080, [f"right {k}" for k in range(6)], width=407)
-    page = PdfPage(1, 900.0, 1300.0, (*right, credit, *left, head, caption), (picture,))
+    page = PageGeometry(1, 900.0, 1300.0, (*right, credit, *left, head, caption), (picture,))
     assert [b.lines[0].text for b in page_blocks(page)] == [
         "Rollkoffer statt Nachbarn",
         "Foto: Ana Ribeiro",
@@ -327,7 +326,7 @@ def test_a_line_in_body_type_that_repeats_other_text_is_no_pull_quote() -> None:
 def test_a_block_is_in_the_type_most_of_its_characters_are_set_in() -> None:
     """A body line ending in a URL set in its own font ("internet at https://") keeps its
     block in body type; a headline is in display type."""
-    from broadsheet.load.pdftext import block_style
+    from broadsheet.layout.pdftext import block_style
 
     body = ("Serif", BODY)
     url_line = [run("found on the internet at", 40, 500), run("https://", 146, 500, font="Mono")]

@@ -4,8 +4,8 @@ the band or mark is missed, or if a story's own lines are taken for one."""
 
 from __future__ import annotations
 
-from broadsheet.load.pdf import PdfPage, Run, Shape
-from broadsheet.load.pdftext import pdf_source
+from broadsheet.layout.pdftext import pdf_source
+from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, process
 
 BODY = 8.6
@@ -33,7 +33,7 @@ def story(top: float) -> list[Run]:
 
 def kinds(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> dict[str, str]:
     """Each block's first line and the kind of type the source files for it."""
-    source, _ = pdf_source([PdfPage(1, WIDTH, HEIGHT, tuple(runs), shapes)], "x.pdf")
+    source, _ = pdf_source([PageGeometry(1, WIDTH, HEIGHT, tuple(runs), shapes)], "x.pdf")
     starts = [at for at, _ in source.types]
     out = {}
     for k, (at, style) in enumerate(source.types):
@@ -43,7 +43,7 @@ def kinds(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> dict[str, str]:
 
 
 def furniture_of(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> list[str]:
-    source, _ = pdf_source([PdfPage(1, WIDTH, HEIGHT, tuple(runs), shapes)], "x.pdf")
+    source, _ = pdf_source([PageGeometry(1, WIDTH, HEIGHT, tuple(runs), shapes)], "x.pdf")
     (page,) = process(source, Options(language="en")).pages
     return [f.text for f in page.furniture]
 

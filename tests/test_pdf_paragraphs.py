@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from broadsheet.layout.geometry import GBlock, Line
 from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
-from broadsheet.load.pdf import PdfPage, Run
-from broadsheet.load.pdftext import pdf_source
+from broadsheet.layout.pdftext import pdf_source
 from broadsheet.model import union
+from broadsheet.page import PageGeometry, Run
 from broadsheet.pipeline import Options, process
 
 BODY = 9.0
@@ -101,7 +101,7 @@ def test_the_text_path_keeps_the_pdfs_paragraphs() -> None:
     ]
     runs = [run(t, left, 500 - k * LEAD, right) for k, (t, left, right) in enumerate(rows)]
     head = run("Bridge vote", 0, 520, 120, size=18)
-    source, _ = pdf_source([PdfPage(1, 600.0, 800.0, (head, *runs), ())], "x.pdf")
+    source, _ = pdf_source([PageGeometry(1, 600.0, 800.0, (head, *runs), ())], "x.pdf")
     (page,) = process(source, Options(language="en")).pages
     (item,) = page.items
     assert [p.text for p in item.paragraphs] == [

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from broadsheet.layout.captions import split_credit
+from broadsheet.layout.pdftext import page_blocks, pdf_source
 from broadsheet.load.drawings import drawn_pictures
-from broadsheet.load.pdf import PdfPage, Run, Shape
-from broadsheet.load.pdftext import page_blocks, pdf_source
 from broadsheet.model import Item, Traced
+from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, parse_pdf, process
 
 BODY = 9.0
@@ -59,17 +59,17 @@ def body_lines(left: float, top: float, count: int, seed: int, width: float = 15
     return out
 
 
-def page(runs: list[Run], shapes: list[Shape]) -> PdfPage:
-    return PdfPage(1, 600.0, 800.0, tuple(runs), tuple(shapes))
+def page(runs: list[Run], shapes: list[Shape]) -> PageGeometry:
+    return PageGeometry(1, 600.0, 800.0, tuple(runs), tuple(shapes))
 
 
-def items(p: PdfPage) -> list[Item]:
+def items(p: PageGeometry) -> list[Item]:
     source, _ = pdf_source([p], "x.pdf")
     doc = process(source, Options(language="en"))
     return list(doc.pages[0].items)
 
 
-def roles(p: PdfPage) -> list[tuple[str, str]]:
+def roles(p: PageGeometry) -> list[tuple[str, str]]:
     return [(b.role, " / ".join(ln.text for ln in b.lines)) for b in page_blocks(p)]
 
 

@@ -11,10 +11,10 @@ from broadsheet.layout.assemble import Plan, plan_page
 from broadsheet.layout.geometry import blocks, lines
 from broadsheet.layout.headers import header_roles
 from broadsheet.layout.paragraphs import paragraphs
+from broadsheet.layout.pdftext import block_style
 from broadsheet.layout.roles import BODY, DISPLAY, Unit
-from broadsheet.load.pdf import Run
-from broadsheet.load.pdftext import block_style
 from broadsheet.model import Traced, Type
+from broadsheet.page import Run
 
 COLUMN = (40.0, 160.0)  # the column's left and right edge, in points
 

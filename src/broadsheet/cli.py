@@ -22,10 +22,9 @@ from broadsheet import __version__
 from broadsheet.errors import BroadsheetError
 from broadsheet.export.json import document_json, document_jsonl, page_dict, pages_json
 from broadsheet.export.markdown import document_markdown, document_text, hidden_note
-from broadsheet.load.pdf import Skipped, is_pdf
-from broadsheet.load.text import decode
 from broadsheet.model import Document, Page, Source
-from broadsheet.pipeline import Options, iter_pages, iter_pdf, process
+from broadsheet.page import Skipped
+from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
 FORMATS = ("json", "jsonl", "markdown", "text")

@@ -353,7 +353,7 @@ class Block:
     lines: tuple[Traced, ...]
     index: int
     page: int = 1
-    # How a PDF set the block (load/pdftext.py); None for a text dump: only the text tells.
+    # How a PDF set the block (layout/pdftext.py); None for a text dump: only the text tells.
     style: Type | None = None
 
     @property

@@ -22,12 +22,15 @@ from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.fragments import rejoin
 from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
+from broadsheet.layout.pdftext import pdf_source
 from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import segment
-from broadsheet.load.pdf import Skipped, open_pdf, page_numbers, read_pages
-from broadsheet.load.pdftext import pdf_source
-from broadsheet.load.text import blocks, decode, page_spans
+from broadsheet.load.pdf import is_pdf as is_pdf  # re-exported: the CLI reads through here
+from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
+from broadsheet.load.text import blocks, page_spans
+from broadsheet.load.text import decode as decode  # re-exported: the CLI reads through here
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced, Type
+from broadsheet.page import Skipped
 from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
 from broadsheet.repair.glyphs import (
     expand_ligatures,

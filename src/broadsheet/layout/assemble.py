@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
 from broadsheet.layout.captions import (
@@ -25,6 +24,7 @@ from broadsheet.layout.captions import (
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles, worded
 from broadsheet.layout.insets import attach_insets, mark_insets
+from broadsheet.layout.plan import Plan, Story
 from broadsheet.layout.quotes import repeated_quotes
 from broadsheet.layout.roles import Unit, measure
 from broadsheet.layout.runs import (
@@ -42,27 +42,6 @@ from broadsheet.repair.lexicon import Lexicon
 TAIL_ROLES = (roles.NOTE,)
 # Opening quotation marks (a run opening with one quotes someone: it is no masthead).
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
-
-
-@dataclass
-class Story:
-    """A story being put together: pieces in reading order and what heads it."""
-
-    pieces: list[Unit]
-    heads: list[Unit] = field(default_factory=list)
-    pull_quotes: list[Unit] = field(default_factory=list)
-    notes: list[Unit] = field(default_factory=list)
-    credits: list[Unit] = field(default_factory=list)
-
-
-@dataclass
-class Plan:
-    """Where every unit of a page went."""
-
-    stories: list[Story]
-    pictures: list[Picture]
-    furniture: list[Unit]
-    lang: str
 
 
 def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:

@@ -12,9 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from broadsheet.load.paint import Shape
-from broadsheet.load.pdf import Run
 from broadsheet.model import Box, union
+from broadsheet.page import Run, Shape
 
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).

@@ -21,13 +21,10 @@ Subheads stay in their story as paragraphs of their own; pull quotes go to the s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from broadsheet.layout import roles
+from broadsheet.layout.plan import Story
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, starts_lower
-
-if TYPE_CHECKING:  # assemble builds the stories and imports this module
-    from broadsheet.layout.assemble import Story
 
 # Units between two body blocks that may be one inset (a quote and its attribution, say).
 MAX_INSET_UNITS = 3

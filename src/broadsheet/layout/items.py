@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from broadsheet.layout.assemble import Plan, Story
 from broadsheet.layout.captions import Picture, split_credit
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
+from broadsheet.layout.plan import Plan, Story
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
 from broadsheet.model import Item, Repair, Traced
 from broadsheet.repair.lexicon import Lexicon

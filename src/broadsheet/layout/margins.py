@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from broadsheet.layout.geometry import GBlock, Line, frame_boxes
-from broadsheet.load.pdf import PdfPage
 from broadsheet.model import Box, centre_in
+from broadsheet.page import PageGeometry
 
 # A band lies within this share of the page's height from its top or bottom edge (a
 # tabloid's masthead with its date line takes some 18 % of an A4 page; more would take in
@@ -69,7 +69,9 @@ class _Strip(NamedTuple):
     blocks: list[int]
 
 
-def margin_furniture(found: Sequence[GBlock], page: PdfPage, body: tuple[str, float]) -> set[int]:
+def margin_furniture(
+    found: Sequence[GBlock], page: PageGeometry, body: tuple[str, float]
+) -> set[int]:
     """Indexes of the blocks that are page furniture by their place: the top and bottom
     bands and the marks outside the text area. `body` is the page's body font and size."""
     pictures = [
@@ -113,7 +115,7 @@ def _band(
     found: Sequence[GBlock],
     pictures: Sequence[Box],
     rules: Sequence[Box],
-    page: PdfPage,
+    page: PageGeometry,
     body: tuple[str, float],
     sparse: bool | None,
 ) -> set[int]:
@@ -148,7 +150,7 @@ def _band(
     return {i for s in strips[:best] for i in s.blocks}
 
 
-def _boxed(found: Sequence[GBlock], page: PdfPage) -> list[int]:
+def _boxed(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
     """Each block's frame or tint, -1 for none or for one behind most of the page (a
     background, not a box)."""
     frames = frame_boxes(page.shapes)

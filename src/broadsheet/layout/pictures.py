@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from broadsheet.layout.geometry import GBlock, Line, frame_of
 from broadsheet.layout.order import reading_order
-from broadsheet.load.pdf import PdfPage, Run
 from broadsheet.model import Box, centre_in, union
+from broadsheet.page import PageGeometry, Run
 
 CAPTION = "caption"
 CREDIT = "credit"
@@ -58,7 +58,9 @@ ABUT_PT = 2.0
 SENTENCE_ENDS = (".", "!", "?", "…", ".”", ".’", '."')
 
 
-def picture_blocks(page: PdfPage, found: Sequence[GBlock], frames: Sequence[Box]) -> list[GBlock]:
+def picture_blocks(
+    page: PageGeometry, found: Sequence[GBlock], frames: Sequence[Box]
+) -> list[GBlock]:
     """The page's pictures as blocks without lines: images and drawings, pieces set edge to
     edge joined (two photos shown as a pair under one caption), none standing inside a
     larger one (a drawing's parts, the frame drawn around an image), and none that text

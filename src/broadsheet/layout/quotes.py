@@ -8,13 +8,10 @@ type adds that a quote is never set in the body's type.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from broadsheet.layout import roles
+from broadsheet.layout.plan import Story
 from broadsheet.layout.roles import Unit
-
-if TYPE_CHECKING:  # assemble builds the stories and imports this module
-    from broadsheet.layout.assemble import Story
 
 # A pull quote lifted from the text is recognised by at least this many letters repeated.
 MIN_QUOTE_LETTERS = 30

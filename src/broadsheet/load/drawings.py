@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from broadsheet.model import Box
 
 if TYPE_CHECKING:  # load/pdf.py imports this module: its types are for the checker only
-    from broadsheet.load.paint import Shape
-    from broadsheet.load.pdf import Run
+    from broadsheet.page import Run, Shape
 
 # A filled path with no text in it is a picture drawn in vectors when it is at least this
 # many body ems on both sides (smaller ones are bullets, bars and icons), unless it spans

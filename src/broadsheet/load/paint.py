@@ -30,6 +30,7 @@ from broadsheet.load.pdfium_abi import (
     page_object,
 )
 from broadsheet.model import Box
+from broadsheet.page import Shape
 
 # Objects looked at per page, form contents included: a map or chart drawn in thousands
 # of paths adds nothing the layout needs beyond its first ones (text objects past it are
@@ -51,16 +52,6 @@ _PATH, _IMAGE, _SHADING = (
 _TEXT, _FORM = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
 # A form's matrix: a, b, c, d, e, f as in PDF (x' = a x + c y + e, y' = b x + d y + f).
 Matrix = tuple[float, float, float, float, float, float]
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """A filled or stroked path or an image: rules, frames, tints and pictures."""
-
-    kind: str  # "rule", "rect", "image" or "drawing" (a picture drawn as a filled path)
-    box: Box
-    fill: tuple[int, int, int] | None  # the tint of a filled rectangle
-    painted: bool = False  # filled in a visible colour (a tint, or darker)
 
 
 class Painted(NamedTuple):

@@ -14,8 +14,6 @@ from __future__ import annotations
 import ctypes
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -23,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 from broadsheet.errors import InputError
 from broadsheet.load.drawings import drawn_pictures
 from broadsheet.load.hidden import HiddenTest
-from broadsheet.load.paint import Shape, walk
+from broadsheet.load.paint import walk
 from broadsheet.load.pdfium_abi import (
     NULL,
     address,
@@ -34,7 +32,8 @@ from broadsheet.load.pdfium_abi import (
     object_matrix,
     text_object,
 )
-from broadsheet.model import Box, HiddenReason
+from broadsheet.model import Box
+from broadsheet.page import PageGeometry, Run, Shape, Skipped
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
 BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
@@ -56,35 +55,6 @@ LOAD_ERRORS = {
 }
 # Hyphens PDFium reports at a line end, and the hyphen-minus itself.
 LINE_END_MARKS = frozenset(("\ufffe", "\x02", "-", "\u00ad", "\u2010"))
-
-
-class Run(NamedTuple):
-    """Characters of one line drawn by one text object, in one type. (A named tuple, as
-    are lines and origins: a page makes hundreds, and a frozen dataclass costs some three
-    times as much to make.)"""
-
-    text: str
-    box: Box
-    size: float  # type size in points
-    font: str
-    bold: bool
-    italic: bool
-    colour: tuple[int, int, int]
-    upright: bool  # False for text set at an angle (a credit up the side of a picture)
-    first: int  # index of the first character on PDFium's text page
-
-
-@dataclass(frozen=True, slots=True)
-class PdfPage:
-    """One page as geometry: its size, text runs and shapes, and the runs no reader sees
-    with the reason (load/hidden.py), kept apart from `runs`."""
-
-    number: int
-    width: float
-    height: float
-    runs: tuple[Run, ...]
-    shapes: tuple[Shape, ...]
-    hidden: tuple[tuple[Run, HiddenReason], ...] = ()
 
 
 def open_pdf(data: bytes, name: str, password: str | None = None) -> pdfium.PdfDocument:
@@ -144,22 +114,14 @@ def page_numbers(spec: str | None, count: int) -> list[int]:
     return sorted(pages)
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A page that gives no text, and why (one line, without the file's name)."""
-
-    page: int
-    reason: str
-
-
-def read_pages(pdf: pdfium.PdfDocument, numbers: Sequence[int]) -> Iterator[PdfPage | Skipped]:
+def read_pages(pdf: pdfium.PdfDocument, numbers: Sequence[int]) -> Iterator[PageGeometry | Skipped]:
     """Each named page as geometry, one at a time; PDFium's objects are closed after each.
     A page that cannot be read is skipped with the reason, so the other pages go on."""
     for number in numbers:
         yield _read_numbered(pdf, number)
 
 
-def _read_numbered(pdf: pdfium.PdfDocument, number: int) -> PdfPage | Skipped:
+def _read_numbered(pdf: pdfium.PdfDocument, number: int) -> PageGeometry | Skipped:
     """Page `number`, or why not: PDFium fails on a damaged page only when it is loaded,
     long after the document opened."""
     try:
@@ -181,7 +143,7 @@ def _page_error(number: int, err: pdfium.PdfiumError) -> Skipped:
     return Skipped(number, f"PDFium cannot read page {number} ({why}); the file may be damaged")
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
+def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
     """The page's runs, those a reader sees apart from those hidden, and its shapes."""
     width, height = page.get_size()
     textpage = page.get_textpage()
@@ -198,7 +160,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     shapes = paint.shapes
     for k in drawn_pictures(shapes, seen, width, height):
         shapes[k] = Shape("drawing", shapes[k].box, None, True)
-    return PdfPage(number, width, height, tuple(seen), tuple(shapes), tuple(hidden))
+    return PageGeometry(number, width, height, tuple(seen), tuple(shapes), tuple(hidden))
 
 
 def _crop_box(page: pdfium.PdfPage, width: float, height: float) -> Box:

@@ -29,8 +29,8 @@ from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pi
 from broadsheet.layout.margins import margin_furniture
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
-from broadsheet.load.pdf import PdfPage, Run, Skipped
 from broadsheet.model import Hidden, Origin, Source, Type, union
+from broadsheet.page import PageGeometry, Run, Skipped
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -45,7 +45,7 @@ SIZE_TOLERANCE = 0.05
 MIN_SPACE_EM = 0.12
 
 
-def page_blocks(page: PdfPage) -> list[GBlock]:
+def page_blocks(page: PageGeometry) -> list[GBlock]:
     """The page's blocks in reading order: what stands in one frame or tint is read
     together, the frame taking the place of its blocks in the page's order. Pictures take
     part in the order as blocks without lines (a picture across a story's columns keeps a
@@ -71,7 +71,7 @@ def page_blocks(page: PdfPage) -> list[GBlock]:
     return [b for group in ordered for b in group if b.lines]
 
 
-def pdf_source(pages: Iterable[PdfPage | Skipped], name: str) -> tuple[Source, list[Skipped]]:
+def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Source, list[Skipped]]:
     """One source for the pages that have text; the others are listed with the reason.
 
     The runs no reader sees (load/hidden.py) are not written: they go into the source's
@@ -207,7 +207,7 @@ def _hyphens(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
-def _why_empty(page: PdfPage) -> str:
+def _why_empty(page: PageGeometry) -> str:
     if page.hidden:
         whys = sorted({why for _, why in page.hidden})
         return (

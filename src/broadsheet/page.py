@@ -1,0 +1,62 @@
+"""The reader contract: what every loader hands the layout for one page.
+
+A page is its size, its text *runs* (a stretch of one line drawn in one type, with its box
+and type), and its *shapes* (rules, frames, tints, pictures), with the runs no reader sees
+set apart. `load/pdf.py` makes these from a PDF with PDFium; an OCR reader (ALTO, hOCR)
+would make the same from its word boxes, and `layout/` reads them without knowing which
+reader it was. A page that gives no text is a `Skipped`, with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from broadsheet.model import Box, HiddenReason
+
+
+class Run(NamedTuple):
+    """Characters of one line drawn by one text object, in one type. (A named tuple, as
+    are lines and origins: a page makes hundreds, and a frozen dataclass costs some three
+    times as much to make.)"""
+
+    text: str
+    box: Box
+    size: float  # type size in points
+    font: str
+    bold: bool
+    italic: bool
+    colour: tuple[int, int, int]
+    upright: bool  # False for text set at an angle (a credit up the side of a picture)
+    first: int  # index of the first character on the reader's page (PDFium's text page)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A filled or stroked path or an image: rules, frames, tints and pictures."""
+
+    kind: str  # "rule", "rect", "image" or "drawing" (a picture drawn as a filled path)
+    box: Box
+    fill: tuple[int, int, int] | None  # the tint of a filled rectangle
+    painted: bool = False  # filled in a visible colour (a tint, or darker)
+
+
+@dataclass(frozen=True, slots=True)
+class PageGeometry:
+    """One page as geometry: its size, text runs and shapes, and the runs no reader sees
+    with the reason (load/hidden.py), kept apart from `runs`."""
+
+    number: int
+    width: float
+    height: float
+    runs: tuple[Run, ...]
+    shapes: tuple[Shape, ...]
+    hidden: tuple[tuple[Run, HiddenReason], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A page that gives no text, and why (one line, without the file's name)."""
+
+    page: int
+    reason: str
