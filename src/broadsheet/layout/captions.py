@@ -89,7 +89,7 @@ def across_pictures(units: Sequence[Unit]) -> list[Unit]:
     k = 0
     while k < len(units):
         end = k
-        while end < len(units) and placed(units[end]):
+        while end < len(units) and _pictured(units[end]):
             end += 1
         if end == k:
             out.append(units[k])
@@ -109,6 +109,13 @@ def across_pictures(units: Sequence[Unit]) -> list[Unit]:
     return out
 
 
+def _pictured(u: Unit) -> bool:
+    """Placed by a picture and read as its caption or credit (what `pictures_of` takes): a
+    unit the picture placed that reads as something else (a byline set by the picture's
+    caption) stays in the flow, or no stage would take its text."""
+    return placed(u) and u.role in (roles.CAPTION, roles.PHOTO_CREDIT)
+
+
 def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Unit]:
     """Header runs that title a picture, by the run's position in `runs`: a run of display
     type right before a picture's caption or credit that no byline or body follows (a
@@ -122,7 +129,7 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
         if k >= len(units) or not placed(units[k]):
             continue
         end = k
-        while end < len(units) and placed(units[end]):
+        while end < len(units) and _pictured(units[end]):
             end += 1
         follows = units[end].role if end < len(units) else None
         part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)
