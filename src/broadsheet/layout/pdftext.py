@@ -25,6 +25,7 @@ from broadsheet.layout.geometry import (
     is_drop_cap,
     lines,
 )
+from broadsheet.layout.jumps import NOTE_KIND, jump_blocks
 from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
 from broadsheet.layout.margins import margin_furniture
 from broadsheet.layout.order import reading_order
@@ -94,7 +95,8 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         hidden += [Hidden(_hyphens(r.text), page.number, r.box, why) for r, why in page.hidden]
         found = page_blocks(page)
         body = body_type(found)
-        margin = margin_furniture(found, page, body)
+        jumps = jump_blocks(found, body)
+        margin = margin_furniture(found, page, body) - jumps
         pitches = usual_pitches(found)
         rules = [s.box for s in page.shapes if s.kind == "rule"]
         pictures = [s.box for s in page.shapes if s.kind in ("image", "drawing")]
@@ -105,6 +107,8 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
                 style = replace(style, role=block.role, picture=block.picture)
             if k in margin:  # the text path makes it furniture whatever it reads like
                 style = replace(style, kind=FURNITURE)
+            elif k in jumps:  # and its story's note (layout/jumps.py)
+                style = replace(style, kind=NOTE_KIND)
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
                 if j and not starts[j]:

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from broadsheet.layout.jumps import NOTE_KIND
 from broadsheet.model import Block, Traced, Type
 
 BODY = "body"
@@ -216,6 +217,9 @@ def units(block: Block) -> list[Unit]:
         if block.style is not None and block.style.kind == FURNITURE:
             # a PDF's margin band or mark (layout/margins.py), found by its place
             out.append(Unit(lines, block.index + k / 10, FURNITURE, block.style))
+        elif block.style is not None and block.style.kind == NOTE_KIND:
+            # a PDF's jump line (layout/jumps.py), found by its form and place
+            out.append(Unit(lines, block.index + k / 10, NOTE, block.style))
         elif out and out[-1].role == PHOTO_CREDIT and k == 1:
             out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
         elif block.style is not None:
