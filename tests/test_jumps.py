@@ -89,3 +89,16 @@ def test_a_line_in_the_middle_of_a_column_is_no_jump() -> None:
     lower = column(40, 690 - 6 * LEAD - 4, 5, "lower")
     head = run("Council votes on the new bridge", 40, 720, size=22, font="Sans-Bold")
     assert "notes" not in placed_as(page_of([head, *upper, line, *lower]), "Continued on Page 7")
+
+
+def test_a_jump_line_over_a_continued_storys_first_line_is_that_storys_note() -> None:
+    second = [run("Harbour plans stall", 40, 520, size=22, font="Sans-Bold")]
+    second.append(styled("Fortsetzung von Seite 1", 40, 494, 7, italic=True))
+    second += [*column(40, 490 - LEAD, 12, "Harbour"), *column(320, 490 - LEAD, 12, "More")]
+    first = [run("Council votes on the new bridge", 40, 720, size=22, font="Sans-Bold")]
+    first += [*column(40, 690, 12, "Left"), *column(320, 690, 11, "Right")]
+    first.append(run("Right line 11 of the column ends.", 320, 690 - 11 * LEAD))
+    page = page_of([*first, *second])
+    owner = [i for i in page.items if any("Seite 1" in n.text for n in i.notes)]
+    assert len(owner) == 1 and owner[0].headline is not None
+    assert owner[0].headline.text == "Harbour plans stall"

@@ -24,6 +24,7 @@ from broadsheet.layout.captions import (
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles, worded
 from broadsheet.layout.insets import attach_insets, mark_insets
+from broadsheet.layout.jumps import NOTE_KIND
 from broadsheet.layout.plan import Plan, Story
 from broadsheet.layout.quotes import repeated_quotes
 from broadsheet.layout.roles import Unit, measure
@@ -136,8 +137,14 @@ def _wide(u: Unit, widest: float) -> bool:
 
 
 def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
-    later = [v for v in units if v.index > u.index]
+    """The unit after `u`, a jump line passed over (it stands between a header and the
+    body of a story continued from another page)."""
+    later = [v for v in units if v.index > u.index and not _is_jump(v)]
     return later[0] if later else None
+
+
+def _is_jump(u: Unit) -> bool:
+    return u.style is not None and u.style.kind == NOTE_KIND
 
 
 def _split_class(cls: list[Unit], starts: list[Unit]) -> list[tuple[list[Unit], Unit | None]]:
@@ -237,12 +244,22 @@ def _attach_tails(units: Sequence[Unit], owner: dict[float, Story], stories: lis
         stories.append(Story(pieces=tails))
         return
     last: Story | None = None
-    for u in units:
+    for k, u in enumerate(units):
         if u.index in owner:
             last = owner[u.index]
         elif u.role in (roles.NOTE, roles.AGENCY_CREDIT):
-            story = last or owner[min(owner)]
+            story = _opened_by(units, k, owner) or last or owner[min(owner)]
             (story.notes if u.role == roles.NOTE else story.credits).append(u)
+
+
+def _opened_by(units: Sequence[Unit], k: int, owner: dict[float, Story]) -> Story | None:
+    """The story a jump line opens ("from page 1", layout/jumps.py): the one whose body
+    follows it, where no body piece of a story stands right before it."""
+    if not _is_jump(units[k]) or k + 1 >= len(units):
+        return None
+    if k > 0 and units[k - 1].index in owner:
+        return None
+    return owner.get(units[k + 1].index)
 
 
 def _resolve_headlines(
