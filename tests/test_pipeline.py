@@ -46,7 +46,8 @@ def uncovered(doc: Document) -> list[int]:
     """Source positions of visible characters that no output span and no repair accounts for."""
     covered = bytearray(len(doc.source.text))
     for page in doc.pages:
-        fields = [f for item in page.items for f in _fields(item)] + list(page.furniture)
+        fields = [f for item in page.items for f in _fields(item)]
+        fields += [*page.furniture, *page.ads]
         spans = [s for f in fields for s in f.spans()]
         spans += [(r.start, r.end) for r in page.repairs]
         for a, b in spans:

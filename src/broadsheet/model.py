@@ -393,7 +393,7 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page of the input: its items, its furniture, every repair made on it, and the
+    """One page of the input: its items, its furniture, its ads, every repair made on it, and the
     text runs of a PDF page that no reader sees (`hidden`, outside the items)."""
 
     number: int
@@ -401,6 +401,7 @@ class Page:
     end: int
     items: tuple[Item, ...] = ()
     furniture: tuple[Traced, ...] = ()
+    ads: tuple[Traced, ...] = ()  # each ad's text, kept apart from the editorial items
     repairs: tuple[Repair, ...] = ()
     language: str = "de"
     warnings: tuple[str, ...] = ()

@@ -254,13 +254,15 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
     cut = repaired if source.origins else segment(rejoin(repaired))
     page_units = mark_running([u for b in cut for u in units(b)], know.running)
-    items, furniture, repairs = build_items(plan_page(page_units, know.lang, know.lex), know.lex)
+    plan = plan_page(page_units, know.lang, know.lex)
+    items, furniture, ads, repairs = build_items(plan, know.lex)
     return Page(
         number=number,
         start=start,
         end=end,
         items=tuple(items),
         furniture=tuple(furniture),
+        ads=tuple(ads),
         repairs=tuple(sorted(glyph_repairs + repairs, key=lambda r: (r.start, r.end))),
         language=know.lang,
         warnings=source.notes,

@@ -91,6 +91,7 @@ def page_dict(
         "language": page.language,
         "items": [item_dict(item, origins, offset) for item in page.items],
         "furniture": [f.text for f in page.furniture],
+        "ads": [a.text for a in page.ads],
         "hidden": [hidden_dict(h) for h in page.hidden],
     }
     if page.warnings:

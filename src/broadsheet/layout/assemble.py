@@ -48,6 +48,8 @@ QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
     document's words, helps to order a story's pieces)."""
+    ads = [u for u in units if u.role == roles.AD]  # no stage below reads an ad's text
+    units = [u for u in units if u.role != roles.AD]
     units = mark_insets(mark_teasers(_mark_captions(list(units))))
     pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
@@ -71,7 +73,7 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     furniture = sorted(
         [*(u for u in units if u.role == roles.FURNITURE), *mastheads], key=lambda u: u.index
     )
-    return Plan(stories, pictures, furniture, lang)
+    return Plan(stories, pictures, furniture, lang, ads)
 
 
 def _story_starts(

@@ -46,8 +46,11 @@ class _Texts:
         return tuple(t for u in units if (t := self.of([u])) is not None)
 
 
-def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], list[Repair]]:
-    """Items in dump order, the page furniture, and every repair made on their text."""
+def build_items(
+    plan: Plan, lex: Lexicon
+) -> tuple[list[Item], list[Traced], list[Traced], list[Repair]]:
+    """Items in dump order, the page furniture, the page's ads (each ad's text as one), and
+    every repair made on their text."""
     texts = _Texts(lex)
     placed: list[tuple[float, Item]] = []
     for story in plan.stories:
@@ -63,7 +66,20 @@ def build_items(plan: Plan, lex: Lexicon) -> tuple[list[Item], list[Traced], lis
     extras = [u for story in plan.stories for u in _extras(story)[0]]
     furniture = list(texts.each(sorted([*plan.furniture, *extras], key=lambda u: u.index)))
     items = [item for _, item in sorted(placed, key=lambda p: p[0])]
-    return items, furniture, texts.repairs
+    ads = [t for t in (texts.of(group) for group in _by_region(plan.ads)) if t is not None]
+    return items, furniture, ads, texts.repairs
+
+
+def _by_region(units: list[Unit]) -> list[list[Unit]]:
+    """The ad units, one group per ad: a frame's blocks are read together, so the units of
+    one ad are neighbours in reading order (block numbers at most one apart)."""
+    groups: list[list[Unit]] = []
+    for u in units:
+        if groups and int(u.index) - int(groups[-1][-1].index) <= 1:
+            groups[-1].append(u)
+        else:
+            groups.append([u])
+    return groups
 
 
 def _extras(story: Story) -> tuple[list[Unit], list[Unit]]:

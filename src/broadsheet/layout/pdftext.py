@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from broadsheet.layout.ads import AD_KIND, ad_blocks
 from broadsheet.layout.geometry import (
     DROP_CAP_RATIO,
     GBlock,
@@ -95,7 +96,8 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         hidden += [Hidden(_hyphens(r.text), page.number, r.box, why) for r, why in page.hidden]
         found = page_blocks(page)
         body = body_type(found)
-        jumps = jump_blocks(found, body)
+        ads = ad_blocks(found, body)
+        jumps = jump_blocks(found, body) - ads
         margin = margin_furniture(found, page, body) - jumps
         pitches = usual_pitches(found)
         rules = [s.box for s in page.shapes if s.kind == "rule"]
@@ -109,6 +111,8 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
                 style = replace(style, kind=FURNITURE)
             elif k in jumps:  # and its story's note (layout/jumps.py)
                 style = replace(style, kind=NOTE_KIND)
+            elif k in ads:  # and the page's ads, apart from the items (layout/ads.py)
+                style = replace(style, kind=AD_KIND)
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
                 if j and not starts[j]:

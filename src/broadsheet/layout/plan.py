@@ -32,3 +32,4 @@ class Plan:
     pictures: list[Picture]
     furniture: list[Unit]
     lang: str
+    ads: list[Unit] = field(default_factory=list)

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from broadsheet.layout.ads import AD_KIND
 from broadsheet.layout.jumps import NOTE_KIND
 from broadsheet.model import Block, Traced, Type
 
@@ -22,6 +23,7 @@ CAPTION = "caption"
 PHOTO_CREDIT = "photo_credit"
 AGENCY_CREDIT = "agency_credit"
 NOTE = "note"
+AD = "ad"  # an advertisement's text, kept apart from the items
 FURNITURE = "furniture"
 # Set inside a story's columns (layout/insets.py): a pull quote, a subhead, and words set
 # in another type in the middle of a sentence (they are the sentence's).
@@ -217,6 +219,9 @@ def units(block: Block) -> list[Unit]:
         if block.style is not None and block.style.kind == FURNITURE:
             # a PDF's margin band or mark (layout/margins.py), found by its place
             out.append(Unit(lines, block.index + k / 10, FURNITURE, block.style))
+        elif block.style is not None and block.style.kind == AD_KIND:
+            # a PDF's ad region (layout/ads.py): kept apart from the items
+            out.append(Unit(lines, block.index + k / 10, AD, block.style))
         elif block.style is not None and block.style.kind == NOTE_KIND:
             # a PDF's jump line (layout/jumps.py), found by its form and place
             out.append(Unit(lines, block.index + k / 10, NOTE, block.style))
