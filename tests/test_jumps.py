@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 from tests.test_pdf_margins import BODY, HEIGHT, LEAD, WIDTH, column, run, story
 
-from broadsheet.layout.jumps import cued, reads_as_jump
+from broadsheet.layout.jumps import cued, dumped_jump, reads_as_jump
 from broadsheet.layout.pdftext import pdf_source
 from broadsheet.model import Page
 from broadsheet.page import PageGeometry, Run
-from broadsheet.pipeline import Options, process
+from broadsheet.pipeline import Options, parse_text, process
 
 # The left column of `story(720)`: its last line's baseline and its right edge.
 LAST_BASE = 720 - 30 - 11 * LEAD
@@ -102,3 +102,29 @@ def test_a_jump_line_over_a_continued_storys_first_line_is_that_storys_note() ->
     owner = [i for i in page.items if any("Seite 1" in n.text for n in i.notes)]
     assert len(owner) == 1 and owner[0].headline is not None
     assert owner[0].headline.text == "Harbour plans stall"
+
+
+@pytest.mark.parametrize(
+    ("text", "jump"),
+    [
+        ("Continued on Page A7", True),
+        ("Fortsetzung auf Seite 5", True),
+        ("→ Seite 3", True),
+        ("Politik Seite 3", False),  # a running head: no pointer
+        ("Die Zahl stieg von 5 auf 12", False),  # no page word before the number
+    ],
+)
+def test_a_dumps_jump_line_needs_a_page_word_and_a_pointer(text: str, jump: bool) -> None:
+    assert dumped_jump(text) is jump
+
+
+def test_a_jump_line_in_a_dump_is_its_storys_note() -> None:
+    dump = (
+        "Council votes on the new bridge\n\n"
+        "The council voted on Monday to build a new bridge over the river. The\n"
+        "plan costs twelve million pounds and will take three years to finish.\n\n"
+        "Continued on Page A7\n"
+    )
+    [item] = parse_text(dump).items
+    assert [n.text for n in item.notes] == ["Continued on Page A7"]
+    assert item.pull_quotes == ()

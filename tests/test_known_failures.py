@@ -306,3 +306,16 @@ def test_a_line_in_the_top_margin_is_furniture() -> None:
     page = pdf_items([running, head(HEADLINE, 40, 700), *body(40, 675)])
     assert "kicker" not in page["items"][0]
     assert "Lokales · Stadt und Land" in json.dumps(page["furniture"], ensure_ascii=False)
+
+
+@known("ads are found only in a frame or tint: an ad set loose on the page stays editorial")
+def test_an_ad_without_frame_or_tint_is_an_ad() -> None:
+    ad = [
+        run("SOMMER-SALE", 320, 420, 150, 24.0, "Display-Bold"),
+        run("Alles muss raus", 320, 390, 120, 14.0, "Script"),
+        run("Sofas ab 499,- €", 320, 360, 110, 12.0, "Grotesk"),
+        run("Tel. 0421 / 123 456 · moebel-example.de", 320, 330, 170, 8.0, "Grotesk"),
+    ]
+    page = pdf_items([head(HEADLINE, 40, 700), *body(40, 675), *ad])
+    assert len(page["ads"]) == 1
+    assert "SOMMER-SALE" not in json.dumps(page["items"], ensure_ascii=False)

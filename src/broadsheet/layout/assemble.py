@@ -24,7 +24,7 @@ from broadsheet.layout.captions import (
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
 from broadsheet.layout.headers import EXTRA, body_measure, header_roles, worded
 from broadsheet.layout.insets import attach_insets, mark_insets
-from broadsheet.layout.jumps import NOTE_KIND
+from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
 from broadsheet.layout.plan import Plan, Story
 from broadsheet.layout.quotes import repeated_quotes
 from broadsheet.layout.roles import Unit, measure
@@ -95,7 +95,7 @@ def _story_starts(
     after_tail: list[float] = []
     after_credit: list[float] = []
     for a, b in itertools.pairwise(units):
-        if a.role in TAIL_ROLES and _can_start(b, lang):
+        if a.role in TAIL_ROLES and _can_start(b, lang) and not _dumped_jump(a):
             after_tail.append(b.index)
         elif a.role == roles.AGENCY_CREDIT and _can_start(b, lang):
             after_credit.append(b.index)
@@ -143,6 +143,12 @@ def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
     body of a story continued from another page)."""
     later = [v for v in units if v.index > u.index and not _is_jump(v)]
     return later[0] if later else None
+
+
+def _dumped_jump(u: Unit) -> bool:
+    """A dump's jump line: where the extractor put it is not where the page set it (a
+    pdfminer dump sets it between two stories' pieces), so it starts no story."""
+    return u.style is None and dumped_jump(u.text)
 
 
 def _is_jump(u: Unit) -> bool:

@@ -52,6 +52,16 @@ _EVIDENCE_RE = re.compile(
 )
 
 
+# In a dump: a page word right before the line's final reference, and a pointer.
+_PAGE_WORD_RE = re.compile(
+    r"\b(?:Seiten?|S\.|Page|P\.|p\.|Pg\.?)\s*(?:[A-Z]{1,2}[-\s]?)?\d{1,3}[a-z]?\s*[).]?$"
+)
+_POINTER_RE = re.compile(
+    r"[→►▶»>]|\b(?:Fortsetzung|fortgesetzt|weiter|continued|continues|see|turn|from|von|auf|on)\b",
+    re.IGNORECASE,
+)
+
+
 def reads_as_jump(text: str) -> bool:
     """The form of a jump line: short, with words, ending in a page reference."""
     t = text.strip()
@@ -62,6 +72,18 @@ def reads_as_jump(text: str) -> bool:
         and any(c.isalpha() for c in words[0] + (words[1] if len(words) > 1 else ""))
         and _REFERENCE_RE.search(t) is not None
         and not any(c.isdigit() for c in words[-2])  # "4. 20", "12 / 2024": a date, an issue
+    )
+
+
+def dumped_jump(text: str) -> bool:
+    """A jump line in a text dump, where neither type nor place is known: the form, a page
+    word right before the reference and a word or sign that points ("Continued on Page
+    A7", "Fortsetzung auf Seite 5", "→ Seite 3"); a running head "Politik Seite 3" lacks
+    the pointer, a sentence the form."""
+    return (
+        reads_as_jump(text)
+        and _PAGE_WORD_RE.search(text.strip()) is not None
+        and _POINTER_RE.search(text) is not None
     )
 
 

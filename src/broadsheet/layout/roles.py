@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from broadsheet.layout.ads import AD_KIND
-from broadsheet.layout.jumps import NOTE_KIND
+from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
 from broadsheet.model import Block, Traced, Type
 
 BODY = "body"
@@ -225,6 +225,8 @@ def units(block: Block) -> list[Unit]:
         elif block.style is not None and block.style.kind == NOTE_KIND:
             # a PDF's jump line (layout/jumps.py), found by its form and place
             out.append(Unit(lines, block.index + k / 10, NOTE, block.style))
+        elif block.style is None and len(lines) == 1 and dumped_jump(lines[0].text):
+            out.append(Unit(lines, block.index + k / 10, NOTE))  # a dump's jump line
         elif out and out[-1].role == PHOTO_CREDIT and k == 1:
             out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
         elif block.style is not None:
