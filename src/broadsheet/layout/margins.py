@@ -126,7 +126,7 @@ def _band(
     walk = ("", body[1]) if sparse else body
     strips = _strips(found, top)
     edge = page.height * (1 - MAX_BAND_SHARE) if top else page.height * MAX_BAND_SHARE
-    boxed = _boxed(found, page)
+    boxed = boxed_frames(found, page)
     n = 0
     while n < len(strips) and _bandlike(strips[n], found, pictures, walk):
         if (strips[n].bottom < edge) if top else (strips[n].top > edge):
@@ -150,7 +150,7 @@ def _band(
     return {i for s in strips[:best] for i in s.blocks}
 
 
-def _boxed(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
+def boxed_frames(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
     """Each block's frame or tint, -1 for none or for one behind most of the page (a
     background, not a box)."""
     frames = frame_boxes(page.shapes)

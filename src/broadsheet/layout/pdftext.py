@@ -26,7 +26,7 @@ from broadsheet.layout.geometry import (
     lines,
 )
 from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
-from broadsheet.layout.margins import margin_furniture
+from broadsheet.layout.margins import boxed_frames, margin_furniture
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
 from broadsheet.model import Hidden, Origin, Source, Type, union
@@ -99,8 +99,9 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         rules = [s.box for s in page.shapes if s.kind == "rule"]
         pictures = [s.box for s in page.shapes if s.kind in ("image", "drawing")]
         opening = opening_blocks(found, rules, pictures, pitches)
+        frames = boxed_frames(found, page)
         for k, block in enumerate(found):
-            style = block_style(block, body)
+            style = replace(block_style(block, body), frame=frames[k])
             if block.role:
                 style = replace(style, role=block.role, picture=block.picture)
             if k in margin:  # the text path makes it furniture whatever it reads like

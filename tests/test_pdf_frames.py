@@ -1,0 +1,71 @@
+"""What stands in one frame or tint is one item (`Type.frame`, filed by layout/pdftext.py):
+no header run and no story reads across a frame's edge. Hand-placed runs; each case fails
+if two frames' text ends up in one item."""
+
+from __future__ import annotations
+
+from broadsheet.layout.pdftext import pdf_source
+from broadsheet.model import Item
+from broadsheet.page import PageGeometry, Run, Shape
+from broadsheet.pipeline import Options, process
+
+BODY = 8.6
+LEAD = 10.5
+WIDTH, HEIGHT = 600.0, 800.0
+
+
+def run(text: str, left: float, base: float, size: float = BODY, font: str = "Serif") -> Run:
+    """A run whose loose box starts at `left` with its bottom on `base`."""
+    box = (left, base, left + 0.5 * size * len(text), base + size * 1.15)
+    return Run(text, box, size, font, "Bold" in font, False, (0, 0, 0), True, 0)
+
+
+def column(left: float, top: float, count: int, word: str) -> list[Run]:
+    return [
+        run(f"{word} line {k} of the column goes on here.", left, top - k * LEAD)
+        for k in range(count)
+    ]
+
+
+def items(runs: list[Run], shapes: tuple[Shape, ...]) -> list[Item]:
+    source, _ = pdf_source([PageGeometry(1, WIDTH, HEIGHT, tuple(runs), shapes)], "x.pdf")
+    (page,) = process(source, Options(language="en")).pages
+    return list(page.items)
+
+
+def frame(box: tuple[float, float, float, float]) -> Shape:
+    """A frame drawn as an outline (a stroked rectangle)."""
+    return Shape("rect", box, None)
+
+
+def texts(item: Item) -> list[str]:
+    heads = [f.text for f in (item.kicker, item.headline, item.teaser) if f is not None]
+    return heads + [p.text for p in item.paragraphs]
+
+
+def test_two_framed_display_boxes_are_two_items() -> None:
+    runs = [
+        run("Breaking news today", 60, 600, size=30, font="Sans"),
+        run("Pupil of the week", 60, 300, size=40, font="Sans"),
+        run("The broken hip", 60, 250, size=30, font="Sans"),
+    ]  # a cover: framed display lines and no text
+    shapes = (frame((40, 580, 560, 650)), frame((40, 230, 560, 360)))
+    found = [texts(i) for i in items(runs, shapes)]
+    assert ["Breaking news today"] in found
+    assert any("Pupil of the week" in t and "The broken hip" in t for t in found)
+    assert not any("Breaking news today" in t and "The broken hip" in t for t in found)
+
+
+def test_a_story_does_not_read_on_into_the_next_frame() -> None:
+    box = [
+        run("News in brief", 60, 740, size=20, font="Sans-Bold"),
+        *column(60, 715, 6, "Brief"),
+        *column(320, 715, 6, "More"),
+    ]
+    # text set in a frame of its own under the box, its header lost (no headline)
+    rest = [*column(60, 560, 14, "Other"), *column(320, 560, 14, "Second")]
+    shapes = (frame((40, 640, 560, 770)), frame((40, 400, 560, 580)))
+    found = [texts(i) for i in items([*box, *rest], shapes)]
+    boxed = next(t for t in found if "News in brief" in t)
+    assert not any(p.startswith(("Other", "Second")) for p in boxed)
+    assert any(t and t[0].startswith("Other line 0") for t in found)
