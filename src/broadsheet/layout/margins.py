@@ -92,6 +92,18 @@ def margin_furniture(
     return {k for k in out if not found[k].role}
 
 
+def _frame_edges(page: PageGeometry) -> list[Box]:
+    """The top and bottom edges of the frames and tints: a section label set in a bar (or
+    over a border drawn as the bar's outline) is cut off by the bar's edge even where a
+    story's text follows (see `_band`). Weaker than a rule: a page's frames may be many."""
+    whole = MAX_FRAME_SHARE * page.width * page.height
+    out: list[Box] = []
+    for x0, y0, x1, y1 in frame_boxes(page.shapes):
+        if (x1 - x0) * (y1 - y0) < whole:
+            out += [(x0, y0, x1, y0), (x0, y1, x1, y1)]
+    return out
+
+
 def _strips(found: Sequence[GBlock], top: bool) -> list[_Strip]:
     """The page's strips from its top edge down (or from its bottom edge up). Text set at
     an angle takes no part (a slug up the margin would join every strip it passes), nor do
@@ -127,6 +139,7 @@ def _band(
     strips = _strips(found, top)
     edge = page.height * (1 - MAX_BAND_SHARE) if top else page.height * MAX_BAND_SHARE
     boxed = boxed_frames(found, page)
+    edges = _frame_edges(page)
     n = 0
     while n < len(strips) and _bandlike(strips[n], found, pictures, walk):
         if (strips[n].bottom < edge) if top else (strips[n].top > edge):
@@ -139,9 +152,11 @@ def _band(
         upper, lower = (strips[k], strips[k + 1]) if top else (strips[k + 1], strips[k])
         gap = upper.bottom - lower.top
         ruled = any(_rule_between(r, upper, lower, page.width) for r in rules)
-        # Without a rule, a gap over a story's text is its header's own (a kicker and a
-        # short headline standing at the top of the page).
-        gapped = gap >= MIN_CUT_EM * body[1] and not (top and _text(strips[k + 1], found, body))
+        # Without a rule or a frame's edge, a gap over a story's text is its header's own (a
+        # kicker and a short headline standing at the top of the page).
+        edged = any(_rule_between(e, upper, lower, page.width) for e in edges)
+        over_text = top and _text(strips[k + 1], found, body) and not edged
+        gapped = gap >= MIN_CUT_EM * body[1] and not over_text
         cuts = (ruled or gapped) and (ruled, gap) > strength
         if cuts and not _splits_a_frame(strips, k + 1, boxed):
             best, strength = k + 1, (ruled, gap)
