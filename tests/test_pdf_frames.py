@@ -69,3 +69,33 @@ def test_a_story_does_not_read_on_into_the_next_frame() -> None:
     boxed = next(t for t in found if "News in brief" in t)
     assert not any(p.startswith(("Other", "Second")) for p in boxed)
     assert any(t and t[0].startswith("Other line 0") for t in found)
+
+
+def test_a_ruled_off_contact_block_in_a_sidebar_is_one_box_of_labelled_entries() -> None:
+    story = [
+        run("Council votes on the new bridge", 200, 740, size=22, font="Sans-Bold"),
+        *column(200, 710, 30, "Story"),
+    ]
+    side = [
+        run("Coming up", 50, 740, font="Sans-Bold"),
+        run("Town hall meeting, June 4", 50, 725),
+        run("Harbour festival, June 9", 50, 710),
+        run("Write to us:", 50, 640, font="Sans-Bold"),
+        run("letters@courier.example", 50, 630),
+        run("Call us:", 50, 610, font="Sans-Bold"),
+        run("0100 555 0100", 50, 600),
+    ]
+    shapes = (
+        Shape("rect", (44, 560, 176, 760), (240, 240, 240), True),  # the sidebar's tint
+        Shape("rule", (50, 724.5, 160, 725), None),  # a link's underline, as wide
+        Shape("rule", (48, 670, 172, 670.5), None),  # the rule over the contact block
+    )
+    found = items([*story, *side], shapes)
+    contact = [i for i in found if any(p.text.startswith("Write") for p in i.paragraphs)]
+    assert len(contact) == 1
+    assert [p.text for p in contact[0].paragraphs] == [
+        "Write to us: letters@courier.example",
+        "Call us: 0100 555 0100",
+    ]
+    listed = next(i for i in found if i.headline is not None and i.headline.text == "Coming up")
+    assert "Harbour festival" in " ".join(p.text for p in listed.paragraphs)

@@ -55,6 +55,13 @@ PICTURE_NEAR_EM = 2.0
 MAX_MARK_CHARS = 8
 # A frame or tint behind this share of the page or more is its background, not a box.
 MAX_FRAME_SHARE = 0.5
+# A rule across at least this share of its frame's width parts the frame into sections (a
+# sidebar's contact block ruled off under its lists): what stands between two such rules
+# is read apart from the rest of the frame. It stands clear of the text by this many body
+# ems above and below: a long link's underline in a narrow sidebar is as wide, but it
+# touches its line.
+MIN_SECTION_RULE_SHARE = 0.8
+MIN_SECTION_RULE_CLEAR_EM = 0.5
 # Two left edges within this many points are one (a column's flush left); type sizes
 # within this share are one size.
 FLUSH_PT = 1.0
@@ -291,4 +298,62 @@ def _marks(found: Sequence[GBlock], pictures: Sequence[Box], body: float) -> set
         small = b.size <= body
         if marks[k] and outside and small and not _near_picture(b, pictures, body):
             out.add(k)
+    return out
+
+
+def regions(found: Sequence[GBlock], page: PageGeometry, size: float) -> list[int]:
+    """Each block's frame, told apart further by the rules drawn across the frame: one
+    number per section of a frame between two such rules, -1 outside any frame (or in the
+    page's background). No item reads across a region's edge (Type.frame). `size` is the
+    body's type size."""
+    boxed = boxed_frames(found, page)
+    frames = frame_boxes(page.shapes)
+    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    keys: dict[tuple[int, int], int] = {}
+    out: list[int] = []
+    for block, f in zip(found, boxed, strict=True):
+        if f < 0:
+            out.append(-1)
+            continue
+        cuts = [r for r in _section_rules(frames[f], rules, found, size) if r[1] >= block.box[3]]
+        out.append(keys.setdefault((f, len(cuts)), len(keys)))
+    return out
+
+
+def _section_rules(
+    frame: Box, rules: Sequence[Box], found: Sequence[GBlock], size: float
+) -> list[Box]:
+    """The rules across the frame standing clear of every block's text."""
+    x0, y0, x1, y1 = frame
+    clear = MIN_SECTION_RULE_CLEAR_EM * size
+    return [
+        r
+        for r in rules
+        if y0 <= r[1] <= y1
+        and min(r[2], x1) - max(r[0], x0) >= MIN_SECTION_RULE_SHARE * (x1 - x0)
+        and not any(
+            _overlap(b.box, r) and b.box[1] - clear < r[1] < b.box[3] + clear for b in found
+        )
+    ]
+
+
+def run_in_labels(found: Sequence[GBlock], region: Sequence[int], size: float) -> dict[int, bool]:
+    """Labels in a frame: one line in the body's size ending in a colon ("Contact:"), set
+    over its entry as in a fact box or a sidebar's contact block. They are text, not heads
+    (each label opens its entry's paragraph); True where the block right under it, flush
+    left in the same region, is the entry it opens (the two are written as one block)."""
+    out: dict[int, bool] = {}
+    for k, block in enumerate(found):
+        if region[k] < 0 or len(block.lines) != 1 or abs(block.size - size) > SAME_SIZE * size:
+            continue
+        if not block.lines[0].text.rstrip().endswith(":"):
+            continue
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        out[k] = (
+            nxt is not None
+            and region[k + 1] == region[k]
+            and abs(nxt.box[0] - block.box[0]) <= FLUSH_PT
+            and abs(nxt.size - size) <= SAME_SIZE * size
+            and 0 <= block.box[1] - nxt.box[3] <= nxt.size
+        )
     return out
