@@ -45,15 +45,24 @@ def texts(item: Item) -> list[str]:
 
 def test_two_framed_display_boxes_are_two_items() -> None:
     runs = [
+        # a cover: a staff line in the text type over framed display lines, no story text
+        run("Written and edited by the pupils of class four,", 200, 720, size=11),
+        run("with thanks to all who helped this week", 200, 706, size=11),
         run("Breaking news today", 60, 600, size=30, font="Sans"),
         run("Pupil of the week", 60, 300, size=40, font="Sans"),
         run("The broken hip", 60, 250, size=30, font="Sans"),
-    ]  # a cover: framed display lines and no text
+    ]
     shapes = (frame((40, 580, 560, 650)), frame((40, 230, 560, 360)))
-    found = [texts(i) for i in items(runs, shapes)]
-    assert ["Breaking news today"] in found
-    assert any("Pupil of the week" in t and "The broken hip" in t for t in found)
-    assert not any("Breaking news today" in t and "The broken hip" in t for t in found)
+    found = items(runs, shapes)
+    assert [texts(i) for i in found] == [
+        ["Breaking news today"],
+        ["Pupil of the week", "The broken hip"],
+    ]
+    # no text under them: boxes, the rubric a kicker over the headline (not a teaser under it)
+    assert [i.type for i in found] == ["box", "box"]
+    kicker, headline = found[1].kicker, found[1].headline
+    assert kicker is not None and kicker.text == "Pupil of the week"
+    assert headline is not None and headline.text == "The broken hip"
 
 
 def test_a_story_does_not_read_on_into_the_next_frame() -> None:
