@@ -309,21 +309,29 @@ def regions(found: Sequence[GBlock], page: PageGeometry, size: float) -> list[in
     boxed = boxed_frames(found, page)
     frames = frame_boxes(page.shapes)
     rules = [s.box for s in page.shapes if s.kind == "rule"]
+    members: dict[int, list[GBlock]] = {}
+    for block, f in zip(found, boxed, strict=True):
+        members.setdefault(f, []).append(block)
+    cuts = {
+        f: _section_rules(frames[f], rules, inside, size) if len(inside) > 1 else []
+        for f, inside in members.items()
+        if f >= 0
+    }
     keys: dict[tuple[int, int], int] = {}
     out: list[int] = []
     for block, f in zip(found, boxed, strict=True):
         if f < 0:
             out.append(-1)
             continue
-        cuts = [r for r in _section_rules(frames[f], rules, found, size) if r[1] >= block.box[3]]
-        out.append(keys.setdefault((f, len(cuts)), len(keys)))
+        above = sum(1 for r in cuts[f] if r[1] >= block.box[3])
+        out.append(keys.setdefault((f, above), len(keys)))
     return out
 
 
 def _section_rules(
     frame: Box, rules: Sequence[Box], found: Sequence[GBlock], size: float
 ) -> list[Box]:
-    """The rules across the frame standing clear of every block's text."""
+    """The rules across the frame standing clear of the text of every block in it."""
     x0, y0, x1, y1 = frame
     clear = MIN_SECTION_RULE_CLEAR_EM * size
     return [
