@@ -148,3 +148,13 @@ def test_a_section_label_in_a_bar_is_cut_off_by_the_bars_edge_over_a_storys_text
     found = kinds([label, kicker, *beside, *story(720)], (bar,))
     assert found["Regional news"] == "furniture"
     assert found["Transport"] != "furniture"
+
+
+def test_a_short_headline_in_a_storys_own_bar_at_the_top_is_no_band() -> None:
+    # the bar is as wide as its story's column, not the page's: a header, not a label
+    head = run("Bridge vote", 40, 765, size=22, font="Sans-Bold")
+    bar = Shape("rect", (36.0, 760.0, 220.0, 792.0), (230, 230, 230), True)
+    left = column(40, 740, 20, "left")
+    other = [run("Harbour plans approved by council", 320, 765, size=22, font="Sans-Bold")]
+    found = kinds([head, *left, *other, *column(320, 740, 20, "right")], (bar,))
+    assert found["Bridge vote"] != "furniture"
