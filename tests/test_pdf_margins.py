@@ -136,3 +136,25 @@ def test_a_slug_set_up_the_margin_is_furniture_and_joins_no_strip() -> None:
     found = kinds([*story(720), footer, slug])
     assert found["jdoe on PROD-7 with PROPOSALS"] == "furniture"
     assert found["www.courier.example/news"] == "furniture"
+
+
+def test_a_section_label_in_a_bar_is_cut_off_by_the_bars_edge_over_a_storys_text() -> None:
+    # a box's text beside the first story's kicker: the strip under the label holds a
+    # story's text, so only the bar's edge (a frame drawn round the label) cuts it off
+    label = run("Regional news", 40, 770, size=18, font="Sans-Bold")
+    bar = Shape("rect", (36.0, 764.0, 564.0, 792.0), None, True)
+    beside = column(320, 748, 8, "beside")
+    kicker = run("Transport", 40, 745, size=9, font="Sans")
+    found = kinds([label, kicker, *beside, *story(720)], (bar,))
+    assert found["Regional news"] == "furniture"
+    assert found["Transport"] != "furniture"
+
+
+def test_a_short_headline_in_a_storys_own_bar_at_the_top_is_no_band() -> None:
+    # the bar is as wide as its story's column, not the page's: a header, not a label
+    head = run("Bridge vote", 40, 765, size=22, font="Sans-Bold")
+    bar = Shape("rect", (36.0, 760.0, 220.0, 792.0), (230, 230, 230), True)
+    left = column(40, 740, 20, "left")
+    other = [run("Harbour plans approved by council", 320, 765, size=22, font="Sans-Bold")]
+    found = kinds([head, *left, *other, *column(320, 740, 20, "right")], (bar,))
+    assert found["Bridge vote"] != "furniture"

@@ -57,6 +57,7 @@ from benchmarks.pagegen.compose import gold as gold_of
 from benchmarks.pagegen.compose import plan_page
 from benchmarks.pagegen.corpus import CORPUS_ROOT, load_corpus
 from benchmarks.pagegen.extract import DEGRADATIONS, PDF_DEGRADATIONS, degrade, extractors
+from benchmarks.pagegen.furniture_score import Tally, tally
 from benchmarks.pagegen.reorder import shuffle_stream
 from benchmarks.pagegen.typeset import typeset
 from broadsheet.evaluate import PageScore, aggregate, evaluate
@@ -163,8 +164,9 @@ def pdf_page(path: Path, lang: str) -> tuple[dict[str, Any], float]:
     start = time.perf_counter()
     doc, _skipped = parse_pdf(path, Options(language=lang))
     seconds = time.perf_counter() - start
-    items = [item for p in doc.pages for item in page_dict(p, path.name)["items"]]
-    return {"items": items}, seconds
+    pages = [page_dict(p, path.name) for p in doc.pages]
+    items = [item for p in pages for item in p["items"]]
+    return {"items": items, "furniture": [f for p in pages for f in p["furniture"]]}, seconds
 
 
 def broadsheet_page(text: str, lang: str) -> tuple[dict[str, Any], float]:
@@ -186,6 +188,8 @@ class Results:
     pdf_parses: int = 0
     # Per language, |CER(shuffled PDF) - CER(in-order PDF)| of each page (PDF path).
     pdf_gaps: dict[str, list[float]] = field(default_factory=dict)
+    # Per language, the gold furniture of the in-order PDFs found (furniture_score.py).
+    furniture: dict[str, Tally] = field(default_factory=dict)
 
 
 def run_page(
@@ -228,6 +232,8 @@ def run_pdf(page: Generated, results: Results, damage: Sequence[str] = ()) -> No
         results.pdf_seconds += seconds
         results.pdf_parses += 1
         score = evaluate(page.gold, pred)
+        if degradation == "none":
+            results.furniture.setdefault(page.lang, Tally()).add(tally(page.gold, pred))
         key = (page.lang, "broadsheet", family, PDF_EXTRACTOR, degradation)
         results.scores.setdefault(key, []).append(score)
         cers.append(score.cer)
@@ -343,6 +349,8 @@ def pdf_report(results: Results, lang: str) -> list[str]:
                 score = pooled(results, lang=lang, **match)
                 if score.pages:
                     out.append(row(f"{name}, {extractor}, {degradation}", score, VERSUS_METRICS))
+    if lang in results.furniture and results.furniture[lang].gold:
+        out.append(results.furniture[lang].line("in-order PDFs"))
     gaps = results.pdf_gaps.get(lang, [])
     if gaps:
         same = sum(g < 1e-9 for g in gaps)

@@ -52,7 +52,9 @@ class Type:
     block set by a picture as one (layout/pictures.py), which only the page's geometry
     tells, and `picture` numbers that picture on its page. `opens` says the page's
     geometry shows a paragraph starting here (an indent or a vertical gap), which the text
-    path takes over guessing from sentence ends."""
+    path takes over guessing from sentence ends. `frame` numbers the frame or tint the
+    block stands in on its page (-1: none, or one behind most of the page): what stands in
+    one frame is one item, and no item runs across a frame's edge."""
 
     kind: str
     size: float
@@ -63,6 +65,7 @@ class Type:
     role: str = ""
     picture: int = -1
     opens: bool = False
+    frame: int = -1
 
 
 # Why a PDF's text run is no page content (load/hidden.py).

@@ -100,8 +100,26 @@ def _story_starts(
         elif a.role == roles.AGENCY_CREDIT and _can_start(b, lang):
             after_credit.append(b.index)
     found.update(after_tail)
+    found.update(_frame_starts(units, lang))
     orphans = [run for run in runs if full_header(run) and nxt.get(run[-1].index) not in found]
     return found | set(after_credit[: len(orphans)])
+
+
+def _frame_starts(units: Sequence[Unit], lang: str) -> set[float]:
+    """The first body text in each frame or tint: what stands in a frame is an item of its
+    own, so no story reads on into one from outside (even where the header over it was
+    taken for something else). Only a frame's first: text going on after a box nested in a
+    story's frame is still that story's."""
+    seen: set[int] = set()
+    out: set[float] = set()
+    for u in units:
+        frame = u.style.frame if u.style is not None else -1
+        if u.role != roles.BODY or frame < 0 or frame in seen:
+            continue
+        seen.add(frame)
+        if _can_start(u, lang):
+            out.add(u.index)
+    return out
 
 
 def _can_start(u: Unit, lang: str) -> bool:

@@ -97,7 +97,7 @@ def _first_index(story: Story) -> float:
 
 
 def _story_item(story: Story, texts: _Texts) -> Item | None:
-    roles_of = header_roles(story.heads, body_measure(story.pieces))
+    roles_of = _bodiless_box_roles(story, header_roles(story.heads, body_measure(story.pieces)))
 
     def field(role: str) -> Traced | None:
         return texts.of([u for u in story.heads if roles_of.get(u.index) == role])
@@ -122,6 +122,24 @@ def _story_item(story: Story, texts: _Texts) -> Item | None:
     return item if any(kept) else None  # a header with no text is still kept: nothing lost
 
 
+def _framed(story: Story) -> bool:
+    """All the story's text stands in one frame or tint (Type.frame)."""
+    frames = {u.style.frame if u.style is not None else -1 for u in [*story.heads, *story.pieces]}
+    return len(frames) == 1 and min(frames) >= 0
+
+
+def _bodiless_box_roles(story: Story, roles_of: dict[float, str]) -> dict[float, str]:
+    """A frame of display lines with no text under them (a cover's box pointing to a story
+    inside) has no teaser, as a teaser leads into a text: its last line is the headline and
+    the line over it the rubric, whatever their sizes."""
+    if story.pieces or not _framed(story) or "kicker" in roles_of.values():
+        return roles_of
+    if sorted(set(roles_of.values())) != ["headline", "teaser"]:
+        return roles_of
+    shift = {"headline": "kicker", "teaser": "headline"}
+    return {k: shift[r] for k, r in roles_of.items()}
+
+
 def _dateline(byline: Traced | None, place: str | None) -> Traced | None:
     if byline is None or place is None:
         return None
@@ -130,6 +148,8 @@ def _dateline(byline: Traced | None, place: str | None) -> Traced | None:
 
 
 def _story_type(byline: Traced | None, paras: tuple[Traced, ...], story: Story) -> str:
+    if not story.pieces and _framed(story):
+        return "box"  # a framed header with no text: a cover's teaser, a notice
     if byline is not None:
         return "article"
     run_ins = sum(1 for p in paras if RUN_IN_RE.match(p.text))

@@ -55,6 +55,13 @@ PICTURE_NEAR_EM = 2.0
 MAX_MARK_CHARS = 8
 # A frame or tint behind this share of the page or more is its background, not a box.
 MAX_FRAME_SHARE = 0.5
+# A rule across at least this share of its frame's width parts the frame into sections (a
+# sidebar's contact block ruled off under its lists): what stands between two such rules
+# is read apart from the rest of the frame. It stands clear of the text by this many body
+# ems above and below: a long link's underline in a narrow sidebar is as wide, but it
+# touches its line.
+MIN_SECTION_RULE_SHARE = 0.8
+MIN_SECTION_RULE_CLEAR_EM = 0.5
 # Two left edges within this many points are one (a column's flush left); type sizes
 # within this share are one size.
 FLUSH_PT = 1.0
@@ -92,6 +99,18 @@ def margin_furniture(
     return {k for k in out if not found[k].role}
 
 
+def _frame_edges(page: PageGeometry) -> list[Box]:
+    """The top and bottom edges of the frames and tints: a section label set in a bar (or
+    over a border drawn as the bar's outline) is cut off by the bar's edge even where a
+    story's text follows (see `_band`). Weaker than a rule: a page's frames may be many."""
+    whole = MAX_FRAME_SHARE * page.width * page.height
+    out: list[Box] = []
+    for x0, y0, x1, y1 in frame_boxes(page.shapes):
+        if (x1 - x0) * (y1 - y0) < whole:
+            out += [(x0, y0, x1, y0), (x0, y1, x1, y1)]
+    return out
+
+
 def _strips(found: Sequence[GBlock], top: bool) -> list[_Strip]:
     """The page's strips from its top edge down (or from its bottom edge up). Text set at
     an angle takes no part (a slug up the margin would join every strip it passes), nor do
@@ -126,7 +145,8 @@ def _band(
     walk = ("", body[1]) if sparse else body
     strips = _strips(found, top)
     edge = page.height * (1 - MAX_BAND_SHARE) if top else page.height * MAX_BAND_SHARE
-    boxed = _boxed(found, page)
+    boxed = boxed_frames(found, page)
+    edges = _frame_edges(page)
     n = 0
     while n < len(strips) and _bandlike(strips[n], found, pictures, walk):
         if (strips[n].bottom < edge) if top else (strips[n].top > edge):
@@ -139,9 +159,11 @@ def _band(
         upper, lower = (strips[k], strips[k + 1]) if top else (strips[k + 1], strips[k])
         gap = upper.bottom - lower.top
         ruled = any(_rule_between(r, upper, lower, page.width) for r in rules)
-        # Without a rule, a gap over a story's text is its header's own (a kicker and a
-        # short headline standing at the top of the page).
-        gapped = gap >= MIN_CUT_EM * body[1] and not (top and _text(strips[k + 1], found, body))
+        # Without a rule or a frame's edge, a gap over a story's text is its header's own (a
+        # kicker and a short headline standing at the top of the page).
+        edged = any(_rule_between(e, upper, lower, page.width) for e in edges)
+        over_text = top and _text(strips[k + 1], found, body) and not edged
+        gapped = gap >= MIN_CUT_EM * body[1] and not over_text
         cuts = (ruled or gapped) and (ruled, gap) > strength
         if cuts and not _splits_a_frame(strips, k + 1, boxed):
             best, strength = k + 1, (ruled, gap)
@@ -150,7 +172,7 @@ def _band(
     return {i for s in strips[:best] for i in s.blocks}
 
 
-def _boxed(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
+def boxed_frames(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
     """Each block's frame or tint, -1 for none or for one behind most of the page (a
     background, not a box)."""
     frames = frame_boxes(page.shapes)
@@ -276,4 +298,70 @@ def _marks(found: Sequence[GBlock], pictures: Sequence[Box], body: float) -> set
         small = b.size <= body
         if marks[k] and outside and small and not _near_picture(b, pictures, body):
             out.add(k)
+    return out
+
+
+def regions(found: Sequence[GBlock], page: PageGeometry, size: float) -> list[int]:
+    """Each block's frame, told apart further by the rules drawn across the frame: one
+    number per section of a frame between two such rules, -1 outside any frame (or in the
+    page's background). No item reads across a region's edge (Type.frame). `size` is the
+    body's type size."""
+    boxed = boxed_frames(found, page)
+    frames = frame_boxes(page.shapes)
+    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    members: dict[int, list[GBlock]] = {}
+    for block, f in zip(found, boxed, strict=True):
+        members.setdefault(f, []).append(block)
+    cuts = {
+        f: _section_rules(frames[f], rules, inside, size) if len(inside) > 1 else []
+        for f, inside in members.items()
+        if f >= 0
+    }
+    keys: dict[tuple[int, int], int] = {}
+    out: list[int] = []
+    for block, f in zip(found, boxed, strict=True):
+        if f < 0:
+            out.append(-1)
+            continue
+        above = sum(1 for r in cuts[f] if r[1] >= block.box[3])
+        out.append(keys.setdefault((f, above), len(keys)))
+    return out
+
+
+def _section_rules(
+    frame: Box, rules: Sequence[Box], found: Sequence[GBlock], size: float
+) -> list[Box]:
+    """The rules across the frame standing clear of the text of every block in it."""
+    x0, y0, x1, y1 = frame
+    clear = MIN_SECTION_RULE_CLEAR_EM * size
+    return [
+        r
+        for r in rules
+        if y0 <= r[1] <= y1
+        and min(r[2], x1) - max(r[0], x0) >= MIN_SECTION_RULE_SHARE * (x1 - x0)
+        and not any(
+            _overlap(b.box, r) and b.box[1] - clear < r[1] < b.box[3] + clear for b in found
+        )
+    ]
+
+
+def run_in_labels(found: Sequence[GBlock], region: Sequence[int], size: float) -> dict[int, bool]:
+    """Labels in a frame: one line in the body's size ending in a colon ("Contact:"), set
+    over its entry as in a fact box or a sidebar's contact block. They are text, not heads
+    (each label opens its entry's paragraph); True where the block right under it, flush
+    left in the same region, is the entry it opens (the two are written as one block)."""
+    out: dict[int, bool] = {}
+    for k, block in enumerate(found):
+        if region[k] < 0 or len(block.lines) != 1 or abs(block.size - size) > SAME_SIZE * size:
+            continue
+        if not block.lines[0].text.rstrip().endswith(":"):
+            continue
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        out[k] = (
+            nxt is not None
+            and region[k + 1] == region[k]
+            and abs(nxt.box[0] - block.box[0]) <= FLUSH_PT
+            and abs(nxt.size - size) <= SAME_SIZE * size
+            and 0 <= block.box[1] - nxt.box[3] <= nxt.size
+        )
     return out

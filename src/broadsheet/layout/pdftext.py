@@ -28,7 +28,7 @@ from broadsheet.layout.geometry import (
 )
 from broadsheet.layout.jumps import NOTE_KIND, jump_blocks
 from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
-from broadsheet.layout.margins import margin_furniture
+from broadsheet.layout.margins import margin_furniture, regions, run_in_labels
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
 from broadsheet.model import Hidden, Origin, Source, Type, union
@@ -103,8 +103,12 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         rules = [s.box for s in page.shapes if s.kind == "rule"]
         pictures = [s.box for s in page.shapes if s.kind in ("image", "drawing")]
         opening = opening_blocks(found, rules, pictures, pitches)
+        frames = regions(found, page, body[1])
+        labels = run_in_labels(found, frames, body[1])
         for k, block in enumerate(found):
-            style = block_style(block, body)
+            style = replace(block_style(block, body), frame=frames[k])
+            if k in labels:  # a label opening its entry is text (kind "body"), not a head
+                style = replace(style, kind="body")
             if block.role:
                 style = replace(style, role=block.role, picture=block.picture)
             if k in margin:  # the text path makes it furniture whatever it reads like
@@ -115,7 +119,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
                 style = replace(style, kind=AD_KIND)
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
-                if j and not starts[j]:
+                if (j and not starts[j]) or (not j and labels.get(k - 1)):
                     out.write("\n")
                 else:  # a block (or a paragraph in it) opens, after a blank line
                     out.write("\n\n" if j or k else "")

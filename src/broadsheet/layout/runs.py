@@ -79,6 +79,7 @@ def header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             prev is None
             or inline
             or prev.role == roles.BYLINE
+            or _frame(u) != _frame(prev)  # a frame's header is its own
             or (u.role == roles.DISPLAY and is_kicker(u) and _new_kicker(u, prev, units))
         )
         if fresh:
@@ -87,6 +88,10 @@ def header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             runs[-1].append(u)
         prev = None if inline else u
     return runs
+
+
+def _frame(u: Unit) -> int:
+    return u.style.frame if u.style is not None else -1
 
 
 def _new_kicker(u: Unit, prev: Unit, units: Sequence[Unit]) -> bool:
