@@ -327,3 +327,59 @@ def test_what_one_picture_placed_makes_one_item_and_two_pictures_two() -> None:
         ),
         ("The lighthouse keeper on his round.", "None"),
     ]
+
+
+def test_a_caption_under_a_picture_and_its_side_credit_is_its_caption() -> None:
+    """The credit set up the picture's right edge takes room the image gives up: the
+    caption under both runs wider than the image, and is still its caption."""
+    image = Shape("image", (40.0, 500.0, 350.0, 700.0), None)
+    credit = run("Jane Roe/Agency", 352, 540, 80, size=5.5, font="Sans", upright=False)
+    caption = run("The harbour at dawn, seen from the old lighthouse", 40, 487, 318, size=7.5)
+    story = body_lines(40, 440, 8, 3, width=318)
+    found = roles(page([credit, caption, *story], [image]))
+    assert ("credit", "Jane Roe/Agency") in found
+    assert ("caption", "The harbour at dawn, seen from the old lighthouse") in found
+    pictures = [i for i in items(page([credit, caption, *story], [image])) if i.type == "picture"]
+    assert [(str(p.caption), str(p.credit)) for p in pictures] == [
+        ("The harbour at dawn, seen from the old lighthouse", "Jane Roe/Agency")
+    ]
+
+
+def test_a_credit_run_on_from_the_captions_last_line_reads_in_line_order() -> None:
+    """A credit in a type of its own after a gap on the caption's line, going on at the
+    next line's start: its words read left to right, top down."""
+    drawing = Shape("drawing", (40.0, 500.0, 360.0, 700.0), None, True)
+    runs = [
+        run("The harbour at dawn, seen from the lighthouse.", 40, 488, 250, size=7.5),
+        run("Jane", 330, 488, 20, size=5.5, font="Mono"),
+        run("Roe/Agency", 40, 480, 40, size=5.5, font="Mono"),
+        *body_lines(40, 440, 8, 3, width=320),
+    ]
+    pictures = [i for i in items(page(runs, [drawing])) if i.type == "picture"]
+    assert [(str(p.caption), str(p.credit)) for p in pictures] == [
+        ("The harbour at dawn, seen from the lighthouse.", "Jane Roe/Agency")
+    ]
+
+
+def test_a_bare_byline_under_a_picture_between_header_and_body_is_the_byline() -> None:
+    """Header, picture, then a name set bold without "By", then the body: the name is the
+    story's byline, not more caption, and the header heads the body across the picture."""
+    x = 40
+    runs = [
+        run("HARBOUR", x, 760, 50, size=9.0, font="Sans"),
+        run("Ferries return to the old port", x, 735, 320, size=22.0, font="Sans-Bold", bold=True),
+        run("The ferry at the quay on Monday morning.", x, 528, 200, size=7.5, font="Sans"),
+        run("Jane Roe/Agency", x + 250, 519, 60, size=6.0, font="Sans"),
+        run("John Smith", x, 500, 60, size=8.5, font="Sans-Bold", bold=True),
+        *body_lines(x, 480, 10, 2, width=320),
+    ]
+    found = items(page(runs, [Shape("image", (x, 545.0, x + 320, 725.0), None)]))
+    story = next(i for i in found if i.type != "picture")
+    assert str(story.headline) == "Ferries return to the old port"
+    assert str(story.byline) == "John Smith"
+    picture = next(i for i in found if i.type == "picture")
+    assert (str(picture.caption), str(picture.credit)) == (
+        "The ferry at the quay on Monday morning.",
+        "Jane Roe/Agency",
+    )
+    assert picture.headline is None

@@ -23,7 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
-from broadsheet.layout.headers import header_roles
+from broadsheet.layout.headers import (
+    BYLINE_MAX_SIZE,
+    BYLINE_MAX_WORDS,
+    BYLINE_MIN_SIZE,
+    header_roles,
+    worded,
+)
 from broadsheet.layout.roles import PHOTO_CREDIT_RE, Unit
 from broadsheet.model import Traced
 
@@ -36,6 +42,10 @@ SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
 # Units a header is made of, and a picture's.
 HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
 PICTURE_ROLES = (roles.CAPTION, roles.PHOTO_CREDIT)
+# Display type under a picture no larger than this share of the body's, with body after
+# it, is the story above going on (a byline set bold without "By", a lead-in); a header of
+# its own has a headline, larger than that (a kicker about the body's size may open it).
+GOES_ON_MAX_SIZE = 1.1
 
 
 @dataclass
@@ -81,6 +91,40 @@ def placed(u: Unit) -> bool:
     return u.style is not None and bool(u.style.role)
 
 
+def bylines_across(units: Sequence[Unit]) -> list[Unit]:
+    """The units, a byline set without "By" under a picture that stands between a header
+    and its body marked as the byline: a short line in display type (bold) of the body's
+    size or smaller, right after the picture's caption and credit, the body after it.
+    (Next to its headline, the header's type sizes tell a byline; the picture between
+    them hides that.)"""
+    out = list(units)
+    for k in range(1, len(out) - 1):
+        u = out[k]
+        if not (placed(out[k - 1]) and u.role == roles.DISPLAY and _byline_type(u)):
+            continue
+        if out[k + 1].role != roles.BODY:
+            continue
+        start = k - 1
+        while start > 0 and placed(out[start - 1]):
+            start -= 1
+        if start > 0 and out[start - 1].role in HEADER_ROLES:
+            out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
+    return out
+
+
+def _byline_type(u: Unit) -> bool:
+    """A line or two of a few words in body size or smaller, not a credit's tiny type."""
+    style = u.style
+    return (
+        style is not None
+        and BYLINE_MIN_SIZE <= style.size <= BYLINE_MAX_SIZE
+        and len(u.lines) <= 2
+        and len(u.text.split()) <= BYLINE_MAX_WORDS
+        and not roles.ends_sentence(u.text)
+        and worded(u)
+    )
+
+
 def across_pictures(units: Sequence[Unit]) -> list[Unit]:
     """The units as a header reads them: without a picture's caption and credit set between
     a header and its byline or body (a lead story's header runs across its columns, its
@@ -96,13 +140,7 @@ def across_pictures(units: Sequence[Unit]) -> list[Unit]:
             k += 1
             continue
         before = out[-1] if out else None
-        after = units[end] if end < len(units) else None
-        inside = (
-            before is not None
-            and before.role in HEADER_ROLES
-            and after is not None
-            and after.role in (roles.BODY, roles.BYLINE)
-        )
+        inside = before is not None and before.role in HEADER_ROLES and _goes_on(units, end)
         if not inside:
             out.extend(units[k:end])
         k = end
@@ -124,12 +162,24 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
         end = k
         while end < len(units) and placed(units[end]):
             end += 1
-        follows = units[end].role if end < len(units) else None
         part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)
         display = all(u.role == roles.DISPLAY for u in run)
-        if part is not None and display and follows not in (roles.BODY, roles.BYLINE):
+        if part is not None and display and not _goes_on(units, end):
             out[r] = part
     return out
+
+
+def _goes_on(units: Sequence[Unit], at: int) -> bool:
+    """What stands at `at`, under a picture, carries on the story whose header is over the
+    picture: its byline or body, or display type no larger than the body's with body after
+    it (a byline without "By" set bold). A header of its own has a headline."""
+    k = at
+    while k < len(units) and units[k].role == roles.DISPLAY:
+        style = units[k].style
+        if style is None or style.size > GOES_ON_MAX_SIZE:
+            return False
+        k += 1
+    return k < len(units) and units[k].role in (roles.BODY, roles.BYLINE)
 
 
 def credit_heads(credit: Unit, caption: Unit) -> bool:
