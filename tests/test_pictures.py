@@ -383,3 +383,29 @@ def test_a_bare_byline_under_a_picture_between_header_and_body_is_the_byline() -
         "Jane Roe/Agency",
     )
     assert picture.headline is None
+
+
+def test_a_teaser_over_a_picture_between_header_and_byline_stays_the_headers() -> None:
+    """Headline and a teaser of full sentences over the picture, byline and body under it:
+    the teaser is the header's (not a brief's body), and the story keeps its whole header."""
+    x = 110
+    deck = "Sans-Bold"
+    runs = [
+        run("Other news", 40, 760, 50, size=14.0, font="Sans-Bold", bold=True),
+        *body_lines(40, 735, 30, 11, width=55),
+        run("HARBOUR", x, 760, 60, size=9.0, font="Sans-Bold", bold=True),
+        run("Ferries return to the old port", x, 735, 320, size=22.0, font="Sans-Bold", bold=True),
+        run("With the quays rebuilt at a cost of four million, the", x, 712, 300, 10.5, deck, True),
+        run("harbour reopens after two years of works, and the", x, 699, 290, 10.5, deck, True),
+        run("first boats are full on the first day.", x, 686, 200, 10.5, deck, True),
+        run("The ferry at the quay on Monday morning.", x, 518, 200, size=7.5, font="Sans"),
+        run("Photo: Jane Roe", x + 250, 509, 60, size=6.0, font="Sans"),
+        run("By John Smith", x, 490, 70, font="Serif-Italic", italic=True),
+        *body_lines(x, 470, 12, 2, width=320),
+    ]
+    found = items(page(runs, [Shape("image", (x, 535.0, x + 320, 700.0), None)]))
+    story = next(i for i in found if i.headline and "Ferries" in str(i.headline))
+    assert str(story.teaser).startswith("With the quays rebuilt")
+    assert str(story.byline) == "By John Smith"
+    assert len(story.paragraphs) == 1
+    assert found[found.index(story) + 1].type == "picture"

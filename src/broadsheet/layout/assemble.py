@@ -16,6 +16,7 @@ from broadsheet.layout import roles
 from broadsheet.layout.captions import (
     Picture,
     across_pictures,
+    around_pictures,
     bylines_across,
     credit_heads,
     pictures_of,
@@ -48,7 +49,8 @@ QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
     document's words, helps to order a story's pieces)."""
-    units = mark_insets(bylines_across(mark_teasers(_mark_captions(list(units)))))
+    marked = around_pictures(_mark_captions(list(units)), mark_teasers)
+    units = mark_insets(bylines_across(marked))
     pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
     runs = title_pictures(header_runs(flow), units, pictures)

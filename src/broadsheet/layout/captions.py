@@ -19,7 +19,7 @@ label; both parts stay traced to the source.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
@@ -89,6 +89,15 @@ def _credit(tail: str, before: str) -> bool:
 def placed(u: Unit) -> bool:
     """Set by a picture as its caption, credit or a mark, as a PDF page's geometry told."""
     return u.style is not None and bool(u.style.role)
+
+
+def around_pictures(units: Sequence[Unit], mark: Callable[[list[Unit]], list[Unit]]) -> list[Unit]:
+    """`mark` (a step that gives each unit a role from its neighbours, one unit out for
+    each in) applied as if no caption or credit a picture placed stood among the units:
+    a teaser over a picture set between a header and its byline is still the header's.
+    The placed units keep their places."""
+    marked = iter(mark([u for u in units if not placed(u)]))
+    return [u if placed(u) else next(marked) for u in units]
 
 
 def bylines_across(units: Sequence[Unit]) -> list[Unit]:
