@@ -409,3 +409,14 @@ def test_a_teaser_over_a_picture_between_header_and_byline_stays_the_headers() -
     assert str(story.byline) == "By John Smith"
     assert len(story.paragraphs) == 1
     assert found[found.index(story) + 1].type == "picture"
+
+
+def test_an_image_placed_inside_a_form_is_a_picture() -> None:
+    """A layout program may place each photo as a form XObject of its own: the image in
+    it is a picture all the same, at its place on the page."""
+    from tests.test_pdf_hidden import form, image, read
+
+    placed = read(form(image((20, 40, 120, 90)), matrix=(1, 0, 0, 1, 100, 50)))
+    assert [(s.kind, tuple(round(v) for v in s.box)) for s in placed.shapes] == [
+        ("image", (120, 90, 220, 140))
+    ]
