@@ -156,8 +156,15 @@ def test_a_credit_at_the_captions_end_is_split_off_and_keeps_its_label() -> None
         "Speaking at the Library.",
         "Photo: A. B. Smith",
     )
+    assert split("The harbour at dawn. Jane Roe/AP") == ("The harbour at dawn.", "Jane Roe/AP")
+    assert split("Der Hafen am Morgen. Max Muster / dpa") == (
+        "Der Hafen am Morgen.",
+        "Max Muster / dpa",
+    )
     for whole in (
         "The new bridge over the river in the U.S. Army base",  # no credit
+        "Trains run again. Berlin/Brandenburg is next in line",  # a sentence with a slash
+        "The final in Leipzig. Dresden/Chemnitz",  # no name: one word before the slash
         "Das neue Rathaus in Bonn. Es wird 2026 fertig.",  # a sentence, not a name
         "THE CROWD IN THE SQUARE. AFP",  # a caption in capitals: no telling
         "The vote. ONE TWO THREE FOUR FIVE",  # more words than a name

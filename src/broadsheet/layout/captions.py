@@ -11,9 +11,10 @@ tells (`assemble`).
 Where the page sets the credit in a type of its own, the PDF path has cut it off already
 (layout/pictures.py); what is left is a credit in the caption's own type, or any credit in
 a text dump. After the caption's last full stops, a credit reads as one: a label ("Credit:
-Leslie Johnston", the cues of `roles.PHOTO_CREDIT_RE`), or a name in capitals, which is how
-agencies and photographers are credited ("AFP", "EMMANUAL YOGINI"). The credit keeps its
-label; both parts stay traced to the source.
+Leslie Johnston", the cues of `roles.PHOTO_CREDIT_RE`), a name in capitals, which is how
+agencies and photographers are credited ("AFP", "EMMANUAL YOGINI"), or a name, a slash and
+its agency ("Jane Roe/AP"). The credit keeps its label; both parts stay traced to the
+source.
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ MAX_CREDIT_CHARS = 80
 MAX_NAME_WORDS = 4
 # A sentence's end: its stop (and closing quotes or brackets), then white space.
 SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
+# A credit in the form photographers and agencies are named in: a name of two to four
+# capitalised words (one word is a place: "Berlin/Brandenburg"), a slash and the agency
+# ("Jane Roe/AP", "Max Muster/dpa"), nothing else.
+NAME_SLASH_AGENCY_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3} ?/ ?[\w][\w.&-]*(?: [A-Z][\w.&-]*)?$"
+)
 # Units a header is made of, and a picture's.
 HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
 PICTURE_ROLES = (roles.CAPTION, roles.PHOTO_CREDIT)
@@ -75,7 +82,7 @@ def split_credit(caption: Traced) -> tuple[Traced, Traced | None]:
 def _credit(tail: str, before: str) -> bool:
     if len(tail) > MAX_CREDIT_CHARS:
         return False
-    if PHOTO_CREDIT_RE.match(tail):
+    if PHOTO_CREDIT_RE.match(tail) or NAME_SLASH_AGENCY_RE.match(tail):
         return True
     words = tail.split()
     return (
