@@ -427,3 +427,22 @@ def test_an_image_placed_inside_a_form_is_a_picture() -> None:
     assert [(s.kind, tuple(round(v) for v in s.box)) for s in placed.shapes] == [
         ("image", (120, 90, 220, 140))
     ]
+
+
+def test_a_pull_quote_at_the_foot_of_the_column_beside_a_picture_does_not_title_it() -> None:
+    """The display type read right before a picture's caption stands in the column beside
+    it, not over it: it is no title of the picture (a picture story's title is set over
+    the picture)."""
+    runs = [
+        run("Council agrees on the new plan", 40, 760, 150, size=16.0, font="Sans-Bold", bold=True),
+        *body_lines(40, 735, 30, 1, width=150),
+        run("“We will not wait any longer”", 40, 380, 150, size=13.0, font="Serif-BoldItalic"),
+        run("The ferry at the quay on Monday morning.", 220, 528, 200, size=7.5, font="Sans"),
+        run("Photo: Jane Roe", 220, 519, 60, size=6.0, font="Sans"),
+        run("Ferries return to the old port", 220, 490, 250, 16.0, "Sans-Bold", True),
+        *body_lines(220, 465, 20, 4, width=250),
+    ]
+    found = items(page(runs, [Shape("image", (220.0, 545.0, 470.0, 725.0), None)]))
+    picture = next(i for i in found if i.type == "picture")
+    assert picture.headline is None and picture.kicker is None
+    assert str(picture.caption) == "The ferry at the quay on Monday morning."

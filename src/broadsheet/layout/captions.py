@@ -180,9 +180,22 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
             end += 1
         part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)
         display = all(u.role == roles.DISPLAY for u in run)
-        if part is not None and display and not _goes_on(units, end):
+        over = _over(run, units[k:end])
+        if part is not None and display and over and not _goes_on(units, end):
             out[r] = part
     return out
+
+
+def _over(run: Sequence[Unit], placed_units: Sequence[Unit]) -> bool:
+    """The run's last unit (nearest the picture) stands over the picture's type, across
+    some of its width: a header set over the picture, not a pull quote or a jump line at
+    the foot of the column beside it, which come before the picture in reading order too."""
+    parts = [u.style for u in placed_units if u.style is not None and u.style.right > 0]
+    last = run[-1].style
+    if not parts or last is None or last.right <= 0:
+        return True  # no extent known (a dump)
+    left, right = min(s.left for s in parts), max(s.right for s in parts)
+    return last.right > left and last.left < right
 
 
 def _goes_on(units: Sequence[Unit], at: int) -> bool:
