@@ -13,7 +13,7 @@ import pytest
 
 from broadsheet.layout.captions import split_credit
 from broadsheet.layout.pdftext import page_blocks, pdf_source
-from broadsheet.load.drawings import drawn_pictures
+from broadsheet.load.drawings import drawings, drawn_pictures
 from broadsheet.model import Item, Traced
 from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, parse_pdf, process
@@ -446,3 +446,24 @@ def test_a_pull_quote_at_the_foot_of_the_column_beside_a_picture_does_not_title_
     picture = next(i for i in found if i.type == "picture")
     assert picture.headline is None and picture.kicker is None
     assert str(picture.caption) == "The ferry at the quay on Monday morning."
+
+
+def test_small_filled_paths_touching_one_another_are_one_picture_drawn_in_pieces() -> None:
+    """A picture drawn as hills, a sun and a house, none of them picture-sized alone and
+    no background behind them, is one drawing; pieces with text among them (a table's
+    shaded cells) and pieces apart from one another are none."""
+    text = [run("a line of text", 50, 700), run("in a shaded cell", 305, 105)]
+    pieces = [
+        Shape("rect", (50.0, 400.0, 80.0, 430.0), None, True),  # a picture in three pieces
+        Shape("rect", (79.5, 400.0, 110.0, 440.0), None, True),
+        Shape("rect", (100.0, 435.0, 130.0, 460.0), None, True),
+        Shape("rect", (300.0, 100.0, 330.0, 140.0), None, True),  # cells holding text
+        Shape("rect", (330.0, 100.0, 360.0, 140.0), None, True),
+        Shape("rect", (300.0, 300.0, 320.0, 320.0), None, True),  # apart: no picture
+        Shape("rect", (400.0, 300.0, 420.0, 320.0), None, True),
+    ]
+    found = drawings(pieces, text, 600.0, 800.0)
+    assert found[: len(pieces)] == pieces  # the pieces stay as they are
+    assert [(s.kind, s.box) for s in found[len(pieces) :]] == [
+        ("drawing", (50.0, 400.0, 130.0, 460.0))
+    ]
