@@ -467,3 +467,18 @@ def test_small_filled_paths_touching_one_another_are_one_picture_drawn_in_pieces
     assert [(s.kind, s.box) for s in found[len(pieces) :]] == [
         ("drawing", (50.0, 400.0, 130.0, 460.0))
     ]
+
+
+def test_a_bold_credit_under_the_caption_is_its_credit_a_bold_name_as_large_is_not() -> None:
+    """Under a caption, a line in smaller bold type is the picture's credit; a name in
+    bold as large as the caption is the story's byline going on."""
+    image = Shape("image", (40.0, 500.0, 360.0, 700.0), None)
+    caption = [
+        run("The harbour at dawn, seen from the old lighthouse on", 40, 487, 300, size=7.5),
+        run("the hill above the town.", 40, 478, 120, size=7.5),
+    ]
+    story = body_lines(40, 430, 8, 3, width=320)
+    credit = run("JANE ROE", 40, 469, 40, size=6.0, font="Sans-Bold", bold=True)
+    assert ("credit", "JANE ROE") in roles(page([*caption, credit, *story], [image]))
+    name = run("John Smith", 40, 466, 50, size=7.5, font="Sans-Bold", bold=True)
+    assert ("", "John Smith") in roles(page([*caption, name, *story], [image]))
