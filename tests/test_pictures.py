@@ -13,7 +13,7 @@ import pytest
 
 from broadsheet.layout.captions import split_credit
 from broadsheet.layout.pdftext import page_blocks, pdf_source
-from broadsheet.load.drawings import drawn_pictures
+from broadsheet.load.drawings import drawings, drawn_pictures
 from broadsheet.model import Item, Traced
 from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, parse_pdf, process
@@ -156,8 +156,15 @@ def test_a_credit_at_the_captions_end_is_split_off_and_keeps_its_label() -> None
         "Speaking at the Library.",
         "Photo: A. B. Smith",
     )
+    assert split("The harbour at dawn. Jane Roe/AP") == ("The harbour at dawn.", "Jane Roe/AP")
+    assert split("Der Hafen am Morgen. Max Muster / dpa") == (
+        "Der Hafen am Morgen.",
+        "Max Muster / dpa",
+    )
     for whole in (
         "The new bridge over the river in the U.S. Army base",  # no credit
+        "Trains run again. Berlin/Brandenburg is next in line",  # a sentence with a slash
+        "The final in Leipzig. Dresden/Chemnitz",  # no name: one word before the slash
         "Das neue Rathaus in Bonn. Es wird 2026 fertig.",  # a sentence, not a name
         "THE CROWD IN THE SQUARE. AFP",  # a caption in capitals: no telling
         "The vote. ONE TWO THREE FOUR FIVE",  # more words than a name
@@ -327,3 +334,151 @@ def test_what_one_picture_placed_makes_one_item_and_two_pictures_two() -> None:
         ),
         ("The lighthouse keeper on his round.", "None"),
     ]
+
+
+def test_a_caption_under_a_picture_and_its_side_credit_is_its_caption() -> None:
+    """The credit set up the picture's right edge takes room the image gives up: the
+    caption under both runs wider than the image, and is still its caption."""
+    image = Shape("image", (40.0, 500.0, 350.0, 700.0), None)
+    credit = run("Jane Roe/Agency", 352, 540, 80, size=5.5, font="Sans", upright=False)
+    caption = run("The harbour at dawn, seen from the old lighthouse", 40, 487, 318, size=7.5)
+    story = body_lines(40, 440, 8, 3, width=318)
+    found = roles(page([credit, caption, *story], [image]))
+    assert ("credit", "Jane Roe/Agency") in found
+    assert ("caption", "The harbour at dawn, seen from the old lighthouse") in found
+    pictures = [i for i in items(page([credit, caption, *story], [image])) if i.type == "picture"]
+    assert [(str(p.caption), str(p.credit)) for p in pictures] == [
+        ("The harbour at dawn, seen from the old lighthouse", "Jane Roe/Agency")
+    ]
+
+
+def test_a_credit_run_on_from_the_captions_last_line_reads_in_line_order() -> None:
+    """A credit in a type of its own after a gap on the caption's line, going on at the
+    next line's start: its words read left to right, top down."""
+    drawing = Shape("drawing", (40.0, 500.0, 360.0, 700.0), None, True)
+    runs = [
+        run("The harbour at dawn, seen from the lighthouse.", 40, 488, 250, size=7.5),
+        run("Jane", 330, 488, 20, size=5.5, font="Mono"),
+        run("Roe/Agency", 40, 480, 40, size=5.5, font="Mono"),
+        *body_lines(40, 440, 8, 3, width=320),
+    ]
+    pictures = [i for i in items(page(runs, [drawing])) if i.type == "picture"]
+    assert [(str(p.caption), str(p.credit)) for p in pictures] == [
+        ("The harbour at dawn, seen from the lighthouse.", "Jane Roe/Agency")
+    ]
+
+
+def test_a_bare_byline_under_a_picture_between_header_and_body_is_the_byline() -> None:
+    """Header, picture, then a name set bold without "By", then the body: the name is the
+    story's byline, not more caption, and the header heads the body across the picture."""
+    x = 40
+    runs = [
+        run("HARBOUR", x, 760, 50, size=9.0, font="Sans"),
+        run("Ferries return to the old port", x, 735, 320, size=22.0, font="Sans-Bold", bold=True),
+        run("The ferry at the quay on Monday morning.", x, 528, 200, size=7.5, font="Sans"),
+        run("Jane Roe/Agency", x + 250, 519, 60, size=6.0, font="Sans"),
+        run("John Smith", x, 500, 60, size=8.5, font="Sans-Bold", bold=True),
+        *body_lines(x, 480, 10, 2, width=320),
+    ]
+    found = items(page(runs, [Shape("image", (x, 545.0, x + 320, 725.0), None)]))
+    story = next(i for i in found if i.type != "picture")
+    assert str(story.headline) == "Ferries return to the old port"
+    assert str(story.byline) == "John Smith"
+    picture = next(i for i in found if i.type == "picture")
+    assert (str(picture.caption), str(picture.credit)) == (
+        "The ferry at the quay on Monday morning.",
+        "Jane Roe/Agency",
+    )
+    assert picture.headline is None
+
+
+def test_a_teaser_over_a_picture_between_header_and_byline_stays_the_headers() -> None:
+    """Headline and a teaser of full sentences over the picture, byline and body under it:
+    the teaser is the header's (not a brief's body), and the story keeps its whole header."""
+    x = 110
+    deck = "Sans-Bold"
+    runs = [
+        run("Other news", 40, 760, 50, size=14.0, font="Sans-Bold", bold=True),
+        *body_lines(40, 735, 30, 11, width=55),
+        run("HARBOUR", x, 760, 60, size=9.0, font="Sans-Bold", bold=True),
+        run("Ferries return to the old port", x, 735, 320, size=22.0, font="Sans-Bold", bold=True),
+        run("With the quays rebuilt at a cost of four million, the", x, 712, 300, 10.5, deck, True),
+        run("harbour reopens after two years of works, and the", x, 699, 290, 10.5, deck, True),
+        run("first boats are full on the first day.", x, 686, 200, 10.5, deck, True),
+        run("The ferry at the quay on Monday morning.", x, 518, 200, size=7.5, font="Sans"),
+        run("Photo: Jane Roe", x + 250, 509, 60, size=6.0, font="Sans"),
+        run("By John Smith", x, 490, 70, font="Serif-Italic", italic=True),
+        *body_lines(x, 470, 12, 2, width=320),
+    ]
+    found = items(page(runs, [Shape("image", (x, 535.0, x + 320, 700.0), None)]))
+    story = next(i for i in found if i.headline and "Ferries" in str(i.headline))
+    assert str(story.teaser).startswith("With the quays rebuilt")
+    assert str(story.byline) == "By John Smith"
+    assert len(story.paragraphs) == 1
+    assert found[found.index(story) + 1].type == "picture"
+
+
+def test_an_image_placed_inside_a_form_is_a_picture() -> None:
+    """A layout program may place each photo as a form XObject of its own: the image in
+    it is a picture all the same, at its place on the page."""
+    from tests.test_pdf_hidden import form, image, read
+
+    placed = read(form(image((20, 40, 120, 90)), matrix=(1, 0, 0, 1, 100, 50)))
+    assert [(s.kind, tuple(round(v) for v in s.box)) for s in placed.shapes] == [
+        ("image", (120, 90, 220, 140))
+    ]
+
+
+def test_a_pull_quote_at_the_foot_of_the_column_beside_a_picture_does_not_title_it() -> None:
+    """The display type read right before a picture's caption stands in the column beside
+    it, not over it: it is no title of the picture (a picture story's title is set over
+    the picture)."""
+    runs = [
+        run("Council agrees on the new plan", 40, 760, 150, size=16.0, font="Sans-Bold", bold=True),
+        *body_lines(40, 735, 30, 1, width=150),
+        run("“We will not wait any longer”", 40, 380, 150, size=13.0, font="Serif-BoldItalic"),
+        run("The ferry at the quay on Monday morning.", 220, 528, 200, size=7.5, font="Sans"),
+        run("Photo: Jane Roe", 220, 519, 60, size=6.0, font="Sans"),
+        run("Ferries return to the old port", 220, 490, 250, 16.0, "Sans-Bold", True),
+        *body_lines(220, 465, 20, 4, width=250),
+    ]
+    found = items(page(runs, [Shape("image", (220.0, 545.0, 470.0, 725.0), None)]))
+    picture = next(i for i in found if i.type == "picture")
+    assert picture.headline is None and picture.kicker is None
+    assert str(picture.caption) == "The ferry at the quay on Monday morning."
+
+
+def test_small_filled_paths_touching_one_another_are_one_picture_drawn_in_pieces() -> None:
+    """A picture drawn as hills, a sun and a house, none of them picture-sized alone and
+    no background behind them, is one drawing; pieces with text among them (a table's
+    shaded cells) and pieces apart from one another are none."""
+    text = [run("a line of text", 50, 700), run("in a shaded cell", 305, 105)]
+    pieces = [
+        Shape("rect", (50.0, 400.0, 80.0, 430.0), None, True),  # a picture in three pieces
+        Shape("rect", (79.5, 400.0, 110.0, 440.0), None, True),
+        Shape("rect", (100.0, 435.0, 130.0, 460.0), None, True),
+        Shape("rect", (300.0, 100.0, 330.0, 140.0), None, True),  # cells holding text
+        Shape("rect", (330.0, 100.0, 360.0, 140.0), None, True),
+        Shape("rect", (300.0, 300.0, 320.0, 320.0), None, True),  # apart: no picture
+        Shape("rect", (400.0, 300.0, 420.0, 320.0), None, True),
+    ]
+    found = drawings(pieces, text, 600.0, 800.0)
+    assert found[: len(pieces)] == pieces  # the pieces stay as they are
+    assert [(s.kind, s.box) for s in found[len(pieces) :]] == [
+        ("drawing", (50.0, 400.0, 130.0, 460.0))
+    ]
+
+
+def test_a_bold_credit_under_the_caption_is_its_credit_a_bold_name_as_large_is_not() -> None:
+    """Under a caption, a line in smaller bold type is the picture's credit; a name in
+    bold as large as the caption is the story's byline going on."""
+    image = Shape("image", (40.0, 500.0, 360.0, 700.0), None)
+    caption = [
+        run("The harbour at dawn, seen from the old lighthouse on", 40, 487, 300, size=7.5),
+        run("the hill above the town.", 40, 478, 120, size=7.5),
+    ]
+    story = body_lines(40, 430, 8, 3, width=320)
+    credit = run("JANE ROE", 40, 469, 40, size=6.0, font="Sans-Bold", bold=True)
+    assert ("credit", "JANE ROE") in roles(page([*caption, credit, *story], [image]))
+    name = run("John Smith", 40, 466, 50, size=7.5, font="Sans-Bold", bold=True)
+    assert ("", "John Smith") in roles(page([*caption, name, *story], [image]))

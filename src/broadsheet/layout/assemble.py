@@ -16,6 +16,8 @@ from broadsheet.layout import roles
 from broadsheet.layout.captions import (
     Picture,
     across_pictures,
+    around_pictures,
+    bylines_across,
     credit_heads,
     pictures_of,
     placed,
@@ -50,7 +52,8 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     document's words, helps to order a story's pieces)."""
     ads = [u for u in units if u.role == roles.AD]  # no stage below reads an ad's text
     units = [u for u in units if u.role != roles.AD]
-    units = mark_insets(mark_teasers(_mark_captions(list(units))))
+    marked = around_pictures(_mark_captions(list(units)), mark_teasers)
+    units = mark_insets(bylines_across(marked))
     pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
     runs = title_pictures(header_runs(flow), units, pictures)

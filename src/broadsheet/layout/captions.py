@@ -11,19 +11,26 @@ tells (`assemble`).
 Where the page sets the credit in a type of its own, the PDF path has cut it off already
 (layout/pictures.py); what is left is a credit in the caption's own type, or any credit in
 a text dump. After the caption's last full stops, a credit reads as one: a label ("Credit:
-Leslie Johnston", the cues of `roles.PHOTO_CREDIT_RE`), or a name in capitals, which is how
-agencies and photographers are credited ("AFP", "EMMANUAL YOGINI"). The credit keeps its
-label; both parts stay traced to the source.
+Leslie Johnston", the cues of `roles.PHOTO_CREDIT_RE`), a name in capitals, which is how
+agencies and photographers are credited ("AFP", "EMMANUAL YOGINI"), or a name, a slash and
+its agency ("Jane Roe/AP"). The credit keeps its label; both parts stay traced to the
+source.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
-from broadsheet.layout.headers import header_roles
+from broadsheet.layout.headers import (
+    BYLINE_MAX_SIZE,
+    BYLINE_MAX_WORDS,
+    BYLINE_MIN_SIZE,
+    header_roles,
+    worded,
+)
 from broadsheet.layout.roles import PHOTO_CREDIT_RE, Unit
 from broadsheet.model import Traced
 
@@ -33,9 +40,19 @@ MAX_CREDIT_CHARS = 80
 MAX_NAME_WORDS = 4
 # A sentence's end: its stop (and closing quotes or brackets), then white space.
 SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
+# A credit in the form photographers and agencies are named in: a name of two to four
+# capitalised words (one word is a place: "Berlin/Brandenburg"), a slash and the agency
+# ("Jane Roe/AP", "Max Muster/dpa"), nothing else.
+NAME_SLASH_AGENCY_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3} ?/ ?[\w][\w.&-]*(?: [A-Z][\w.&-]*)?$"
+)
 # Units a header is made of, and a picture's.
 HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
 PICTURE_ROLES = (roles.CAPTION, roles.PHOTO_CREDIT)
+# Display type under a picture no larger than this share of the body's, with body after
+# it, is the story above going on (a byline set bold without "By", a lead-in); a header of
+# its own has a headline, larger than that (a kicker about the body's size may open it).
+GOES_ON_MAX_SIZE = 1.1
 
 
 @dataclass
@@ -65,7 +82,7 @@ def split_credit(caption: Traced) -> tuple[Traced, Traced | None]:
 def _credit(tail: str, before: str) -> bool:
     if len(tail) > MAX_CREDIT_CHARS:
         return False
-    if PHOTO_CREDIT_RE.match(tail):
+    if PHOTO_CREDIT_RE.match(tail) or NAME_SLASH_AGENCY_RE.match(tail):
         return True
     words = tail.split()
     return (
@@ -79,6 +96,49 @@ def _credit(tail: str, before: str) -> bool:
 def placed(u: Unit) -> bool:
     """Set by a picture as its caption, credit or a mark, as a PDF page's geometry told."""
     return u.style is not None and bool(u.style.role)
+
+
+def around_pictures(units: Sequence[Unit], mark: Callable[[list[Unit]], list[Unit]]) -> list[Unit]:
+    """`mark` (a step that gives each unit a role from its neighbours, one unit out for
+    each in) applied as if no caption or credit a picture placed stood among the units:
+    a teaser over a picture set between a header and its byline is still the header's.
+    The placed units keep their places."""
+    marked = iter(mark([u for u in units if not placed(u)]))
+    return [u if placed(u) else next(marked) for u in units]
+
+
+def bylines_across(units: Sequence[Unit]) -> list[Unit]:
+    """The units, a byline set without "By" under a picture that stands between a header
+    and its body marked as the byline: a short line in display type (bold) of the body's
+    size or smaller, right after the picture's caption and credit, the body after it.
+    (Next to its headline, the header's type sizes tell a byline; the picture between
+    them hides that.)"""
+    out = list(units)
+    for k in range(1, len(out) - 1):
+        u = out[k]
+        if not (placed(out[k - 1]) and u.role == roles.DISPLAY and _byline_type(u)):
+            continue
+        if out[k + 1].role != roles.BODY:
+            continue
+        start = k - 1
+        while start > 0 and placed(out[start - 1]):
+            start -= 1
+        if start > 0 and out[start - 1].role in HEADER_ROLES:
+            out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
+    return out
+
+
+def _byline_type(u: Unit) -> bool:
+    """A line or two of a few words in body size or smaller, not a credit's tiny type."""
+    style = u.style
+    return (
+        style is not None
+        and BYLINE_MIN_SIZE <= style.size <= BYLINE_MAX_SIZE
+        and len(u.lines) <= 2
+        and len(u.text.split()) <= BYLINE_MAX_WORDS
+        and not roles.ends_sentence(u.text)
+        and worded(u)
+    )
 
 
 def across_pictures(units: Sequence[Unit]) -> list[Unit]:
@@ -96,13 +156,7 @@ def across_pictures(units: Sequence[Unit]) -> list[Unit]:
             k += 1
             continue
         before = out[-1] if out else None
-        after = units[end] if end < len(units) else None
-        inside = (
-            before is not None
-            and before.role in HEADER_ROLES
-            and after is not None
-            and after.role in (roles.BODY, roles.BYLINE)
-        )
+        inside = before is not None and before.role in HEADER_ROLES and _goes_on(units, end)
         if not inside:
             out.extend(units[k:end])
         k = end
@@ -131,12 +185,37 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
         end = k
         while end < len(units) and _pictured(units[end]):
             end += 1
-        follows = units[end].role if end < len(units) else None
         part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)
         display = all(u.role == roles.DISPLAY for u in run)
-        if part is not None and display and follows not in (roles.BODY, roles.BYLINE):
+        over = _over(run, units[k:end])
+        if part is not None and display and over and not _goes_on(units, end):
             out[r] = part
     return out
+
+
+def _over(run: Sequence[Unit], placed_units: Sequence[Unit]) -> bool:
+    """The run's last unit (nearest the picture) stands over the picture's type, across
+    some of its width: a header set over the picture, not a pull quote or a jump line at
+    the foot of the column beside it, which come before the picture in reading order too."""
+    parts = [u.style for u in placed_units if u.style is not None and u.style.right > 0]
+    last = run[-1].style
+    if not parts or last is None or last.right <= 0:
+        return True  # no extent known (a dump)
+    left, right = min(s.left for s in parts), max(s.right for s in parts)
+    return last.right > left and last.left < right
+
+
+def _goes_on(units: Sequence[Unit], at: int) -> bool:
+    """What stands at `at`, under a picture, carries on the story whose header is over the
+    picture: its byline or body, or display type no larger than the body's with body after
+    it (a byline without "By" set bold). A header of its own has a headline."""
+    k = at
+    while k < len(units) and units[k].role == roles.DISPLAY:
+        style = units[k].style
+        if style is None or style.size > GOES_ON_MAX_SIZE:
+            return False
+        k += 1
+    return k < len(units) and units[k].role in (roles.BODY, roles.BYLINE)
 
 
 def credit_heads(credit: Unit, caption: Unit) -> bool:

@@ -121,12 +121,19 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     size = body[1]
     pictures = [b for b in found if not b.lines]
     taken: dict[int, int] = {}
-    for k, pic in enumerate(pictures):
-        for b in found:
-            free = b.lines and id(b) not in taken
-            if free and (_by_picture(b, pic.box, body) or centre_in(b.box, pic.box)):
-                taken[id(b)] = k
-    _chain(found, pictures, taken, body)
+    reach = [pic.box for pic in pictures]
+    # Type set up the side first: the picture reaches across it, so a caption under both
+    # stands within the picture's width (the credit takes room the image gives up).
+    for upright in (False, True):
+        for k, pic in enumerate(pictures):
+            for b in found:
+                if not b.lines or id(b) in taken or b.lines[0].main.upright != upright:
+                    continue
+                if _by_picture(b, reach[k], body) or centre_in(b.box, pic.box):
+                    taken[id(b)] = k
+                    if not upright:
+                        reach[k] = _across(reach[k], b.box)
+    _chain(found, reach, taken, body)
     clusters = [
         [pic, *_marked(pic, [b for b in found if taken.get(id(b)) == k], body)]
         for k, pic in enumerate(pictures)
@@ -134,6 +141,12 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     clusters += [[b] for b in found if b.lines and id(b) not in taken]
     boxes = {id(c): union([b.box for b in c]) for c in clusters}
     return reading_order(clusters, lambda c: boxes[id(c)], size)
+
+
+def _across(pic: Box, side: Box) -> Box:
+    """The picture's box widened to take in what is set up its side (not its height: a
+    credit set up below the picture's foot leaves the caption's place where it was)."""
+    return (min(pic[0], side[0]), pic[1], max(pic[2], side[2]), pic[3])
 
 
 def _caption_type(block: GBlock, body: tuple[str, float]) -> bool:
@@ -176,11 +189,12 @@ def _within(box: Box, pic: Box, em: float) -> bool:
 
 
 def _chain(
-    found: list[GBlock], pictures: list[GBlock], taken: dict[int, int], body: tuple[str, float]
+    found: list[GBlock], reach: list[Box], taken: dict[int, int], body: tuple[str, float]
 ) -> None:
     """Type smaller than the body's right under or over a block already taken, within its
     picture's width, goes with that picture too (a caption under a dingbat under the
-    picture; not a byline in the body's size under the caption)."""
+    picture; not a byline in the body's size under the caption, nor one in a larger or
+    bolder type than the caption's, as a byline without "By" is: `_follows`)."""
     near = CAPTION_GAP_EM * body[1]
     grown = True
     while grown:
@@ -191,14 +205,27 @@ def _chain(
             if not _caption_type(b, body):
                 continue
             for t in [t for t in found if id(t) in taken]:
-                pic = pictures[taken[id(t)]].box
+                pic = reach[taken[id(t)]]
                 box, other = b.box, t.box
                 within = _within(box, pic, body[1])
                 apart = min(abs(other[1] - box[3]), abs(box[1] - other[3]))
-                if within and apart <= near:
+                if within and apart <= near and _follows(t, b):
                     taken[id(b)] = taken[id(t)]
                     grown = True
                     break
+
+
+def _follows(taken: GBlock, block: GBlock) -> bool:
+    """`block` may join the picture of `taken`, next to it: over it in any type (a
+    lead-in), under a dingbat in any type, under words only in type no larger, and bold
+    only when smaller (under a caption, a line in larger type, or bold in its size, is the
+    story's byline or header going on; a credit in small bold type is the picture's)."""
+    above_it = block.box[3] > taken.box[1]
+    if above_it or not taken.lines[-1].main.upright or not _worded(taken):
+        return True
+    above, this = taken.lines[-1].main, block.lines[0].main
+    bolder = this.bold and not above.bold and this.size >= above.size
+    return this.size <= above.size * SAME_SIZE and not bolder
 
 
 def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[GBlock]:
@@ -217,7 +244,21 @@ def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[
     for b in [*captions, *_side(b for b in split if b.role or not b.lines[0].main.upright)]:
         out.append(b._replace(role=_role(b, pic.box, captions, largest, body[1])))
     marked = [b._replace(picture=pic.picture) for b in out]
-    return on + sorted(marked, key=lambda b: b.role != CAPTION)
+    credits = _read_down([b for b in marked if b.role != CAPTION])
+    return on + [b for b in marked if b.role == CAPTION] + credits
+
+
+def _read_down(blocks: list[GBlock]) -> list[GBlock]:
+    """Blocks as their lines read: from the top down, left to right along one baseline (a
+    credit run on from the caption's last line to the next reads in that order, however
+    the columns of the page's reading order would take its pieces)."""
+    rows: list[list[GBlock]] = []
+    for b in sorted(blocks, key=lambda b: -b.box[1]):
+        if rows and abs(rows[-1][0].box[1] - b.box[1]) <= SAME_BASELINE_PT:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return [b for row in rows for b in sorted(row, key=lambda b: b.box[0])]
 
 
 def _role(block: GBlock, pic: Box, captions: list[GBlock], largest: float, em: float) -> str:

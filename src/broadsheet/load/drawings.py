@@ -1,4 +1,5 @@
-"""Pictures drawn in vectors: a filled path standing where a photo would, with no text in it.
+"""Pictures drawn in vectors: a filled path standing where a photo would, with no text in it,
+or several small ones touching one another that together do.
 
 Kept apart from `load/pdf.py` (which reads the shapes through PDFium) as plain geometry on
 the shapes and runs it read.
@@ -10,16 +11,37 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from broadsheet.model import Box
+from broadsheet.model import Box, union
+from broadsheet.page import Shape
 
 if TYPE_CHECKING:  # load/pdf.py imports this module: its types are for the checker only
-    from broadsheet.page import Run, Shape
+    from broadsheet.page import Run
 
 # A filled path with no text in it is a picture drawn in vectors when it is at least this
 # many body ems on both sides (smaller ones are bullets, bars and icons), unless it spans
 # this share of both the page's width and its height (the page's background).
 DRAWING_MIN_EM = 4.0
 BACKGROUND_SHARE = 0.9
+# Filled paths touching or overlapping (within this many points) make one picture drawn in
+# pieces when together they are picture-sized and hold no text. Pages with more filled
+# paths than this are not grouped (a map's or a chart's thousands of pieces: the pairwise
+# test grows with their square).
+TOUCH_PT = 1.0
+MAX_PIECES = 200
+
+
+def drawings(
+    shapes: Sequence[Shape], runs: Sequence[Run], width: float, height: float
+) -> list[Shape]:
+    """The page's shapes with its pictures drawn in vectors as "drawing" shapes: each
+    filled path that is one (`drawn_pictures`), and after them one shape for each group
+    of smaller paths that together are one (`drawn_groups`), its pieces left as they are."""
+    out = list(shapes)
+    singles = drawn_pictures(shapes, runs, width, height)
+    for k in singles:
+        out[k] = Shape("drawing", shapes[k].box, None, True)
+    out += [Shape("drawing", box, None, True) for box in drawn_groups(out, runs, width, height)]
+    return out
 
 
 def drawn_pictures(
@@ -56,4 +78,64 @@ def _picture_sized(box: Box, least: float, width: float, height: float) -> bool:
     w, h = box[2] - box[0], box[3] - box[1]
     return min(w, h) >= least and not (
         w >= BACKGROUND_SHARE * width and h >= BACKGROUND_SHARE * height
+    )
+
+
+def drawn_groups(
+    shapes: Sequence[Shape], runs: Sequence[Run], width: float, height: float
+) -> list[Box]:
+    """Boxes of pictures drawn in several filled paths (hills, a sun, a house) none of which
+    is a picture alone: paths touching one another, grouped, picture-sized together, with
+    no text inside (a box's tint and its text are not a picture; a picture already found
+    takes in what is drawn on it)."""
+    pieces = [s.box for s in shapes if s.kind == "rect" and s.painted]
+    if not runs or len(pieces) < 2 or len(pieces) > MAX_PIECES:
+        return []
+    sizes = sorted(r.size for r in runs)
+    least = DRAWING_MIN_EM * sizes[len(sizes) // 2]
+    found = [s.box for s in shapes if s.kind in ("drawing", "image")]
+    centres = [((r.box[0] + r.box[2]) / 2, (r.box[1] + r.box[3]) / 2) for r in runs]
+    out = []
+    for group in _touching(pieces):
+        box = union(group)
+        if len(group) < 2 or not _picture_sized(box, least, width, height):
+            continue
+        if any(_inside(box, f) for f in found):
+            continue
+        if not any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in centres):
+            out.append(box)
+    return out
+
+
+def _touching(boxes: list[Box]) -> list[list[Box]]:
+    """The boxes in groups of boxes that touch or overlap one another, directly or through
+    others of the group."""
+    parent = list(range(len(boxes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            across = a[0] - TOUCH_PT <= b[2] and b[0] - TOUCH_PT <= a[2]
+            if across and a[1] - TOUCH_PT <= b[3] and b[1] - TOUCH_PT <= a[3]:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Box]] = {}
+    for k, box in enumerate(boxes):
+        groups.setdefault(root(k), []).append(box)
+    return list(groups.values())
+
+
+def _inside(box: Box, outer: Box) -> bool:
+    """The box lies within the outer one (give or take a point)."""
+    e = TOUCH_PT
+    return (
+        box[0] >= outer[0] - e
+        and box[1] >= outer[1] - e
+        and box[2] <= outer[2] + e
+        and box[3] <= outer[3] + e
     )

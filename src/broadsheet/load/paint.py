@@ -68,7 +68,8 @@ class Painted(NamedTuple):
 class Paint:
     """The page's objects in paint order: the place of each text object, the paths,
     images and shadings that may lie over or under text, and the layout's shapes (the
-    page's top level only, as they always were)."""
+    page's top level, and images inside forms too: a layout program may place each photo
+    as a form of its own; a form's paths stay out, as a logo's or an ad's many pieces)."""
 
     order: dict[int, int] = field(default_factory=dict)  # text object handle -> place
     painted: list[Painted] = field(default_factory=list)  # by place
@@ -92,8 +93,8 @@ def walk(raw_page: object) -> Paint:
 def _visit(
     paint: Paint, obj: int, edges: Sequence[ctypes.c_float], matrix: Matrix | None, depth: int
 ) -> None:
-    """One object: a text object's place, a path's or image's box (and at the top level
-    its shape), a form's objects in turn."""
+    """One object: a text object's place, a path's or image's box (and its shape: an
+    image's anywhere, a path's at the top level), a form's objects in turn."""
     kind = object_type(obj)
     place = paint.seen
     paint.seen += 1
@@ -107,7 +108,7 @@ def _visit(
         if matrix is not None:
             box = _transformed(box, matrix)
         thin = min(box[2] - box[0], box[3] - box[1]) < RULE_MAX_PT
-        if matrix is None and kind != _SHADING:
+        if kind == _IMAGE or (matrix is None and kind != _SHADING):
             paint.shapes.append(_shape(obj, kind, box, thin))
         if not (thin and kind == _PATH):
             paint.painted.append(Painted(place, box, obj, kind, matrix is not None))

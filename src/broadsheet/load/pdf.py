@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
-from broadsheet.load.drawings import drawn_pictures
+from broadsheet.load.drawings import drawings
 from broadsheet.load.hidden import HiddenTest
 from broadsheet.load.paint import walk
 from broadsheet.load.pdfium_abi import (
@@ -33,7 +33,7 @@ from broadsheet.load.pdfium_abi import (
     text_object,
 )
 from broadsheet.model import Box
-from broadsheet.page import PageGeometry, Run, Shape, Skipped
+from broadsheet.page import PageGeometry, Run, Skipped
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
 BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
@@ -157,9 +157,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
     whys = test.reasons([(r.box, obj, r.colour, alpha) for r, (obj, alpha) in pairs])
     seen = [run for run, why in zip(runs, whys, strict=True) if why is None]
     hidden = [(run, why) for run, why in zip(runs, whys, strict=True) if why is not None]
-    shapes = paint.shapes
-    for k in drawn_pictures(shapes, seen, width, height):
-        shapes[k] = Shape("drawing", shapes[k].box, None, True)
+    shapes = drawings(paint.shapes, seen, width, height)
     return PageGeometry(number, width, height, tuple(seen), tuple(shapes), tuple(hidden))
 
 
