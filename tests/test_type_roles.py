@@ -259,3 +259,45 @@ def test_a_section_head_under_a_stacked_notice_header_in_its_type_is_a_subhead()
     ]
     (story,) = plan_page(units, "en").stories
     assert "Background" in texts(story.pieces)
+
+
+def test_a_pull_quote_over_a_subhead_between_closed_paragraphs_stays_in_the_story() -> None:
+    units = headed(
+        unit(CLOSED, 1, BODY),
+        unit(
+            "We cannot wait another\nsummer for the quay", 2, DISPLAY, "display", 1.5, italic=True
+        ),
+        unit("A quay for lorries", 3, DISPLAY, "display", 1.0, bold=True, extent=(40, 120)),
+        unit(FRESH, 4, BODY),
+    )
+    (story,) = plan_page(units, "en").stories
+    assert texts(story.pull_quotes) == ["We cannot wait another summer for the quay"]
+    paras = [" ".join(line.text for line in p) for p in paragraphs(story.pieces)]
+    assert paras == [CLOSED.replace("\n", " "), "A quay for lorries", FRESH.replace("\n", " ")]
+
+
+def test_a_bare_byline_in_small_type_under_a_bold_teaser_closes_the_header() -> None:
+    """Headline, a teaser in bold body-sized type, a name in smaller bold type, the body:
+    the name is the byline (no "By"), the teaser the teaser; a subhead at the top of the
+    next column still ranks below the headline past that byline."""
+    units = headed(
+        unit(
+            "A new survey says the harbour walls will not\nlast another winter",
+            1,
+            BODY,
+            "display",
+            1.16,
+            bold=True,
+        ),
+        unit("Jane Doe", 2, DISPLAY, "display", 0.93, bold=True, extent=(40, 90)),
+        unit(CLOSED, 3, BODY),
+        unit("Open questions", 4, DISPLAY, "display", 1.0, bold=True, extent=(170, 240)),
+        unit(FRESH, 5, BODY, extent=(170, 290)),
+        headline=2.0,
+    )
+    (story,) = plan_page(units, "en").stories
+    roles_ = header_roles(story.heads)
+    named = {u.text: roles_[u.index] for u in story.heads}
+    assert named["Jane Doe"] == "byline"
+    assert named["A new survey says the harbour walls will not last another winter"] == "teaser"
+    assert "Open questions" in texts(story.pieces)

@@ -33,6 +33,7 @@ from broadsheet.layout.runs import (
     can_head,
     full_header,
     header_runs,
+    mark_bylines,
     mark_teasers,
 )
 from broadsheet.repair.lexicon import Lexicon
@@ -47,7 +48,8 @@ QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
     document's words, helps to order a story's pieces)."""
-    units = mark_insets(mark_teasers(_mark_captions(list(units))))
+    # Insets first: a subhead under a pull quote is no byline; a byline tells a teaser.
+    units = mark_teasers(mark_bylines(mark_insets(mark_teasers(_mark_captions(list(units))))))
     pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
     runs = title_pictures(header_runs(flow), units, pictures)

@@ -92,7 +92,7 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     # Only words make a headline: an icon or a drop cap set large does not.
     sizes = [u.style.size if u.style and worded(u) else 0.0 for u in displays]
     if max(sizes) < MIN_HEAD_SIZE:  # no headline: a byline alone, or a caption floated here
-        alone = len(displays) == 1 and _byline_type(displays[0], MIN_HEAD_SIZE)
+        alone = len(displays) == 1 and byline_type(displays[0], MIN_HEAD_SIZE)
         return {u.index: "byline" if alone else EXTRA for u in displays}
     top = _under_label(displays, sizes, max(range(len(displays)), key=lambda k: (sizes[k], k)))
     out = {u.index: EXTRA for u in displays}
@@ -104,7 +104,7 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     last = top  # the header ends where other text comes between (a run joined from afar)
     while last + 1 < len(displays) and _next_to(displays[last], displays[last + 1]):
         last += 1
-    if last > top and _byline_type(displays[last], sizes[top]):
+    if last > top and byline_type(displays[last], sizes[top]):
         out[displays[last].index] = "byline"
         last -= 1
     if top < last and sizes[top + 1] > 0:
@@ -156,7 +156,7 @@ def _under_label(displays: Sequence[Unit], sizes: Sequence[float], top: int) -> 
     return pair if _label(displays[top + 1], displays[pair]) else top
 
 
-def _byline_type(u: Unit, headline: float) -> bool:
+def byline_type(u: Unit, headline: float) -> bool:
     """A byline's shape and type: a line or two of a few words in body size or smaller
     (but not a photo credit's tiny type), below a larger headline, not a sentence."""
     style = u.style

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from broadsheet.layout import roles
-from broadsheet.layout.headers import BYLINE_MAX_WORDS, MIN_HEAD_SIZE, is_kicker
+from broadsheet.layout.headers import BYLINE_MAX_WORDS, MIN_HEAD_SIZE, byline_type, is_kicker
 from broadsheet.layout.roles import Unit
 
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
@@ -49,6 +49,25 @@ def mark_teasers(units: list[Unit]) -> list[Unit]:
             and _closes_header(u, units[k - 1], units[k + 1])
         ):
             out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
+    return out
+
+
+def mark_bylines(units: list[Unit]) -> list[Unit]:
+    """A short line in a byline's type (`headers.byline_type`) between a header and the
+    body is the byline, with or without a cue word: display type larger than it right
+    above (a headline or a teaser in display type, or a teaser in bold body size), body
+    type right below."""
+    out = list(units)
+    for k in range(1, len(units) - 1):
+        u, prev, nxt = units[k], units[k - 1], units[k + 1]
+        if u.role != roles.DISPLAY or u.style is None or prev.style is None:
+            continue
+        header = prev.role == roles.DISPLAY or (
+            prev.role == roles.BODY and not roles.set_as(prev, "body")
+        )
+        body = nxt.role == roles.BODY and roles.set_as(nxt, "body")
+        if header and body and byline_type(u, prev.style.size):
+            out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
     return out
 
 
