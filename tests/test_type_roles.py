@@ -7,6 +7,8 @@ left out on purpose ("Von", "By", a final stop), so only type and place can deci
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from broadsheet.layout.assemble import Plan, plan_page
 from broadsheet.layout.geometry import blocks, lines
 from broadsheet.layout.headers import header_roles
@@ -301,3 +303,46 @@ def test_a_bare_byline_in_small_type_under_a_bold_teaser_closes_the_header() -> 
     assert named["Jane Doe"] == "byline"
     assert named["A new survey says the harbour walls will not last another winter"] == "teaser"
     assert "Open questions" in texts(story.pieces)
+
+
+def placed(u: Unit, bottom: float, top: float) -> Unit:
+    assert u.style is not None
+    return Unit(u.lines, u.index, u.role, replace(u.style, bottom=bottom, top=top))
+
+
+def test_a_rubric_read_last_but_set_right_over_a_headline_is_its_kicker() -> None:
+    """A word on a tab over a story may be drawn (and read) after everything else: set
+    right over the headline, within its extent and smaller, it is the kicker; the same
+    word far above the headline is not."""
+    for gap, kicker in ((6.0, True), (40.0, False)):
+        units = [
+            placed(
+                unit(
+                    "Harbour plan stalls again",
+                    0,
+                    DISPLAY,
+                    "display",
+                    2.5,
+                    bold=True,
+                    extent=(40, 300),
+                ),
+                700,
+                730,
+            ),
+            unit(CLOSED, 1, BODY),
+            unit(FRESH, 2, BODY),
+            placed(
+                unit("NOTEBOOK", 3, DISPLAY, "display", 1.0, bold=True, extent=(60, 120)),
+                730 + gap,
+                740 + gap,
+            ),
+        ]
+        plan = plan_page(units, "en")
+        roles_ = {u.text: r for s in plan.stories for u, r in _roles(s.heads)}
+        assert (roles_.get("NOTEBOOK") == "kicker") is kicker, gap
+        assert roles_["Harbour plan stalls again"] == "headline"
+
+
+def _roles(heads: list[Unit]) -> list[tuple[Unit, str]]:
+    found = header_roles(heads)
+    return [(u, found[u.index]) for u in heads]

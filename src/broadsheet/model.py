@@ -52,7 +52,9 @@ class Type:
     block set by a picture as one (layout/pictures.py), which only the page's geometry
     tells, and `picture` numbers that picture on its page. `opens` says the page's
     geometry shows a paragraph starting here (an indent or a vertical gap), which the text
-    path takes over guessing from sentence ends."""
+    path takes over guessing from sentence ends. `bottom` and `top` are the block's
+    vertical extent (a rubric the reading order put elsewhere is found over its headline
+    by them; both 0 where unknown)."""
 
     kind: str
     size: float
@@ -63,6 +65,8 @@ class Type:
     role: str = ""
     picture: int = -1
     opens: bool = False
+    bottom: float = 0.0
+    top: float = 0.0
 
 
 # Why a PDF's text run is no page content (load/hidden.py).

@@ -35,6 +35,12 @@ BYLINE_MAX_SIZE = 1.02
 # Type smaller than this over the body's is a photo credit's, not a byline's.
 BYLINE_MIN_SIZE = 0.7
 BYLINE_MAX_WORDS = 6
+# A rubric stands right over its headline: its foot at most this many of its own line
+# heights above the headline's top (farther, it labels a section or a box, not the head);
+# one set in capitals may stand under it, at most this many line heights down (a tab at
+# the top of the story's first column; a byline in capitals is read with its header).
+RUBRIC_GAP_LINES = 2.0
+RUBRIC_UNDER_LINES = 4.0
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
 
@@ -175,6 +181,28 @@ def _label(u: Unit, headline: Unit) -> bool:
     """A rubric over a headline set in the same type: a few words, fewer than the headline's."""
     words = len(u.text.split())
     return words <= KICKER_MAX_WORDS and words < len(headline.text.split())
+
+
+def rubric_over(u: Unit, headline: Unit) -> bool:
+    """A short label in smaller type set right over a headline, or in capitals right
+    under it, within its extent (the word on a tab over a story, wherever the reading
+    order put it): that headline's kicker. Only a PDF's geometry tells (both boxes
+    known)."""
+    s, h = u.style, headline.style
+    if s is None or h is None or s.top <= s.bottom or h.top <= h.bottom:
+        return False
+    height = s.top - s.bottom
+    over = -height / 2 <= s.bottom - h.top <= RUBRIC_GAP_LINES * height
+    under = u.text.isupper() and 0 <= h.bottom - s.top <= RUBRIC_UNDER_LINES * height
+    return (
+        len(u.lines) == 1
+        and len(u.text.split()) <= KICKER_MAX_WORDS
+        and s.size < h.size
+        and (over or under)
+        and s.left >= h.left - height
+        and s.right <= h.right + height
+        and worded(u)
+    )
 
 
 def worded(u: Unit) -> bool:

@@ -231,7 +231,8 @@ def block_style(block: GBlock, body: tuple[str, float]) -> Type:
         kind = "display"
     else:
         kind = "other"
-    return Type(kind, ratio, run.bold, run.italic, block.box[0], block.box[2])
+    box = block.box
+    return Type(kind, ratio, run.bold, run.italic, box[0], box[2], bottom=box[1], top=box[3])
 
 
 def _prevailing_run(block: GBlock) -> Run:
