@@ -14,7 +14,7 @@ from broadsheet.layout.geometry import blocks, lines
 from broadsheet.layout.headers import header_roles
 from broadsheet.layout.paragraphs import paragraphs
 from broadsheet.layout.pdftext import block_style
-from broadsheet.layout.roles import BODY, DISPLAY, Unit
+from broadsheet.layout.roles import BODY, BYLINE, CAPTION, DISPLAY, PHOTO_CREDIT, Unit
 from broadsheet.model import Traced, Type
 from broadsheet.page import Run
 
@@ -346,3 +346,29 @@ def test_a_rubric_read_last_but_set_right_over_a_headline_is_its_kicker() -> Non
 def _roles(heads: list[Unit]) -> list[tuple[Unit, str]]:
     found = header_roles(heads)
     return [(u, found[u.index]) for u in heads]
+
+
+def test_a_header_reads_on_across_a_picture_to_its_teaser_and_byline() -> None:
+    """Headline, teaser in bold body-sized type, the picture's caption, the byline (placed
+    among the picture's type), the credit, the body: the teaser and the byline stay the
+    story's, the caption and credit go to the picture."""
+
+    def by_picture(u: Unit, role: str) -> Unit:
+        assert u.style is not None
+        return Unit(u.lines, u.index, u.role, replace(u.style, role=role, picture=0))
+
+    teaser = "A survey says the harbour walls will not last\nanother winter"
+    units = headed(
+        unit(teaser, 1, BODY, "display", 1.16, bold=True),
+        by_picture(unit("Boats in the old harbour", 2, CAPTION, "other", 0.87), "caption"),
+        by_picture(unit("From Dover Jane Doe", 3, BYLINE, "display", 0.93, bold=True), "caption"),
+        by_picture(unit("Photo: John Roe", 4, PHOTO_CREDIT, "other", 0.64), "credit"),
+        unit(FRESH, 5, BODY),
+        headline=2.0,
+    )
+    plan = plan_page(units, "en")
+    (story,) = plan.stories
+    named = {u.text: r for u, r in _roles(story.heads)}
+    assert named[teaser.replace("\n", " ")] == "teaser"
+    assert named["From Dover Jane Doe"] == "byline"
+    assert [p.caption.text for p in plan.pictures if p.caption] == ["Boats in the old harbour"]

@@ -84,12 +84,13 @@ def placed(u: Unit) -> bool:
 def across_pictures(units: Sequence[Unit]) -> list[Unit]:
     """The units as a header reads them: without a picture's caption and credit set between
     a header and its byline or body (a lead story's header runs across its columns, its
-    picture under the header, and only then the byline and the columns)."""
+    picture under the header, and only then the byline and the columns). A byline its text
+    shows stays, even where it stands among the picture's type."""
     out: list[Unit] = []
     k = 0
     while k < len(units):
         end = k
-        while end < len(units) and placed(units[end]):
+        while end < len(units) and placed(units[end]) and units[end].role != roles.BYLINE:
             end += 1
         if end == k:
             out.append(units[k])
@@ -122,7 +123,7 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
         if k >= len(units) or not placed(units[k]):
             continue
         end = k
-        while end < len(units) and placed(units[end]):
+        while end < len(units) and placed(units[end]) and units[end].role != roles.BYLINE:
             end += 1
         follows = units[end].role if end < len(units) else None
         part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)

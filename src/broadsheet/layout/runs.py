@@ -37,7 +37,8 @@ def full_header(run: list[Unit]) -> bool:
 def mark_teasers(units: list[Unit]) -> list[Unit]:
     """A few lines of body type between a headline and a byline are the teaser, a full
     sentence with its stop (display type has none); so are a few lines in display type
-    between the headline's and the body's right under the headline (`_closes_header`)."""
+    between the headline's and the body's right under the headline (`_closes_header`),
+    a picture's caption and credit between them or not."""
     out = list(units)
     for k in range(1, len(units) - 1):
         u = units[k]
@@ -46,7 +47,7 @@ def mark_teasers(units: list[Unit]) -> list[Unit]:
             and not roles.set_as(u, "body")
             and (len(u.lines) <= WIDE_MAX_LINES or roles.set_as(u, "display"))
             and units[k - 1].role == roles.DISPLAY
-            and _closes_header(u, units[k - 1], units[k + 1])
+            and _closes_header(u, units[k - 1], _past_picture(units, k + 1))
         ):
             out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
     return out
@@ -69,6 +70,12 @@ def mark_bylines(units: list[Unit]) -> list[Unit]:
         if header and body and byline_type(u, prev.style.size):
             out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
     return out
+
+
+def _past_picture(units: Sequence[Unit], k: int) -> Unit:
+    """The unit at k, or the first after it that a picture's geometry did not place (a
+    header reads on across a picture set under it: `captions.across_pictures`)."""
+    return next((v for v in units[k:] if not (v.style and v.style.role)), units[k])
 
 
 def _closes_header(u: Unit, head: Unit, nxt: Unit) -> bool:
