@@ -372,3 +372,13 @@ def test_a_header_reads_on_across_a_picture_to_its_teaser_and_byline() -> None:
     assert named[teaser.replace("\n", " ")] == "teaser"
     assert named["From Dover Jane Doe"] == "byline"
     assert [p.caption.text for p in plan.pictures if p.caption] == ["Boats in the old harbour"]
+
+
+def test_a_name_in_italic_body_size_under_the_headline_is_the_byline() -> None:
+    units = headed(
+        unit("Jane Doe", 1, BODY, "other", 1.0, italic=True, extent=(40, 90)),
+        unit(FRESH, 2, BODY),
+    )
+    (story,) = plan_page(units, "en").stories
+    named = {u.text: r for u, r in _roles(story.heads)}
+    assert named == {"Harbour plan stalls again": "headline", "Jane Doe": "byline"}

@@ -57,14 +57,16 @@ def mark_bylines(units: list[Unit]) -> list[Unit]:
     """A short line in a byline's type (`headers.byline_type`) between a header and the
     body is the byline, with or without a cue word: display type larger than it right
     above (a headline or a teaser in display type, or a teaser in bold body size), body
-    type right below."""
+    type right below. A line the text stages took for body text in a type of its own (an
+    italic name) is one too, under display type."""
     out = list(units)
     for k in range(1, len(units) - 1):
         u, prev, nxt = units[k], units[k - 1], units[k + 1]
-        if u.role != roles.DISPLAY or u.style is None or prev.style is None:
+        own = u.role == roles.BODY and not roles.set_as(u, "body")
+        if not (u.role == roles.DISPLAY or own) or u.style is None or prev.style is None:
             continue
         header = prev.role == roles.DISPLAY or (
-            prev.role == roles.BODY and not roles.set_as(prev, "body")
+            prev.role == roles.BODY and not roles.set_as(prev, "body") and not own
         )
         body = nxt.role == roles.BODY and roles.set_as(nxt, "body")
         if header and body and byline_type(u, prev.style.size):
