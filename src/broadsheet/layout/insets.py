@@ -9,10 +9,15 @@ a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
   whatever stands between is set into the story (a pull quote, with its attribution, when
   set larger or in italics and within the column); words in another type that go on
   with the broken-off sentence in lowercase are the sentence's own (INLINE);
-- or it is one short block within the measure of the column it stands in, ranking
-  below the header above it (set smaller than its headline, or alone under a stacked
-  header): a story's subheads and pull quotes rank below its headline, while the next
-  story of a column of briefs has a head in the same type as the last one.
+- or each of its blocks (a pull quote over a subhead, say) is one short block within the
+  measure of the column it stands in, ranking below the header above it (set smaller
+  than its headline, or alone under a stacked header; a byline in small type under the
+  header is looked past): a story's subheads and pull quotes rank below its headline,
+  while the next story of a column of briefs has a head in the same type as the last
+  one. Small type right under a pull quote is its attribution.
+
+A pull quote between rules drawn as one frame inside a story's box is read in its place
+in the column (`pdftext`), so it stands between the column's body blocks here too.
 
 Subheads stay in their story as paragraphs of their own; pull quotes go to the story's
 `pull_quotes`. Cue words and a final stop play no part: type and place decide.
