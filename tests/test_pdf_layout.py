@@ -377,3 +377,21 @@ def test_a_section_masthead_over_a_story_header_is_furniture() -> None:
     assert [u.text for u in story.heads if roles_of[u.index] == "headline"] == [
         "LAUNISCHER ROTER RIESE"
     ]
+
+
+def test_a_framed_pull_quote_inside_a_framed_story_is_read_in_its_place() -> None:
+    """The rules round a pull quote make a frame inside the story's own box: its text is
+    read where it stands in the column, not after the whole story."""
+    top = column(0, 700, ["first para one", "first para two"])
+    quote = [run("A quoted line", 0, 660, 120, size=14, font="Serif-Bold", bold=True)]
+    rest = column(0, 630, ["rest para one", "rest para two"])
+    shapes = (
+        Shape("rect", (-2.0, 600.0, 122.0, 720.0), None),  # the story's box
+        Shape("rect", (-1.0, 655.0, 121.0, 680.0), None),  # the quote's rules
+    )
+    page = PageGeometry(1, 600.0, 800.0, tuple([*top, *quote, *rest]), shapes)
+    assert texts(page_blocks(page)) == [
+        "first para one | first para two",
+        "A quoted line",
+        "rest para one | rest para two",
+    ]

@@ -7,12 +7,14 @@ left out on purpose ("Von", "By", a final stop), so only type and place can deci
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from broadsheet.layout.assemble import Plan, plan_page
 from broadsheet.layout.geometry import blocks, lines
 from broadsheet.layout.headers import header_roles
 from broadsheet.layout.paragraphs import paragraphs
 from broadsheet.layout.pdftext import block_style
-from broadsheet.layout.roles import BODY, DISPLAY, Unit
+from broadsheet.layout.roles import BODY, BYLINE, CAPTION, DISPLAY, PHOTO_CREDIT, Unit
 from broadsheet.model import Traced, Type
 from broadsheet.page import Run
 
@@ -259,3 +261,124 @@ def test_a_section_head_under_a_stacked_notice_header_in_its_type_is_a_subhead()
     ]
     (story,) = plan_page(units, "en").stories
     assert "Background" in texts(story.pieces)
+
+
+def test_a_pull_quote_over_a_subhead_between_closed_paragraphs_stays_in_the_story() -> None:
+    units = headed(
+        unit(CLOSED, 1, BODY),
+        unit(
+            "We cannot wait another\nsummer for the quay", 2, DISPLAY, "display", 1.5, italic=True
+        ),
+        unit("A quay for lorries", 3, DISPLAY, "display", 1.0, bold=True, extent=(40, 120)),
+        unit(FRESH, 4, BODY),
+    )
+    (story,) = plan_page(units, "en").stories
+    assert texts(story.pull_quotes) == ["We cannot wait another summer for the quay"]
+    paras = [" ".join(line.text for line in p) for p in paragraphs(story.pieces)]
+    assert paras == [CLOSED.replace("\n", " "), "A quay for lorries", FRESH.replace("\n", " ")]
+
+
+def test_a_bare_byline_in_small_type_under_a_bold_teaser_closes_the_header() -> None:
+    """Headline, a teaser in bold body-sized type, a name in smaller bold type, the body:
+    the name is the byline (no "By"), the teaser the teaser; a subhead at the top of the
+    next column still ranks below the headline past that byline."""
+    units = headed(
+        unit(
+            "A new survey says the harbour walls will not\nlast another winter",
+            1,
+            BODY,
+            "display",
+            1.16,
+            bold=True,
+        ),
+        unit("Jane Doe", 2, DISPLAY, "display", 0.93, bold=True, extent=(40, 90)),
+        unit(CLOSED, 3, BODY),
+        unit("Open questions", 4, DISPLAY, "display", 1.0, bold=True, extent=(170, 240)),
+        unit(FRESH, 5, BODY, extent=(170, 290)),
+        headline=2.0,
+    )
+    (story,) = plan_page(units, "en").stories
+    roles_ = header_roles(story.heads)
+    named = {u.text: roles_[u.index] for u in story.heads}
+    assert named["Jane Doe"] == "byline"
+    assert named["A new survey says the harbour walls will not last another winter"] == "teaser"
+    assert "Open questions" in texts(story.pieces)
+
+
+def placed(u: Unit, bottom: float, top: float) -> Unit:
+    assert u.style is not None
+    return Unit(u.lines, u.index, u.role, replace(u.style, bottom=bottom, top=top))
+
+
+def test_a_rubric_read_last_but_set_right_over_a_headline_is_its_kicker() -> None:
+    """A word on a tab over a story may be drawn (and read) after everything else: set
+    right over the headline, within its extent and smaller, it is the kicker; the same
+    word far above the headline is not."""
+    for gap, kicker in ((6.0, True), (40.0, False)):
+        units = [
+            placed(
+                unit(
+                    "Harbour plan stalls again",
+                    0,
+                    DISPLAY,
+                    "display",
+                    2.5,
+                    bold=True,
+                    extent=(40, 300),
+                ),
+                700,
+                730,
+            ),
+            unit(CLOSED, 1, BODY),
+            unit(FRESH, 2, BODY),
+            placed(
+                unit("NOTEBOOK", 3, DISPLAY, "display", 1.0, bold=True, extent=(60, 120)),
+                730 + gap,
+                740 + gap,
+            ),
+        ]
+        plan = plan_page(units, "en")
+        roles_ = {u.text: r for s in plan.stories for u, r in _roles(s.heads)}
+        assert (roles_.get("NOTEBOOK") == "kicker") is kicker, gap
+        assert roles_["Harbour plan stalls again"] == "headline"
+
+
+def _roles(heads: list[Unit]) -> list[tuple[Unit, str]]:
+    found = header_roles(heads)
+    return [(u, found[u.index]) for u in heads]
+
+
+def test_a_header_reads_on_across_a_picture_to_its_teaser_and_byline() -> None:
+    """Headline, teaser in bold body-sized type, the picture's caption, the byline (placed
+    among the picture's type), the credit, the body: the teaser and the byline stay the
+    story's, the caption and credit go to the picture."""
+
+    def by_picture(u: Unit, role: str) -> Unit:
+        assert u.style is not None
+        return Unit(u.lines, u.index, u.role, replace(u.style, role=role, picture=0))
+
+    teaser = "A survey says the harbour walls will not last\nanother winter"
+    units = headed(
+        unit(teaser, 1, BODY, "display", 1.16, bold=True),
+        by_picture(unit("Boats in the old harbour", 2, CAPTION, "other", 0.87), "caption"),
+        by_picture(unit("From Dover Jane Doe", 3, BYLINE, "display", 0.93, bold=True), "caption"),
+        by_picture(unit("Photo: John Roe", 4, PHOTO_CREDIT, "other", 0.64), "credit"),
+        unit(FRESH, 5, BODY),
+        headline=2.0,
+    )
+    plan = plan_page(units, "en")
+    (story,) = plan.stories
+    named = {u.text: r for u, r in _roles(story.heads)}
+    assert named[teaser.replace("\n", " ")] == "teaser"
+    assert named["From Dover Jane Doe"] == "byline"
+    assert [p.caption.text for p in plan.pictures if p.caption] == ["Boats in the old harbour"]
+
+
+def test_a_name_in_italic_body_size_under_the_headline_is_the_byline() -> None:
+    units = headed(
+        unit("Jane Doe", 1, BODY, "other", 1.0, italic=True, extent=(40, 90)),
+        unit(FRESH, 2, BODY),
+    )
+    (story,) = plan_page(units, "en").stories
+    named = {u.text: r for u, r in _roles(story.heads)}
+    assert named == {"Harbour plan stalls again": "headline", "Jane Doe": "byline"}

@@ -54,7 +54,9 @@ class Type:
     geometry shows a paragraph starting here (an indent or a vertical gap), which the text
     path takes over guessing from sentence ends. `frame` numbers the frame or tint the
     block stands in on its page (-1: none, or one behind most of the page): what stands in
-    one frame is one item, and no item runs across a frame's edge."""
+    one frame is one item, and no item runs across a frame's edge. `bottom` and `top` are
+    the block's vertical extent (a rubric the reading order put elsewhere is found over its
+    headline by them; both 0 where unknown)."""
 
     kind: str
     size: float
@@ -66,6 +68,8 @@ class Type:
     picture: int = -1
     opens: bool = False
     frame: int = -1
+    bottom: float = 0.0
+    top: float = 0.0
 
 
 # Why a PDF's text run is no page content (load/hidden.py).

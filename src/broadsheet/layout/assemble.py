@@ -24,7 +24,7 @@ from broadsheet.layout.captions import (
     title_pictures,
 )
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
-from broadsheet.layout.headers import EXTRA, body_measure, header_roles, worded
+from broadsheet.layout.headers import EXTRA, body_measure, header_roles, rubric_over, worded
 from broadsheet.layout.insets import attach_insets, mark_insets
 from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
 from broadsheet.layout.plan import Plan, Story
@@ -36,6 +36,7 @@ from broadsheet.layout.runs import (
     can_head,
     full_header,
     header_runs,
+    mark_bylines,
     mark_teasers,
 )
 from broadsheet.repair.lexicon import Lexicon
@@ -43,6 +44,9 @@ from broadsheet.repair.lexicon import Lexicon
 # Units that close a story: body text right after one starts another story. (Not agency
 # credits: a box set inside a column ends in one, and the column text goes on after it.)
 TAIL_ROLES = (roles.NOTE,)
+# A rubric moved to its headline is read this little before it (between the unit before the
+# headline and the headline itself, whatever block numbers they have).
+RUBRIC_STEP = 0.01
 # Opening quotation marks (a run opening with one quotes someone: it is no masthead).
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 
@@ -53,7 +57,8 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     ads = [u for u in units if u.role == roles.AD]  # no stage below reads an ad's text
     units = [u for u in units if u.role != roles.AD]
     marked = around_pictures(_mark_captions(list(units)), mark_teasers)
-    units = mark_insets(bylines_across(marked))
+    # Insets first: a subhead under a pull quote is no byline; a byline tells a teaser.
+    units = around_pictures(mark_bylines(mark_insets(bylines_across(marked))), mark_teasers)
     pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
     runs = title_pictures(header_runs(flow), units, pictures)
@@ -69,6 +74,8 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
             stories.append(story)
             owner.update({p.index: story for p in group})
     attach_insets(units, owner)
+    runs = _with_rubrics(runs, starts, owner)
+    starts.update({id(run[-1]): _unit_after(flow, run[-1]) for run in runs})
     mastheads = _attach_runs(runs, starts, units, owner, stories)
     _attach_tails(units, owner, stories)
     _resolve_headlines(stories, pictures, units)
@@ -199,9 +206,8 @@ def _attach_runs(
     floating: list[list[Unit]] = []
     mastheads: list[Unit] = []
     for run in runs:
-        start = starts[id(run[-1])]
-        story = owner.get(start.index) if start is not None else None
-        if story is not None and story.pieces and story.pieces[0] is start:
+        story = _headed(run, starts, owner)
+        if story is not None:
             story.heads.extend(run)
         else:
             floating.append(run)
@@ -216,6 +222,50 @@ def _attach_runs(
         else:
             story.heads.extend(run)
     return mastheads
+
+
+def _headed(
+    run: list[Unit], starts: dict[int, Unit | None], owner: dict[float, Story]
+) -> Story | None:
+    """The story the run heads: the one whose first piece comes right after it."""
+    start = starts[id(run[-1])]
+    story = owner.get(start.index) if start is not None else None
+    return story if story is not None and story.pieces and story.pieces[0] is start else None
+
+
+def _with_rubrics(
+    runs: list[list[Unit]], starts: dict[int, Unit | None], owner: dict[float, Story]
+) -> list[list[Unit]]:
+    """A rubric the reading order put away from its header (a word on a tab, drawn last)
+    joins the header it stands right over (`headers.rubric_over`), placed just before its
+    headline, where a header is read; its header roles then make it the kicker."""
+    headlines = [
+        (run, max(ds, key=lambda u: u.style.size if u.style else 0.0))
+        for run in runs
+        if _headed(run, starts, owner) is not None
+        and (ds := [u for u in run if u.role == roles.DISPLAY and worded(u)])
+    ]
+    if not headlines:
+        return runs
+    out: list[list[Unit]] = []
+    for run in runs:
+        if _headed(run, starts, owner) is not None:
+            out.append(run)
+            continue
+        kept = []
+        for u in run:
+            over = next(
+                (h for _, h in headlines if u.role == roles.DISPLAY and rubric_over(u, h)), None
+            )
+            if over is None:
+                kept.append(u)
+                continue
+            head = next(r for r, h in headlines if h is over)
+            head.append(Unit(u.lines, over.index - RUBRIC_STEP, u.role, u.style))
+            head.sort(key=lambda v: v.index)
+        if kept:
+            out.append(kept)
+    return out
 
 
 def _masthead(run: list[Unit], story: Story) -> bool:

@@ -144,7 +144,8 @@ def _byline_type(u: Unit) -> bool:
 def across_pictures(units: Sequence[Unit]) -> list[Unit]:
     """The units as a header reads them: without a picture's caption and credit set between
     a header and its byline or body (a lead story's header runs across its columns, its
-    picture under the header, and only then the byline and the columns)."""
+    picture under the header, and only then the byline and the columns). A byline its text
+    shows stays, even where it stands among the picture's type."""
     out: list[Unit] = []
     k = 0
     while k < len(units):

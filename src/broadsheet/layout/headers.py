@@ -35,6 +35,12 @@ BYLINE_MAX_SIZE = 1.02
 # Type smaller than this over the body's is a photo credit's, not a byline's.
 BYLINE_MIN_SIZE = 0.7
 BYLINE_MAX_WORDS = 6
+# A rubric stands right over its headline: its foot at most this many of its own line
+# heights above the headline's top (farther, it labels a section or a box, not the head);
+# one set in capitals may stand under it, at most this many line heights down (a tab at
+# the top of the story's first column; a byline in capitals is read with its header).
+RUBRIC_GAP_LINES = 2.0
+RUBRIC_UNDER_LINES = 4.0
 # Header role of display lines a story has no place for; they become page furniture.
 EXTRA = "extra"
 
@@ -92,7 +98,7 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     # Only words make a headline: an icon or a drop cap set large does not.
     sizes = [u.style.size if u.style and worded(u) else 0.0 for u in displays]
     if max(sizes) < MIN_HEAD_SIZE:  # no headline: a byline alone, or a caption floated here
-        alone = len(displays) == 1 and _byline_type(displays[0], MIN_HEAD_SIZE)
+        alone = len(displays) == 1 and byline_type(displays[0], MIN_HEAD_SIZE)
         return {u.index: "byline" if alone else EXTRA for u in displays}
     top = _under_label(displays, sizes, max(range(len(displays)), key=lambda k: (sizes[k], k)))
     out = {u.index: EXTRA for u in displays}
@@ -104,7 +110,7 @@ def _by_size(displays: Sequence[Unit]) -> dict[float, str]:
     last = top  # the header ends where other text comes between (a run joined from afar)
     while last + 1 < len(displays) and _next_to(displays[last], displays[last + 1]):
         last += 1
-    if last > top and _byline_type(displays[last], sizes[top]):
+    if last > top and byline_type(displays[last], sizes[top]):
         out[displays[last].index] = "byline"
         last -= 1
     if top < last and sizes[top + 1] > 0:
@@ -156,7 +162,7 @@ def _under_label(displays: Sequence[Unit], sizes: Sequence[float], top: int) -> 
     return pair if _label(displays[top + 1], displays[pair]) else top
 
 
-def _byline_type(u: Unit, headline: float) -> bool:
+def byline_type(u: Unit, headline: float) -> bool:
     """A byline's shape and type: a line or two of a few words in body size or smaller
     (but not a photo credit's tiny type), below a larger headline, not a sentence."""
     style = u.style
@@ -175,6 +181,28 @@ def _label(u: Unit, headline: Unit) -> bool:
     """A rubric over a headline set in the same type: a few words, fewer than the headline's."""
     words = len(u.text.split())
     return words <= KICKER_MAX_WORDS and words < len(headline.text.split())
+
+
+def rubric_over(u: Unit, headline: Unit) -> bool:
+    """A short label in smaller type set right over a headline, or in capitals right
+    under it, within its extent (the word on a tab over a story, wherever the reading
+    order put it): that headline's kicker. Only a PDF's geometry tells (both boxes
+    known)."""
+    s, h = u.style, headline.style
+    if s is None or h is None or s.top <= s.bottom or h.top <= h.bottom:
+        return False
+    height = s.top - s.bottom
+    over = -height / 2 <= s.bottom - h.top <= RUBRIC_GAP_LINES * height
+    under = u.text.isupper() and 0 <= h.bottom - s.top <= RUBRIC_UNDER_LINES * height
+    return (
+        len(u.lines) == 1
+        and len(u.text.split()) <= KICKER_MAX_WORDS
+        and s.size < h.size
+        and (over or under)
+        and s.left >= h.left - height
+        and s.right <= h.right + height
+        and worded(u)
+    )
 
 
 def worded(u: Unit) -> bool:

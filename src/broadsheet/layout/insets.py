@@ -9,10 +9,15 @@ a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
   whatever stands between is set into the story (a pull quote, with its attribution, when
   set larger or in italics and within the column); words in another type that go on
   with the broken-off sentence in lowercase are the sentence's own (INLINE);
-- or it is one short block within the measure of the column it stands in, ranking
-  below the header above it (set smaller than its headline, or alone under a stacked
-  header): a story's subheads and pull quotes rank below its headline, while the next
-  story of a column of briefs has a head in the same type as the last one.
+- or each of its blocks (a pull quote over a subhead, say) is one short block within the
+  measure of the column it stands in, ranking below the header above it (set smaller
+  than its headline, or alone under a stacked header; a byline in small type under the
+  header is looked past): a story's subheads and pull quotes rank below its headline,
+  while the next story of a column of briefs has a head in the same type as the last
+  one. Small type right under a pull quote is its attribution.
+
+A pull quote between rules drawn as one frame inside a story's box is read in its place
+in the column (`pdftext`), so it stands between the column's body blocks here too.
 
 Subheads stay in their story as paragraphs of their own; pull quotes go to the story's
 `pull_quotes`. Cue words and a final stop play no part: type and place decide.
@@ -28,8 +33,9 @@ from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, starts_low
 
 # Units between two body blocks that may be one inset (a quote and its attribution, say).
 MAX_INSET_UNITS = 3
-# An inset holds at most this many lines in all (more is a box or a story of its own).
-MAX_INSET_LINES = 8
+# An inset holds at most this many lines in all (more is a box or a story of its own; a
+# pull quote set in a narrow column takes ten).
+MAX_INSET_LINES = 12
 # A subhead or pull quote ranks below its story's headline: set at least this many times
 # smaller. Lower finds more insets, but reads a smaller story's headline as one.
 RANK_RATIO = 1.25
@@ -55,7 +61,7 @@ QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
 
 def mark_insets(units: Sequence[Unit]) -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
-    role (PULL_QUOTE, SUBHEAD, INLINE); a run of several units becomes one unit."""
+    role (PULL_QUOTE, SUBHEAD, INLINE)."""
     out: list[Unit] = []
     k = 0
     while k < len(units):
@@ -67,9 +73,9 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
         end = _inset_end(units, k)
         if end is None:
             continue
-        inset = _inset(units[k - 1], units[k:end], units[end], out)
-        if inset is not None:
-            out.append(inset)
+        insets = _insets(units[k - 1], units[k:end], units[end], out)
+        if insets is not None:
+            out.extend(insets)
             k = end
     return out
 
@@ -90,24 +96,45 @@ def _inset_end(units: Sequence[Unit], k: int) -> int | None:
     return None
 
 
-def _inset(before: Unit, run: Sequence[Unit], after: Unit, done: Sequence[Unit]) -> Unit | None:
-    """The run as one pull quote or subhead, or None when it may head a story."""
+def _insets(
+    before: Unit, run: Sequence[Unit], after: Unit, done: Sequence[Unit]
+) -> list[Unit] | None:
+    """The run as pull quotes and subheads, or None when it may head a story. A broken-off
+    sentence makes the whole run one inset; else each unit must be one on its own (a pull
+    quote over a subhead), the small type right under a pull quote its attribution."""
     if sum(len(u.lines) for u in run) > MAX_INSET_LINES:
         return None
     lines = tuple(line for u in run for line in u.lines)
     if _open(before) and starts_lower(run[0].lines[0].text):
-        return Unit(lines, run[0].index, roles.INLINE, run[0].style)  # the sentence goes on
+        return [Unit(lines, run[0].index, roles.INLINE, run[0].style)]  # the sentence goes on
     if _open(before) and starts_lower(after.lines[0].text):
         if _quote_type(run[0]) and (_in_measure(run[0], after) or _in_measure(run[0], before)):
-            return Unit(lines, run[0].index, roles.PULL_QUOTE, run[0].style)
+            return [Unit(lines, run[0].index, roles.PULL_QUOTE, run[0].style)]
         return None
-    if len(run) != 1 or run[0].role != roles.DISPLAY or not _in_column(run[0], before, after):
-        return None
-    u = run[0]
-    size = u.style.size if u.style is not None else 1.0
-    if not MIN_INSET_SIZE <= size <= MAX_INSET_SIZE or not _ranks_below(size, _header_above(done)):
-        return None
-    return Unit(u.lines, u.index, _kind(u), u.style)
+    out: list[Unit] = []
+    header = _header_above(done)
+    for u in run:
+        if out and out[-1].role == roles.PULL_QUOTE and _attribution(u, before, after):
+            last = out[-1]
+            out[-1] = Unit((*last.lines, *u.lines), last.index, last.role, last.style)
+            continue
+        if u.role != roles.DISPLAY or not _in_column(u, before, after):
+            return None
+        size = u.style.size if u.style is not None else 1.0
+        if not MIN_INSET_SIZE <= size <= MAX_INSET_SIZE or not _ranks_below(size, header):
+            return None
+        out.append(Unit(u.lines, u.index, _kind(u), u.style))
+    return out
+
+
+def _attribution(u: Unit, before: Unit, after: Unit) -> bool:
+    """Small type within the column right under a pull quote: who said it."""
+    return (
+        u.style is not None
+        and u.style.size < MIN_INSET_SIZE
+        and len(u.lines) <= SUBHEAD_MAX_LINES
+        and _in_column(u, before, after)
+    )
 
 
 def _open(before: Unit) -> bool:
@@ -137,10 +164,13 @@ def _in_measure(u: Unit, column: Unit) -> bool:
 
 
 def _header_above(done: Sequence[Unit]) -> list[float]:
-    """The type sizes of the nearest run of display units above: the head of the story
-    the candidate stands in (empty if there is none)."""
+    """The type sizes of the nearest run of display units above, past small type under
+    it (a byline without a cue word): the head of the story the candidate stands in
+    (empty if there is none)."""
     sizes: list[float] = []
     for u in reversed(done):
+        if not sizes and u.style is not None and u.style.size < MIN_INSET_SIZE:
+            continue  # a byline in small type under the header, not yet told one
         if u.role == roles.DISPLAY and u.style is not None:
             sizes.append(u.style.size)
         elif sizes and u.role != roles.BYLINE:

@@ -31,7 +31,7 @@ from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pi
 from broadsheet.layout.margins import margin_furniture, regions, run_in_labels
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
-from broadsheet.model import Hidden, Origin, Source, Type, union
+from broadsheet.model import Box, Hidden, Origin, Source, Type, union
 from broadsheet.page import PageGeometry, Run, Skipped
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
@@ -43,6 +43,10 @@ FURNITURE = "furniture"
 # Type this much larger than the body's is display type (headlines, pull quotes).
 DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
+# A frame holding text and other frames nests them (reads them in its own order) when it
+# covers less than this share of the page: a story's box does, a page-wide frame does not
+# (its frames are read with the page's blocks, as if it were none).
+MAX_NESTING_SHARE = 0.5
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
 
@@ -64,13 +68,55 @@ def page_blocks(page: PageGeometry) -> list[GBlock]:
     for b in [*found, *pictures]:
         groups.setdefault(b.frame, []).append(b)
     loose = with_captions(groups.pop(-1, []), kind)
-    framed = [[b for c in with_captions(g, kind) for b in c] for g in groups.values()]
+    clustered = {f: with_captions(g, kind) for f, g in groups.items()}
+    framed = _nested(clustered, frames, body, page.width * page.height)
     parts = loose + framed
     boxes = {
         id(g): frames[g[0].frame] if g[0].frame >= 0 else union([b.box for b in g]) for g in parts
     }
     ordered = reading_order(parts, lambda g: boxes[id(g)], body)
     return [b for group in ordered for b in group if b.lines]
+
+
+def _nested(
+    framed: dict[int, list[list[GBlock]]], frames: Sequence[Box], body: float, page: float
+) -> list[list[GBlock]]:
+    """Each frame's blocks as one group in reading order; a frame standing inside another
+    that holds text (the rules round a pull quote inside a story's box) is read in its
+    place among that frame's blocks, not after them all. Inner frames go first, so a frame
+    takes its own inner frames along. A frame about the page's size holds no story: what
+    stands in it is read with the page."""
+    area = {f: (frames[f][2] - frames[f][0]) * (frames[f][3] - frames[f][1]) for f in framed}
+    out: dict[int, list[GBlock]] = {}
+    for f in sorted(framed, key=lambda f: area[f]):
+        clusters = framed[f]
+        inner = [g for k, g in out.items() if _inside(frames[k], frames[f]) and area[k] < area[f]]
+        if inner and area[f] < MAX_NESTING_SHARE * page:
+            for g in inner:
+                del out[g[0].frame]
+            clusters = _read_with(clusters, inner, frames, body)
+        out[f] = [b for c in clusters for b in c]
+    return list(out.values())
+
+
+def _read_with(
+    clusters: list[list[GBlock]], inner: list[list[GBlock]], frames: Sequence[Box], body: float
+) -> list[list[GBlock]]:
+    """A frame's clusters and its inner frames' groups (each one, in its frame's box) in
+    reading order."""
+    boxes = {id(c): union([b.box for b in c]) for c in clusters}
+    boxes.update({id(g): frames[g[0].frame] for g in inner})
+    return reading_order([*clusters, *inner], lambda c: boxes[id(c)], body)
+
+
+def _inside(box: Box, outer: Box) -> bool:
+    """Wholly within the outer box, give or take a point."""
+    return (
+        box[0] >= outer[0] - 1
+        and box[1] >= outer[1] - 1
+        and box[2] <= outer[2] + 1
+        and box[3] <= outer[3] + 1
+    )
 
 
 def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Source, list[Skipped]]:
@@ -197,7 +243,8 @@ def block_style(block: GBlock, body: tuple[str, float]) -> Type:
         kind = "display"
     else:
         kind = "other"
-    return Type(kind, ratio, run.bold, run.italic, block.box[0], block.box[2])
+    box = block.box
+    return Type(kind, ratio, run.bold, run.italic, box[0], box[2], bottom=box[1], top=box[3])
 
 
 def _prevailing_run(block: GBlock) -> Run:

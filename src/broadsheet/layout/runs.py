@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from broadsheet.layout import roles
-from broadsheet.layout.headers import BYLINE_MAX_WORDS, MIN_HEAD_SIZE, is_kicker
+from broadsheet.layout.headers import BYLINE_MAX_WORDS, MIN_HEAD_SIZE, byline_type, is_kicker
 from broadsheet.layout.roles import Unit
 
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
@@ -37,7 +37,8 @@ def full_header(run: list[Unit]) -> bool:
 def mark_teasers(units: list[Unit]) -> list[Unit]:
     """A few lines of body type between a headline and a byline are the teaser, a full
     sentence with its stop (display type has none); so are a few lines in display type
-    between the headline's and the body's right under the headline (`_closes_header`)."""
+    between the headline's and the body's right under the headline (`_closes_header`),
+    a picture's caption and credit between them or not."""
     out = list(units)
     for k in range(1, len(units) - 1):
         u = units[k]
@@ -46,10 +47,37 @@ def mark_teasers(units: list[Unit]) -> list[Unit]:
             and not roles.set_as(u, "body")
             and (len(u.lines) <= WIDE_MAX_LINES or roles.set_as(u, "display"))
             and units[k - 1].role == roles.DISPLAY
-            and _closes_header(u, units[k - 1], units[k + 1])
+            and _closes_header(u, units[k - 1], _past_picture(units, k + 1))
         ):
             out[k] = Unit(u.lines, u.index, roles.DISPLAY, u.style)
     return out
+
+
+def mark_bylines(units: list[Unit]) -> list[Unit]:
+    """A short line in a byline's type (`headers.byline_type`) between a header and the
+    body is the byline, with or without a cue word: display type larger than it right
+    above (a headline or a teaser in display type, or a teaser in bold body size), body
+    type right below. A line the text stages took for body text in a type of its own (an
+    italic name) is one too, under display type."""
+    out = list(units)
+    for k in range(1, len(units) - 1):
+        u, prev, nxt = units[k], units[k - 1], units[k + 1]
+        own = u.role == roles.BODY and not roles.set_as(u, "body")
+        if not (u.role == roles.DISPLAY or own) or u.style is None or prev.style is None:
+            continue
+        header = prev.role == roles.DISPLAY or (
+            prev.role == roles.BODY and not roles.set_as(prev, "body") and not own
+        )
+        body = nxt.role == roles.BODY and roles.set_as(nxt, "body")
+        if header and body and byline_type(u, prev.style.size):
+            out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
+    return out
+
+
+def _past_picture(units: Sequence[Unit], k: int) -> Unit:
+    """The unit at k, or the first after it that a picture's geometry did not place (a
+    header reads on across a picture set under it: `captions.across_pictures`)."""
+    return next((v for v in units[k:] if not (v.style and v.style.role)), units[k])
 
 
 def _closes_header(u: Unit, head: Unit, nxt: Unit) -> bool:
