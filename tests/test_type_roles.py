@@ -382,3 +382,37 @@ def test_a_name_in_italic_body_size_under_the_headline_is_the_byline() -> None:
     (story,) = plan_page(units, "en").stories
     named = {u.text: r for u, r in _roles(story.heads)}
     assert named == {"Harbour plan stalls again": "headline", "Jane Doe": "byline"}
+
+
+WIDE = (40.0, 360.0)  # a wide column, as an editorial is set beside a sidebar
+
+
+def test_a_name_and_address_in_body_type_under_the_headline_are_its_byline() -> None:
+    # Set in the body's own type: only its measure, far short of the body's, tells it; the
+    # ornament before the first paragraph has no words and parts the header from nothing,
+    # so the header goes to the body under it, not to a box read before it.
+    box = unit("Notes from the harbour office\nfor the weeks ahead.", 0, BODY, extent=(400, 510))
+    units = [
+        replace(box, style=replace(box.style, frame=0)) if box.style else box,
+        *headed(
+            unit("Jane Doe, Editor\njane@example.org", 2, BODY, extent=(40, 150)),
+            unit("\uf034", 3, DISPLAY, "display", 3.0, extent=(40, 52)),
+            unit(FRESH, 4, BODY, extent=WIDE),
+            unit(GOES_ON, 5, BODY, extent=WIDE),
+        ),
+    ]
+    units[1] = replace(units[1], index=1)
+    stories = plan_page(units, "en").stories
+    (editorial,) = [s for s in stories if s.pieces and s.pieces[0].index == 4]
+    named = {u.text: r for u, r in _roles(editorial.heads)}
+    assert named["Harbour plan stalls again"] == "headline"
+    assert named["Jane Doe, Editor jane@example.org"] == "byline"
+    assert texts(editorial.pieces) == [t.replace("\n", " ") for t in (FRESH, GOES_ON)]
+
+
+def test_a_first_paragraph_filling_its_column_is_no_byline() -> None:
+    opening = "The council met on Monday\nto weigh the plan for the harbour"
+    units = headed(unit(opening, 1, BODY, extent=WIDE), unit(GOES_ON, 2, BODY, extent=WIDE))
+    (story,) = plan_page(units, "en").stories
+    assert texts(story.heads) == ["Harbour plan stalls again"]
+    assert texts(story.pieces)[0] == opening.replace("\n", " ")

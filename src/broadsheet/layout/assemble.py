@@ -168,9 +168,15 @@ def _wide(u: Unit, widest: float) -> bool:
 
 def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
     """The unit after `u`, a jump line passed over (it stands between a header and the
-    body of a story continued from another page)."""
-    later = [v for v in units if v.index > u.index and not _is_jump(v)]
+    body of a story continued from another page), and so is an ornament (display type with
+    no words: a dingbat or an initial set large before the first paragraph), which parts
+    a header from nothing."""
+    later = [v for v in units if v.index > u.index and not _is_jump(v) and not _ornament(v)]
     return later[0] if later else None
+
+
+def _ornament(u: Unit) -> bool:
+    return u.role == roles.DISPLAY and u.style is not None and not worded(u)
 
 
 def _dumped_jump(u: Unit) -> bool:

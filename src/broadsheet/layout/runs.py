@@ -8,13 +8,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from broadsheet.layout import roles
-from broadsheet.layout.headers import BYLINE_MAX_WORDS, MIN_HEAD_SIZE, byline_type, is_kicker
+from broadsheet.layout.headers import (
+    BYLINE_MAX_WORDS,
+    MIN_HEAD_SIZE,
+    byline_type,
+    is_kicker,
+    worded,
+)
 from broadsheet.layout.roles import Unit
 
 HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 # Paragraph-like units this much wider than every body column are captions or teasers;
 # a teaser in body type holds at most this many lines.
 WIDE_MAX_LINES = 4
+# A byline in the body's own type stands apart by its measure: set at most this share of
+# the width of the body under it (a paragraph's first lines fill its column; a name and
+# an address under a headline stop short of it).
+PLAIN_BYLINE_WIDTH_SHARE = 0.6
 
 
 def can_head(run: list[Unit]) -> bool:
@@ -63,6 +73,9 @@ def mark_bylines(units: list[Unit]) -> list[Unit]:
     for k in range(1, len(units) - 1):
         u, prev, nxt = units[k], units[k - 1], units[k + 1]
         own = u.role == roles.BODY and not roles.set_as(u, "body")
+        if _plain_byline(u, prev, units[k + 1 :]):
+            out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
+            continue
         if not (u.role == roles.DISPLAY or own) or u.style is None or prev.style is None:
             continue
         header = prev.role == roles.DISPLAY or (
@@ -72,6 +85,26 @@ def mark_bylines(units: list[Unit]) -> list[Unit]:
         if header and body and byline_type(u, prev.style.size):
             out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
     return out
+
+
+def _plain_byline(u: Unit, prev: Unit, after: Sequence[Unit]) -> bool:
+    """A byline set in the body's own type (a name, a title, an address) right under a
+    headline: a line or two, no sentence, far narrower than the body that follows it (past
+    a drop cap or an ornament set large, which have no words). Without its own type only
+    its measure tells it from the story's first lines, and only a PDF gives measures."""
+    if not (u.role == roles.BODY and roles.set_as(u, "body") and prev.role == roles.DISPLAY):
+        return False
+    if u.style is None or prev.style is None or not byline_type(u, prev.style.size):
+        return False
+    nxt = next((v for v in after if worded(v)), None)
+    if (
+        nxt is None
+        or nxt.style is None
+        or not (nxt.role == roles.BODY and roles.set_as(nxt, "body"))
+    ):
+        return False
+    width, body = u.style.right - u.style.left, nxt.style.right - nxt.style.left
+    return 0 < width <= PLAIN_BYLINE_WIDTH_SHARE * body
 
 
 def _past_picture(units: Sequence[Unit], k: int) -> Unit:
