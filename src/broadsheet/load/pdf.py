@@ -240,13 +240,15 @@ class _RunReader:
         if end <= start:
             return []
         first, last = self._object(start), self._object(end - 1)
-        if first == last:  # most lines: one object
+        if first == last != NULL:  # most lines: one object
             return [(start, end, first)]
         out: list[tuple[int, int, int]] = []
         todo = [(start, end, first, last)]
         while todo:
             a, b, first, last = todo.pop()
-            if first == last:
+            # Spaces PDFium generates belong to no object (NULL): a stretch from one to
+            # another may hold whole words drawn glyph by glyph, so it is cut further.
+            if first == last and (first != NULL or b - a == 1):
                 out.append((a, b, first))
                 continue
             if b - a == 2:
