@@ -24,6 +24,9 @@ _SPACES = f"[ {_ODD_SPACES}]"
 # A run of them that is not one plain space already (those are most of a text: skip them;
 # each alternative opens with a character class, which the regex engine scans for fast).
 _ODD_SPACE_RUN = re.compile(f"[{_ODD_SPACES}]{_SPACES}*| {_SPACES}+")
+# One odd space: a text without any, and without two plain spaces in a row, has no such run
+# (most texts; the check is cheaper than the search for runs).
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 
 # A token: leading punctuation, letters with at most one gender marker inside, trailing
 # punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
@@ -83,6 +86,8 @@ STRONG_LETTER_ZIPF = 6.5
 
 def normalise_spaces(text: str) -> list[Edit]:
     """Make every run of horizontal spaces one ASCII space; line breaks stay as they are."""
+    if "  " not in text and _ODD_SPACE.search(text) is None:
+        return []
     return [Edit(m.start(), m.end(), " ", "space.normalise") for m in _ODD_SPACE_RUN.finditer(text)]
 
 
@@ -98,7 +103,11 @@ def _tokens(line: str, pos: int) -> list[_Token | None]:
     """The line's space-separated tokens; None for one that can never be part of a word."""
     out: list[_Token | None] = []
     for m in _TOKEN_SPAN.finditer(line):
-        t = _TOKEN_RE.fullmatch(m.group())
+        word = m.group()
+        if word.isalpha():  # most tokens: all letters, which the full match takes as the core
+            out.append(_Token(pos + m.start(), pos + m.end(), "", word, ""))
+            continue
+        t = _TOKEN_RE.fullmatch(word)
         out.append(
             _Token(pos + m.start(), pos + m.end(), t.group(1), t.group(2), t.group(3))
             if t
@@ -163,10 +172,27 @@ def _tailish(core: str) -> bool:
 _LONE, _FRAGMENT = 1, 2
 
 
-@lru_cache(maxsize=ZIPF_CACHE_SIZE)
+# Each language's `_language_sign` of every token seen, across documents (most tokens are
+# common words); emptied when it outgrows ZIPF_CACHE_SIZE.
+_SIGNS: dict[str, dict[str, int]] = {}
+
+
+def _language_signs(lang: str, tokens: list[str]) -> list[int | None]:
+    """`_language_sign` of each token, from the cache where it is known."""
+    cache = _SIGNS.get(lang)
+    if cache is None or len(cache) > ZIPF_CACHE_SIZE:
+        cache = _SIGNS[lang] = {}
+    signs = list(map(cache.get, tokens))
+    if None in signs:
+        for k, token in enumerate(tokens):
+            if signs[k] is None:
+                signs[k] = cache[token] = _language_sign(lang, token)
+    return signs
+
+
 def _language_sign(lang: str, token: str) -> int:
     """What a token may tell of letter-spacing as far as the language's word list knows
-    (cached across documents: most tokens are common words): _LONE for a letter standing
+    (`_language_signs` keeps it): _LONE for a letter standing
     alone ("Rechts an w ältin"), _FRAGMENT for letters that are rarer than a fragment once
     the punctuation is off, else 0. The document's own words decide the rest."""
     if len(token) == 1 and _is_letter(token):
@@ -322,8 +348,9 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
         return True
     tokens, lang = text.split(), scorer.lex.lang
     last = len(tokens) - 1
-    signs = [(k, sign) for k, token in enumerate(tokens) if (sign := _language_sign(lang, token))]
-    for k, sign in signs:
+    signs = _language_signs(lang, tokens)
+    for k in [k for k, sign in enumerate(signs) if sign]:
+        sign = signs[k]
         token = tokens[k]
         if sign == _LONE:
             if scorer.weak(token):
