@@ -37,7 +37,7 @@ _TOKEN_SPAN = re.compile(r"\S+")
 # skips through ordinary prose fast.
 _QUICK_SIGNS = (
     re.compile(r"I(?<=[^\W\dA-ZÄÖÜ_]I)"),
-    re.compile(r"\s(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"),
+    re.compile(r"\s(?=[enEN])(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"),
     re.compile(r" (?<=(?<!\S)[^\W\d_] )[^\W\d_](?!\S)"),
 )
 # A gender marker with letters round it (not "2:1"); a signal only where the form is broken.
@@ -165,7 +165,12 @@ def _scorer(lex: Lexicon) -> _Scorer:
 
 def _tailish(core: str) -> bool:
     """A token that may hold or continue a gender suffix."""
-    return core in _TAIL_PIECES or _MARKER_RE.search(core) is not None or "I" in core
+    return core in _TAIL_PIECES or _has_marker(core) or "I" in core
+
+
+def _has_marker(core: str) -> bool:
+    """A gender marker in a token's core (where `_TOKEN_RE` has it only between letters)."""
+    return ":" in core or "*" in core or "_" in core
 
 
 # What a token as written may tell the quick look (`_language_sign`).
@@ -296,14 +301,17 @@ class _Run:
         n = len(self.tokens)
         best = [0.0] + [float("-inf")] * n
         back = [0] * (n + 1)
+        n_single, n_weak, n_tail = self.n_single, self.n_weak, self.n_tail
         for i in range(1, n + 1):
             best[i] = best[i - 1] + self.scorer.token_score(self.tokens[i - 1].core)
             back[i] = i - 1
             for j in range(i - 2, -1, -1):
                 size = i - j
-                letters = self.n_single[i] - self.n_single[j] == size
+                letters = n_single[i] - n_single[j] == size
                 if size > (MAX_LETTER_GROUP if letters else MAX_GROUP_TOKENS):
                     break
+                if not (n_weak[i] > n_weak[j] or n_tail[i] > n_tail[j]):
+                    continue  # `may_merge`, asked here: no group to score
                 score = self.group_score(j, i)
                 if score is not None and best[j] + score > best[i]:
                     best[i], back[i] = best[j] + score, j
@@ -322,7 +330,8 @@ def _cased_ok(merged: str, suffix_at: int | None) -> bool:
     body = merged[1:]
     if suffix_at is not None and merged[suffix_at] == "I":
         body = merged[1:suffix_at] + merged[suffix_at + 1 :]
-    return not any(c.isupper() for c in body)
+    # `islower` (cased letters all lowercase) rules out a capital at once: most bodies.
+    return body.islower() or not any(c.isupper() for c in body)
 
 
 def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
@@ -330,7 +339,8 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
     suffix, a single letter that is no word (or two in a row), or a fragment that is no word
     beside a short piece; ordinary prose, names included, rarely has these."""
     for k, core in enumerate(cores):
-        if _MARKER_RE.search(core[1:-1]) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
+        # (A token's core holds a gender marker only between letters: `_TOKEN_RE`.)
+        if _has_marker(core) or (k > 0 and core in _TAIL_PIECES) or core.find("I", 1) >= 0:
             return True
         nxt = cores[k + 1] if k + 1 < len(cores) else ""
         if len(core) == 1 and (len(nxt) == 1 or scorer.weak(core)):
