@@ -37,7 +37,7 @@ _TOKEN_SPAN = re.compile(r"\S+")
 # skips through ordinary prose fast.
 _QUICK_SIGNS = (
     re.compile(r"I(?<=[^\W\dA-ZÄÖÜ_]I)"),
-    re.compile(r"\s(?=[enEN])(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"),
+    re.compile(r"\s(?:n|en|nen|nnen|N|EN|NEN|NNEN)(?!\w)"),
     re.compile(r" (?<=(?<!\S)[^\W\d_] )[^\W\d_](?!\S)"),
 )
 # A gender marker with letters round it (not "2:1"); a signal only where the form is broken.
