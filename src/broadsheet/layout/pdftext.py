@@ -263,7 +263,8 @@ def _hyphens(text: str) -> str:
     control characters (a form feed would cut the page) as spaces, one for one."""
     if text.endswith(PDFIUM_LINE_END_HYPHENS):
         text = text[:-1] + "-"
-    return _CONTROL_RE.sub(" ", text)
+    # Control characters are never printable: most runs have none to look for.
+    return text if text.isprintable() else _CONTROL_RE.sub(" ", text)
 
 
 def _why_empty(page: PageGeometry) -> str:

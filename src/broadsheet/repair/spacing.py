@@ -24,6 +24,9 @@ _SPACES = f"[ {_ODD_SPACES}]"
 # A run of them that is not one plain space already (those are most of a text: skip them;
 # each alternative opens with a character class, which the regex engine scans for fast).
 _ODD_SPACE_RUN = re.compile(f"[{_ODD_SPACES}]{_SPACES}*| {_SPACES}+")
+# One odd space: a text without any, and without two plain spaces in a row, has no such run
+# (most texts; the check is cheaper than the search for runs).
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 
 # A token: leading punctuation, letters with at most one gender marker inside, trailing
 # punctuation. Tokens with digits or other inner punctuation (E-Mail, d.h.) never merge.
@@ -83,6 +86,8 @@ STRONG_LETTER_ZIPF = 6.5
 
 def normalise_spaces(text: str) -> list[Edit]:
     """Make every run of horizontal spaces one ASCII space; line breaks stay as they are."""
+    if "  " not in text and _ODD_SPACE.search(text) is None:
+        return []
     return [Edit(m.start(), m.end(), " ", "space.normalise") for m in _ODD_SPACE_RUN.finditer(text)]
 
 
@@ -98,7 +103,11 @@ def _tokens(line: str, pos: int) -> list[_Token | None]:
     """The line's space-separated tokens; None for one that can never be part of a word."""
     out: list[_Token | None] = []
     for m in _TOKEN_SPAN.finditer(line):
-        t = _TOKEN_RE.fullmatch(m.group())
+        word = m.group()
+        if word.isalpha():  # most tokens: all letters, which the full match takes as the core
+            out.append(_Token(pos + m.start(), pos + m.end(), "", word, ""))
+            continue
+        t = _TOKEN_RE.fullmatch(word)
         out.append(
             _Token(pos + m.start(), pos + m.end(), t.group(1), t.group(2), t.group(3))
             if t
@@ -156,17 +165,39 @@ def _scorer(lex: Lexicon) -> _Scorer:
 
 def _tailish(core: str) -> bool:
     """A token that may hold or continue a gender suffix."""
-    return core in _TAIL_PIECES or _MARKER_RE.search(core) is not None or "I" in core
+    return core in _TAIL_PIECES or _has_marker(core) or "I" in core
+
+
+def _has_marker(core: str) -> bool:
+    """A gender marker in a token's core (where `_TOKEN_RE` has it only between letters)."""
+    return ":" in core or "*" in core or "_" in core
 
 
 # What a token as written may tell the quick look (`_language_sign`).
 _LONE, _FRAGMENT = 1, 2
 
 
-@lru_cache(maxsize=ZIPF_CACHE_SIZE)
+# Each language's `_language_sign` of every token seen, across documents (most tokens are
+# common words); emptied when it outgrows ZIPF_CACHE_SIZE.
+_SIGNS: dict[str, dict[str, int]] = {}
+
+
+def _language_signs(lang: str, tokens: list[str]) -> list[int | None]:
+    """`_language_sign` of each token, from the cache where it is known."""
+    cache = _SIGNS.get(lang)
+    if cache is None or len(cache) > ZIPF_CACHE_SIZE:
+        cache = _SIGNS[lang] = {}
+    signs = list(map(cache.get, tokens))
+    if None in signs:
+        for k, token in enumerate(tokens):
+            if signs[k] is None:
+                signs[k] = cache[token] = _language_sign(lang, token)
+    return signs
+
+
 def _language_sign(lang: str, token: str) -> int:
     """What a token may tell of letter-spacing as far as the language's word list knows
-    (cached across documents: most tokens are common words): _LONE for a letter standing
+    (`_language_signs` keeps it): _LONE for a letter standing
     alone ("Rechts an w ältin"), _FRAGMENT for letters that are rarer than a fragment once
     the punctuation is off, else 0. The document's own words decide the rest."""
     if len(token) == 1 and _is_letter(token):
@@ -270,14 +301,17 @@ class _Run:
         n = len(self.tokens)
         best = [0.0] + [float("-inf")] * n
         back = [0] * (n + 1)
+        n_single, n_weak, n_tail = self.n_single, self.n_weak, self.n_tail
         for i in range(1, n + 1):
             best[i] = best[i - 1] + self.scorer.token_score(self.tokens[i - 1].core)
             back[i] = i - 1
             for j in range(i - 2, -1, -1):
                 size = i - j
-                letters = self.n_single[i] - self.n_single[j] == size
+                letters = n_single[i] - n_single[j] == size
                 if size > (MAX_LETTER_GROUP if letters else MAX_GROUP_TOKENS):
                     break
+                if not (n_weak[i] > n_weak[j] or n_tail[i] > n_tail[j]):
+                    continue  # `may_merge`, asked here: no group to score
                 score = self.group_score(j, i)
                 if score is not None and best[j] + score > best[i]:
                     best[i], back[i] = best[j] + score, j
@@ -296,7 +330,8 @@ def _cased_ok(merged: str, suffix_at: int | None) -> bool:
     body = merged[1:]
     if suffix_at is not None and merged[suffix_at] == "I":
         body = merged[1:suffix_at] + merged[suffix_at + 1 :]
-    return not any(c.isupper() for c in body)
+    # `islower` (cased letters all lowercase) rules out a capital at once: most bodies.
+    return body.islower() or not any(c.isupper() for c in body)
 
 
 def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
@@ -304,7 +339,8 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
     suffix, a single letter that is no word (or two in a row), or a fragment that is no word
     beside a short piece; ordinary prose, names included, rarely has these."""
     for k, core in enumerate(cores):
-        if _MARKER_RE.search(core[1:-1]) or (k > 0 and core in _TAIL_PIECES) or "I" in core[1:]:
+        # (A token's core holds a gender marker only between letters: `_TOKEN_RE`.)
+        if _has_marker(core) or (k > 0 and core in _TAIL_PIECES) or core.find("I", 1) >= 0:
             return True
         nxt = cores[k + 1] if k + 1 < len(cores) else ""
         if len(core) == 1 and (len(nxt) == 1 or scorer.weak(core)):
@@ -322,8 +358,9 @@ def _promising_text(text: str, scorer: _Scorer) -> bool:
         return True
     tokens, lang = text.split(), scorer.lex.lang
     last = len(tokens) - 1
-    signs = [(k, sign) for k, token in enumerate(tokens) if (sign := _language_sign(lang, token))]
-    for k, sign in signs:
+    signs = _language_signs(lang, tokens)
+    for k in [k for k, sign in enumerate(signs) if sign]:
+        sign = signs[k]
         token = tokens[k]
         if sign == _LONE:
             if scorer.weak(token):
