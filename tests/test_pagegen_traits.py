@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 from benchmarks.pagegen.compose import plan_page
 from benchmarks.pagegen.corpus import load_corpus
-from benchmarks.pagegen.traits import (
-    PREFIXES,
-    TraitPlan,
-    gold_traits,
-    plan_traits,
-    quote_text,
-    shortened_traits,
-)
+from benchmarks.pagegen.traitgold import PREFIXES, quote_text
+from benchmarks.pagegen.traits import TraitPlan, gold_traits, plan_traits, shortened_traits
 
 # Seeds whose plans, together, must draw every trait (per language).
 MIX_SEEDS = range(1, 9)

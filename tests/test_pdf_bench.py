@@ -11,22 +11,10 @@ No timings here: see benchmarks/pdf_speed.py.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from pathlib import Path
 
 import pytest
-from benchmarks.pagegen.bench import (
-    DEFAULT_OUT,
-    METRICS,
-    PDF_EXTRACTOR,
-    PDF_RUNS,
-    Generated,
-    Results,
-    generate,
-    pooled,
-    run_pdf,
-    stream_shuffled,
-)
+from benchmarks.pagegen.bench import DEFAULT_OUT, PDF_EXTRACTOR, PDF_RUNS, Results, pooled
+from tests.pdfbench import assert_floors, assert_shuffle_gaps, pdf_score, run_slice, slice_page
 
 LANGS = ("de", "en")
 SEEDS = (1, 2, 3)
@@ -37,38 +25,18 @@ FLOORS = {"cer": 0.005, "item_f1": 0.95, "field_accuracy": 0.9, "order_tau": 0.9
 MIN_BREAK_F1 = 0.95
 
 
-def _cached(lang: str, seed: int) -> bool:
-    stem = DEFAULT_OUT / f"{lang}-{seed:04d}"
-    return all(stem.with_suffix(s).exists() for s in (".pdf", ".gold.json", ".stream.pdf"))
-
-
-def _page(lang: str, seed: int, scratch: Path) -> Generated:
-    """The page and its stream-shuffled copy; skips where WeasyPrint cannot typeset."""
-    out = DEFAULT_OUT if _cached(lang, seed) else scratch
-    try:
-        page = generate(lang, seed, out)
-    except (ImportError, OSError) as err:  # no WeasyPrint, or no Pango for it
-        pytest.skip(f"cannot typeset a page here: {err}")
-    stream_shuffled(page)
-    return page
-
-
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
     scratch = tmp_path_factory.mktemp("pages")
-    found = Results(scores={}, hyphens=defaultdict(list))
-    for lang in LANGS:
-        for seed in SEEDS:
-            run_pdf(_page(lang, seed, scratch), found)
-    return found
+    return run_slice(
+        slice_page(lang, seed, DEFAULT_OUT, scratch, "weasyprint", "a page")
+        for lang in LANGS
+        for seed in SEEDS
+    )
 
 
 def _pdf_score(results: Results, lang: str, degradation: str) -> dict[str, float]:
-    score = pooled(
-        results, lang=lang, system="broadsheet", extractor=PDF_EXTRACTOR, degradation=degradation
-    )
-    assert score.pages == len(SEEDS)
-    return {m: score.metric(m) for m in METRICS}
+    return pdf_score(results, lang, degradation, len(SEEDS))
 
 
 @pytest.mark.parametrize("degradation", PDF_RUNS)
@@ -88,9 +56,7 @@ def test_stream_shuffled_pdf_reads_as_the_in_order_one(results: Results, lang: s
     in_order = _pdf_score(results, lang, "none")
     shuffled = _pdf_score(results, lang, "stream-shuffled")
     assert abs(shuffled["cer"] - in_order["cer"]) <= MAX_SHUFFLE_CER_GAP
-    gaps = results.pdf_gaps[lang]
-    assert len(gaps) == len(SEEDS)
-    assert max(gaps) <= MAX_SHUFFLE_CER_GAP
+    assert_shuffle_gaps(results, lang, len(SEEDS), MAX_SHUFFLE_CER_GAP)
 
 
 def test_pdf_path_stays_out_of_the_pools_of_dumps(results: Results) -> None:
@@ -101,8 +67,4 @@ def test_pdf_path_stays_out_of_the_pools_of_dumps(results: Results) -> None:
 @pytest.mark.parametrize("degradation", PDF_RUNS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_path_keeps_its_accuracy_floors(results: Results, lang: str, degradation: str) -> None:
-    got = _pdf_score(results, lang, degradation)
-    assert got["cer"] <= FLOORS["cer"], got
-    for metric in ("item_f1", "field_accuracy", "order_tau"):
-        assert got[metric] >= FLOORS[metric], (metric, got)
-    assert got["break_f1"] >= MIN_BREAK_F1, got
+    assert_floors(_pdf_score(results, lang, degradation), FLOORS, MIN_BREAK_F1)

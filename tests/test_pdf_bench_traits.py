@@ -11,23 +11,11 @@ Each is scored in order and stream-shuffled, with the bench's own functions.
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from benchmarks.pagegen.bench import (
-    DEFAULT_OUT,
-    METRICS,
-    PDF_EXTRACTOR,
-    PDF_RUNS,
-    Generated,
-    Results,
-    generate,
-    pooled,
-    run_pdf,
-    stream_shuffled,
-)
+from benchmarks.pagegen.bench import DEFAULT_OUT, PDF_RUNS, Generated, Results
+from tests.pdfbench import assert_floors, assert_shuffle_gaps, pdf_score, run_slice, slice_page
 
 CACHE = DEFAULT_OUT / "traits"
 SEEDS = {"de": (1, 3, 7), "en": (1, 4, 7)}
@@ -43,20 +31,8 @@ FLOORS = {
 MIN_BREAK_F1 = 0.97
 
 
-def _cached(lang: str, seed: int) -> bool:
-    stem = CACHE / f"{lang}-{seed:04d}"
-    return all(stem.with_suffix(s).exists() for s in (".pdf", ".gold.json", ".stream.pdf"))
-
-
 def _page(lang: str, seed: int, scratch: Path) -> Generated:
-    """The trait page and its stream-shuffled copy; skips where WeasyPrint cannot typeset."""
-    out = CACHE if _cached(lang, seed) else scratch
-    try:
-        page = generate(lang, seed, out, typesetter="traits")
-    except (ImportError, OSError) as err:  # no WeasyPrint, or no Pango for it
-        pytest.skip(f"cannot typeset a trait page here: {err}")
-    stream_shuffled(page)
-    return page
+    return slice_page(lang, seed, CACHE, scratch, "traits", "a trait page")
 
 
 @pytest.fixture(scope="module", params=sorted(SEEDS))
@@ -65,18 +41,7 @@ def lang_results(
 ) -> tuple[str, Results]:
     lang = request.param
     scratch = tmp_path_factory.mktemp(f"traits-{lang}")
-    found = Results(scores={}, hyphens=defaultdict(list))
-    for seed in SEEDS[lang]:
-        run_pdf(_page(lang, seed, scratch), found)
-    return lang, found
-
-
-def _pdf_score(results: Results, lang: str, degradation: str) -> dict[str, float]:
-    score = pooled(
-        results, lang=lang, system="broadsheet", extractor=PDF_EXTRACTOR, degradation=degradation
-    )
-    assert score.pages == len(SEEDS[lang])
-    return {m: score.metric(m) for m in METRICS}
+    return lang, run_slice(_page(lang, seed, scratch) for seed in SEEDS[lang])
 
 
 @pytest.mark.parametrize("degradation", PDF_RUNS)
@@ -84,20 +49,12 @@ def test_trait_pages_keep_the_pdf_paths_floors(
     lang_results: tuple[str, Results], degradation: str
 ) -> None:
     lang, results = lang_results
-    got = _pdf_score(results, lang, degradation)
-    for metric, value in got.items():
-        assert isinstance(value, float) and math.isfinite(value), metric
-    floors = FLOORS[lang]
-    assert got["cer"] <= floors["cer"], got
-    for metric in ("item_f1", "field_accuracy", "order_tau"):
-        assert got[metric] >= floors[metric], (metric, got)
-    assert got["break_f1"] >= MIN_BREAK_F1, got
+    got = pdf_score(results, lang, degradation, len(SEEDS[lang]))
+    assert_floors(got, FLOORS[lang], MIN_BREAK_F1)
 
 
 def test_stream_shuffled_trait_pages_read_as_the_in_order_ones(
     lang_results: tuple[str, Results],
 ) -> None:
     lang, results = lang_results
-    gaps = results.pdf_gaps[lang]
-    assert len(gaps) == len(SEEDS[lang])
-    assert max(gaps) <= MAX_SHUFFLE_CER_GAP
+    assert_shuffle_gaps(results, lang, len(SEEDS[lang]), MAX_SHUFFLE_CER_GAP)

@@ -14,24 +14,12 @@ Each is scored in order and stream-shuffled, with the bench's own functions.
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from benchmarks.pagegen.bench import (
-    DEFAULT_OUT,
-    METRICS,
-    PDF_EXTRACTOR,
-    PDF_RUNS,
-    Generated,
-    Results,
-    generate,
-    pooled,
-    run_pdf,
-    stream_shuffled,
-)
+from benchmarks.pagegen.bench import DEFAULT_OUT, PDF_RUNS, Generated, Results
 from benchmarks.pagegen.realnews import news_available
+from tests.pdfbench import assert_floors, assert_shuffle_gaps, pdf_score, run_slice, slice_page
 
 CACHE = DEFAULT_OUT / "typst"
 SEEDS = {"de": (3,), "en": (3, 5)}
@@ -59,22 +47,11 @@ FLOORS = {
 }
 
 
-def _cached(lang: str, seed: int) -> bool:
-    stem = CACHE / f"{lang}-{seed:04d}"
-    return all(stem.with_suffix(s).exists() for s in (".pdf", ".gold.json", ".stream.pdf"))
-
-
 def _page(lang: str, seed: int, scratch: Path) -> Generated:
     """The Typst page and its stream-shuffled copy; skips where Typst cannot set it."""
     if lang == "de" and not news_available():
         pytest.skip("the real German news corpus (../shared/corpus) is not here")
-    out = CACHE if _cached(lang, seed) else scratch
-    try:
-        page = generate(lang, seed, out, typesetter="typst")
-    except (ImportError, OSError) as err:  # no typst wheel, or no font for it
-        pytest.skip(f"cannot typeset a Typst page here: {err}")
-    stream_shuffled(page)
-    return page
+    return slice_page(lang, seed, CACHE, scratch, "typst", "a Typst page")
 
 
 @pytest.fixture(scope="module", params=sorted(SEEDS))
@@ -83,18 +60,7 @@ def lang_results(
 ) -> tuple[str, Results]:
     lang = request.param
     scratch = tmp_path_factory.mktemp(f"typst-{lang}")
-    found = Results(scores={}, hyphens=defaultdict(list))
-    for seed in SEEDS[lang]:
-        run_pdf(_page(lang, seed, scratch), found)
-    return lang, found
-
-
-def _pdf_score(results: Results, lang: str, degradation: str) -> dict[str, float]:
-    score = pooled(
-        results, lang=lang, system="broadsheet", extractor=PDF_EXTRACTOR, degradation=degradation
-    )
-    assert score.pages == len(SEEDS[lang])
-    return {m: score.metric(m) for m in METRICS}
+    return lang, run_slice(_page(lang, seed, scratch) for seed in SEEDS[lang])
 
 
 @pytest.mark.parametrize("degradation", PDF_RUNS)
@@ -102,19 +68,12 @@ def test_typst_pages_keep_the_pdf_paths_floors(
     lang_results: tuple[str, Results], degradation: str
 ) -> None:
     lang, results = lang_results
-    got = _pdf_score(results, lang, degradation)
-    for metric, value in got.items():
-        assert isinstance(value, float) and math.isfinite(value), metric
-    floors = FLOORS[lang]
-    assert got["cer"] <= floors["cer"], got
-    for metric in ("item_f1", "field_accuracy", "order_tau", "break_f1"):
-        assert got[metric] >= floors[metric], (metric, got)
+    got = pdf_score(results, lang, degradation, len(SEEDS[lang]))
+    assert_floors(got, FLOORS[lang], FLOORS[lang]["break_f1"])
 
 
 def test_stream_shuffled_typst_pages_read_as_the_in_order_ones(
     lang_results: tuple[str, Results],
 ) -> None:
     lang, results = lang_results
-    gaps = results.pdf_gaps[lang]
-    assert len(gaps) == len(SEEDS[lang])
-    assert max(gaps) <= MAX_SHUFFLE_CER_GAP
+    assert_shuffle_gaps(results, lang, len(SEEDS[lang]), MAX_SHUFFLE_CER_GAP)

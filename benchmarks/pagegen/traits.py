@@ -20,7 +20,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from benchmarks.pagegen.compose import PagePlan, Placement, plan_page
-from benchmarks.pagegen.corpus import Story, byline_parts
+from benchmarks.pagegen.corpus import Story
+from benchmarks.pagegen.traitgold import (
+    JUMPS,
+    SUBHEADS,
+    gold_page,
+    story_items,
+)
 
 # The traits' random stream is seeded with this string (and the language and seed), so
 # that it never shares draws with compose's stream, seeded with the bare number.
@@ -40,18 +46,12 @@ JUMP_SHARE = 0.3
 # the earliest and before its last), and fewest a shortened story keeps.
 SUBHEAD_MIN_PARAGRAPHS = 4
 MIN_PARAGRAPHS = 2
-SUBHEADS = {
-    "de": ("Hintergrund", "Wie es weitergeht", "Offene Fragen", "Die Kosten", "Kritik"),
-    "en": ("Background", "What comes next", "Open questions", "The cost", "Criticism"),
-}
-JUMPS = {"de": "Fortsetzung auf Seite {n}", "en": "Continued on Page A{n}"}
 # Jump targets and folios: pages of a thin daily.
 PAGE_RANGE = (2, 24)
 SECTIONS = {
     "de": ("Politik", "Wirtschaft", "Lokales", "Kultur", "Sport"),
     "en": ("Nation", "World", "Business", "Metro", "Arts"),
 }
-PREFIXES = ("Von ", "By ", "Foto: ", "Photo: ")
 
 
 @dataclass(frozen=True)
@@ -183,59 +183,11 @@ def shortened_traits(plan: TraitPlan) -> TraitPlan | None:
     return replace(plan, rows=rows)
 
 
-def shown(text: str | None, bare: bool) -> str | None:
-    """A byline or credit as the page sets it: without "Von"/"Foto:" on bare pages."""
-    if text and bare:
-        for prefix in PREFIXES:
-            if text.startswith(prefix):
-                return text[len(prefix) :]
-    return text
-
-
-def quote_text(p: TStory) -> str | None:
-    """The pull quote as displayed: without its final full stop."""
-    if p.quote_after is None or not p.story.pull_quote:
-        return None
-    return p.story.pull_quote.rstrip().removesuffix(".")
-
-
 def gold_traits(plan: TraitPlan) -> dict[str, Any]:
     """The page's items in reading order (row by row, left to right), and its furniture."""
+    look = plan.look
     items: list[dict[str, Any]] = []
     for p in plan.placements:
-        items.extend(_items(p, plan.look))
-    return {
-        "schema": "broadsheet-gold/1",
-        "source": f"generated trait page, seed {plan.seed}",
-        "language": plan.lang,
-        "layout": f"traits {plan.columns} columns",
-        "items": items,
-        "furniture": list(plan.look.furniture),
-    }
-
-
-def _items(p: TStory, look: Look) -> list[dict[str, Any]]:
-    s = p.story
-    out: list[dict[str, Any]] = []
-    if p.picture:
-        credit = shown(s.credit, look.bare_credits)
-        out.append({"type": "picture", "caption": s.caption, "credit": credit})
-    byline = shown(s.byline, look.bare_bylines)
-    authors, dateline = byline_parts(s.byline)
-    quote = quote_text(p)
-    notes = [n for n in (s.note, p.jump) if n]
-    item: dict[str, Any] = {
-        "type": "box" if s.type == "box" else "article",
-        "kicker": s.kicker,
-        "headline": s.headline,
-        "teaser": s.teaser,
-        "byline": byline,
-        "authors": authors or None,
-        "dateline": dateline,
-        "paragraphs": list(p.paragraphs),
-        "pull_quotes": [quote] if quote else None,
-        "credit": s.agency if s.type == "box" else None,
-        "notes": notes or None,
-    }
-    out.append({k: v for k, v in item.items() if v is not None})
-    return out
+        items.extend(story_items(p, look.bare_bylines, look.bare_credits))
+    source, layout = f"generated trait page, seed {plan.seed}", f"traits {plan.columns} columns"
+    return gold_page(source, plan.lang, layout, items, look.furniture)

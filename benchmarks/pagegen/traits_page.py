@@ -13,20 +13,18 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from benchmarks.pagegen.corpus import CORPUS_ROOT, load_corpus
+from benchmarks.pagegen.traitgold import bare, gold_strings, quote_text, shown
 from benchmarks.pagegen.traits import (
     TraitPlan,
     TStory,
     gold_traits,
     plan_traits,
-    quote_text,
     shortened_traits,
-    shown,
 )
 from benchmarks.pagegen.typeset import (
     HEADLINE_BASE_PT,
@@ -185,22 +183,6 @@ def _paragraph(text: str, k: int, p: TStory, box: bool) -> str:
     return f'<p class="{cls}">{escape(text)}</p>'
 
 
-def _bare(text: str) -> str:
-    """Text without whitespace and hyphens: what survives line breaking and PDFium's marks
-    (U+0002 or U+FFFE for a line-end hyphen, U+2010 for one WeasyPrint inserts)."""
-    return re.sub(r"[\s\-\u2010\ufffe\x02]+", "", text)
-
-
-def gold_strings(page: dict[str, Any]) -> list[str]:
-    """Every string the gold claims the page shows (authors and dateline repeat the byline)."""
-    texts = [str(f) for f in page.get("furniture", [])]
-    for item in page["items"]:
-        for key, value in item.items():
-            if key not in ("type", "authors", "dateline"):
-                texts += value if isinstance(value, list) else [value]
-    return texts
-
-
 def shows_gold(pdf: bytes, plan: TraitPlan) -> bool:
     """Whether the text PDFium finds inside the one page's box holds all the gold claims."""
     import pypdfium2 as pdfium
@@ -208,10 +190,10 @@ def shows_gold(pdf: bytes, plan: TraitPlan) -> bool:
     doc = pdfium.PdfDocument(pdf)
     try:
         width, height = doc[0].get_size()
-        text = _bare(str(doc[0].get_textpage().get_text_bounded(0, 0, width, height)))
+        text = bare(str(doc[0].get_textpage().get_text_bounded(0, 0, width, height)))
     finally:
         doc.close()
-    return all(_bare(t) in text for t in gold_strings(gold_traits(plan)))
+    return all(bare(t) in text for t in gold_strings(gold_traits(plan)))
 
 
 def typeset_traits(plan: TraitPlan, pdf_path: Path) -> TraitPlan:

@@ -15,21 +15,19 @@ from __future__ import annotations
 import ctypes
 import io
 import json
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from benchmarks.pagegen.corpus import Story, load_corpus
 from benchmarks.pagegen.realnews import NEWS_CSV, load_news
+from benchmarks.pagegen.traitgold import bare, gold_strings, quote_text, shown
 from benchmarks.pagegen.typst_plan import (
     Plan2,
     Story2,
     gold2,
     plan_page2,
-    quote_text,
     shortened2,
-    shown,
 )
 
 TEMPLATE = Path(__file__).with_name("typst_page.typ")
@@ -144,22 +142,6 @@ def _compile(plan: Plan2, slack: dict[int, int], folder: Path) -> tuple[bytes, s
     return pdf, over
 
 
-def _bare(text: str) -> str:
-    """Text without whitespace and hyphens: what survives line breaking and PDFium's marks
-    (U+0002 for a line-end hyphen, real or inserted; U+FFFE, U+2010)."""
-    return re.sub(r"[\s\-\u2010\ufffe\x02]+", "", text)
-
-
-def gold_texts(page: dict[str, Any]) -> list[str]:
-    """Every string the gold claims the page shows (authors and dateline repeat the byline)."""
-    texts = [str(f) for f in page.get("furniture", [])]
-    for item in page["items"]:
-        for key, value in item.items():
-            if key not in ("type", "authors", "dateline"):
-                texts += value if isinstance(value, list) else [value]
-    return texts
-
-
 def _shows(pdf: bytes, plan: Plan2) -> bool:
     """Whether the PDF is one page whose text inside the page box holds all the gold claims:
     an overlong word in display type, say, can run under a neighbour and be lost."""
@@ -170,10 +152,10 @@ def _shows(pdf: bytes, plan: Plan2) -> bool:
         if len(doc) != 1:
             return False
         width, height = doc[0].get_size()
-        shown = _bare(str(doc[0].get_textpage().get_text_bounded(0, 0, width, height)))
+        text = bare(str(doc[0].get_textpage().get_text_bounded(0, 0, width, height)))
     finally:
         doc.close()
-    return all(_bare(text) in shown for text in gold_texts(gold2(plan)))
+    return all(bare(t) in text for t in gold_strings(gold2(plan)))
 
 
 def _fitted(plan: Plan2, folder: Path) -> bytes | None:

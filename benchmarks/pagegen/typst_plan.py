@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from benchmarks.pagegen.compose import MAX_PER_ROW
-from benchmarks.pagegen.corpus import Story, byline_parts
+from benchmarks.pagegen.corpus import Story
+from benchmarks.pagegen.traitgold import (
+    JUMPS,
+    SUBHEADS,
+    gold_page,
+    story_items,
+)
 
 COLUMN_CHOICES = (3, 4, 5, 6, 7)
 GUTTER_MM = (3.0, 6.0)
@@ -45,12 +51,6 @@ JUMP_SHARE = 0.25
 CHARS_PER_COLUMN = 5000
 CHARS_PER_SPAN = 2400
 MIN_PARAGRAPHS = 3
-SUBHEADS = {
-    "de": ("Hintergrund", "Wie es weitergeht", "Offene Fragen", "Die Kosten", "Kritik"),
-    "en": ("Background", "What comes next", "Open questions", "The cost", "Criticism"),
-}
-JUMPS = {"de": "Fortsetzung auf Seite {n}", "en": "Continued on Page A{n}"}
-PREFIXES = ("Von ", "By ", "Foto: ", "Photo: ")
 
 
 @dataclass(frozen=True)
@@ -198,61 +198,12 @@ def shortened2(plan: Plan2) -> Plan2 | None:
     return replace(plan, rows=rows)
 
 
-def shown(text: str | None, bare: bool) -> str | None:
-    """A byline or credit as the page sets it: without its "Von"/"Foto:" on bare pages."""
-    if text and bare:
-        for prefix in PREFIXES:
-            if text.startswith(prefix):
-                return text[len(prefix) :]
-    return text
-
-
-def quote_text(p: Story2) -> str | None:
-    """The pull quote as displayed: without its final full stop."""
-    if p.quote_after is None or not p.story.pull_quote:
-        return None
-    return p.story.pull_quote.rstrip().removesuffix(".")
-
-
 def gold2(plan: Plan2) -> dict[str, Any]:
     """The page's items in reading order (row by row, left to right), and its furniture."""
+    style = plan.style
     items: list[dict[str, Any]] = []
     for p in plan.placements:
-        items.extend(_items(p, plan.style))
-    return {
-        "schema": "broadsheet-gold/1",
-        "source": f"generated page (Typst), seed {plan.seed}",
-        "language": plan.lang,
-        "layout": f"typst {plan.style.columns} columns",
-        "items": items,
-        "furniture": list(plan.furniture),
-    }
-
-
-def _items(p: Story2, style: Style) -> list[dict[str, Any]]:
-    s = p.story
-    out: list[dict[str, Any]] = []
-    if p.picture:
-        credit = shown(s.credit, style.bare_credits)
-        out.append({"type": "picture", "caption": s.caption, "credit": credit})
-    byline = shown(s.byline, style.bare_bylines)
-    authors, dateline = byline_parts(s.byline)
-    if byline and not authors:  # a bare byline names its authors just the same
-        authors, dateline = byline_parts(f"Von {byline}")
-    quote = quote_text(p)
-    notes = [n for n in (s.note, p.jump) if n]
-    item: dict[str, Any] = {
-        "type": "box" if s.type == "box" else "article",
-        "kicker": s.kicker,
-        "headline": s.headline,
-        "teaser": s.teaser,
-        "byline": byline,
-        "authors": authors or None,
-        "dateline": dateline,
-        "paragraphs": list(p.paragraphs),
-        "pull_quotes": [quote] if quote else None,
-        "credit": s.agency if s.type == "box" else None,
-        "notes": notes or None,
-    }
-    out.append({k: v for k, v in item.items() if v is not None})
-    return out
+        # a bare byline names its authors just the same
+        items.extend(story_items(p, style.bare_bylines, style.bare_credits, bare_authors=True))
+    source, layout = f"generated page (Typst), seed {plan.seed}", f"typst {style.columns} columns"
+    return gold_page(source, plan.lang, layout, items, plan.furniture)
