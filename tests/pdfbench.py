@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.pagegen.bench import (
@@ -48,6 +49,23 @@ def run_slice(pages: Iterable[Generated]) -> Results:
     for page in pages:
         run_pdf(page, found)
     return found
+
+
+def lang_results_fixture(
+    seeds: dict[str, tuple[int, ...]], name: str, page: Callable[[str, int, Path], Generated]
+) -> Any:
+    """A module fixture, one language a param: the language and the PDF path's results on
+    its slice pages, `page(lang, seed, scratch)` each."""
+
+    @pytest.fixture(scope="module", params=sorted(seeds))
+    def lang_results(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> tuple[str, Results]:
+        lang = request.param
+        scratch = tmp_path_factory.mktemp(f"{name}-{lang}")
+        return lang, run_slice(page(lang, seed, scratch) for seed in seeds[lang])
+
+    return lang_results
 
 
 def pdf_score(results: Results, lang: str, degradation: str, pages: int) -> dict[str, float]:

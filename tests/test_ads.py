@@ -4,7 +4,8 @@ info box (its text in running lines, or with one kind of evidence only) stays ed
 
 from __future__ import annotations
 
-from tests.test_pdf_margins import HEIGHT, WIDTH, run, story
+from tests.pdfpages import HEIGHT, WIDTH, run
+from tests.test_pdf_margins import story
 from tests.test_pipeline import uncovered
 
 from broadsheet.export.json import page_dict

@@ -5,7 +5,8 @@ a paragraph, a pull quote or furniture; a headline or a footer ending in a numbe
 from __future__ import annotations
 
 import pytest
-from tests.test_pdf_margins import BODY, HEIGHT, LEAD, WIDTH, column, run, story
+from tests.pdfpages import BODY, HEIGHT, LEAD, WIDTH, run
+from tests.test_pdf_margins import column, story
 
 from broadsheet.layout.jumps import cued, dumped_jump, reads_as_jump
 from broadsheet.layout.pdftext import pdf_source

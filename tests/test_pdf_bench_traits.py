@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pytest
 from benchmarks.pagegen.bench import DEFAULT_OUT, PDF_RUNS, Generated, Results
-from tests.pdfbench import assert_floors, assert_shuffle_gaps, pdf_score, run_slice, slice_page
+from tests.pdfbench import (
+    assert_floors,
+    assert_shuffle_gaps,
+    lang_results_fixture,
+    pdf_score,
+    slice_page,
+)
 
 CACHE = DEFAULT_OUT / "traits"
 SEEDS = {"de": (1, 3, 7), "en": (1, 4, 7)}
@@ -35,13 +41,7 @@ def _page(lang: str, seed: int, scratch: Path) -> Generated:
     return slice_page(lang, seed, CACHE, scratch, "traits", "a trait page")
 
 
-@pytest.fixture(scope="module", params=sorted(SEEDS))
-def lang_results(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[str, Results]:
-    lang = request.param
-    scratch = tmp_path_factory.mktemp(f"traits-{lang}")
-    return lang, run_slice(_page(lang, seed, scratch) for seed in SEEDS[lang])
+lang_results = lang_results_fixture(SEEDS, "traits", _page)
 
 
 @pytest.mark.parametrize("degradation", PDF_RUNS)

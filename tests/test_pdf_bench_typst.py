@@ -19,7 +19,13 @@ from pathlib import Path
 import pytest
 from benchmarks.pagegen.bench import DEFAULT_OUT, PDF_RUNS, Generated, Results
 from benchmarks.pagegen.realnews import news_available
-from tests.pdfbench import assert_floors, assert_shuffle_gaps, pdf_score, run_slice, slice_page
+from tests.pdfbench import (
+    assert_floors,
+    assert_shuffle_gaps,
+    lang_results_fixture,
+    pdf_score,
+    slice_page,
+)
 
 CACHE = DEFAULT_OUT / "typst"
 SEEDS = {"de": (3,), "en": (3, 5)}
@@ -54,13 +60,7 @@ def _page(lang: str, seed: int, scratch: Path) -> Generated:
     return slice_page(lang, seed, CACHE, scratch, "typst", "a Typst page")
 
 
-@pytest.fixture(scope="module", params=sorted(SEEDS))
-def lang_results(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[str, Results]:
-    lang = request.param
-    scratch = tmp_path_factory.mktemp(f"typst-{lang}")
-    return lang, run_slice(_page(lang, seed, scratch) for seed in SEEDS[lang])
+lang_results = lang_results_fixture(SEEDS, "typst", _page)
 
 
 @pytest.mark.parametrize("degradation", PDF_RUNS)

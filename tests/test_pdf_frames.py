@@ -4,20 +4,12 @@ if two frames' text ends up in one item."""
 
 from __future__ import annotations
 
+from tests.pdfpages import HEIGHT, LEAD, WIDTH, run
+
 from broadsheet.layout.pdftext import pdf_source
 from broadsheet.model import Item
 from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, process
-
-BODY = 8.6
-LEAD = 10.5
-WIDTH, HEIGHT = 600.0, 800.0
-
-
-def run(text: str, left: float, base: float, size: float = BODY, font: str = "Serif") -> Run:
-    """A run whose loose box starts at `left` with its bottom on `base`."""
-    box = (left, base, left + 0.5 * size * len(text), base + size * 1.15)
-    return Run(text, box, size, font, "Bold" in font, False, (0, 0, 0), True, 0)
 
 
 def column(left: float, top: float, count: int, word: str) -> list[Run]:

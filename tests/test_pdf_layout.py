@@ -6,38 +6,13 @@ layout/geometry.py, layout/order.py or layout/pdftext.py; each fails if that dec
 
 from __future__ import annotations
 
+from tests.pdfpages import BODY, LEAD, run
+
 from broadsheet.layout.geometry import blocks, lines
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pdftext import glyph_at, page_blocks, pdf_source
 from broadsheet.model import Box
 from broadsheet.page import PageGeometry, Run, Shape, Skipped
-
-BODY = 8.6
-LEAD = 10.5
-
-
-def run(
-    text: str,
-    left: float,
-    base: float,
-    width: float | None = None,
-    size: float = BODY,
-    font: str = "Serif",
-    bold: bool = False,
-) -> Run:
-    """A run whose loose box starts at `left` with its bottom on `base`."""
-    w = width if width is not None else 0.5 * size * len(text)
-    return Run(
-        text,
-        (left, base, left + w, base + size * 1.15),
-        size,
-        font,
-        bold,
-        False,
-        (0, 0, 0),
-        True,
-        0,
-    )
 
 
 def column(left: float, top: float, texts: list[str], width: float = 120.0) -> list[Run]:

@@ -4,19 +4,11 @@ the band or mark is missed, or if a story's own lines are taken for one."""
 
 from __future__ import annotations
 
+from tests.pdfpages import HEIGHT, LEAD, WIDTH, run
+
 from broadsheet.layout.pdftext import pdf_source
 from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, process
-
-BODY = 8.6
-LEAD = 10.5
-WIDTH, HEIGHT = 600.0, 800.0
-
-
-def run(text: str, left: float, base: float, size: float = BODY, font: str = "Serif") -> Run:
-    """A run whose loose box starts at `left` with its bottom on `base`."""
-    box = (left, base, left + 0.5 * size * len(text), base + size * 1.15)
-    return Run(text, box, size, font, "Bold" in font, False, (0, 0, 0), True, 0)
 
 
 def column(left: float, top: float, count: int, word: str) -> list[Run]:

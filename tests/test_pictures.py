@@ -8,8 +8,10 @@ fails if its decision breaks.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from tests.pdfpages import run as placed
 
 from broadsheet.layout.captions import split_credit
 from broadsheet.layout.pdftext import page_blocks, pdf_source
@@ -26,23 +28,9 @@ WORDS = (
 ).split()
 
 
-def run(
-    text: str,
-    left: float,
-    base: float,
-    width: float | None = None,
-    size: float = BODY,
-    font: str = "Serif",
-    bold: bool = False,
-    italic: bool = False,
-    upright: bool = True,
-) -> Run:
-    """A run whose loose box starts at `left` with its bottom on `base`."""
-    w = width if width is not None else 0.5 * size * len(text)
-    box = (left, base, left + w, base + size * 1.15)
-    if not upright:  # set up the page: the box is tall and narrow
-        box = (left, base, left + size * 1.15, base + w)
-    return Run(text, box, size, font, bold, italic, (0, 0, 0), upright, 0)
+def run(text: str, left: float, base: float, width: float | None = None, **style: Any) -> Run:
+    """A run in this file's body size, bold only where told (see tests/pdfpages.py)."""
+    return placed(text, left, base, width, **{"size": BODY, "bold": False, **style})
 
 
 def body_lines(left: float, top: float, count: int, seed: int, width: float = 150.0) -> list[Run]:
@@ -402,9 +390,25 @@ def test_a_teaser_over_a_picture_between_header_and_byline_stays_the_headers() -
         *body_lines(40, 735, 30, 11, width=55),
         run("HARBOUR", x, 760, 60, size=9.0, font="Sans-Bold", bold=True),
         run("Ferries return to the old port", x, 735, 320, size=22.0, font="Sans-Bold", bold=True),
-        run("With the quays rebuilt at a cost of four million, the", x, 712, 300, 10.5, deck, True),
-        run("harbour reopens after two years of works, and the", x, 699, 290, 10.5, deck, True),
-        run("first boats are full on the first day.", x, 686, 200, 10.5, deck, True),
+        run(
+            "With the quays rebuilt at a cost of four million, the",
+            x,
+            712,
+            300,
+            size=10.5,
+            font=deck,
+            bold=True,
+        ),
+        run(
+            "harbour reopens after two years of works, and the",
+            x,
+            699,
+            290,
+            size=10.5,
+            font=deck,
+            bold=True,
+        ),
+        run("first boats are full on the first day.", x, 686, 200, size=10.5, font=deck, bold=True),
         run("The ferry at the quay on Monday morning.", x, 518, 200, size=7.5, font="Sans"),
         run("Photo: Jane Roe", x + 250, 509, 60, size=6.0, font="Sans"),
         run("By John Smith", x, 490, 70, font="Serif-Italic", italic=True),
@@ -439,7 +443,9 @@ def test_a_pull_quote_at_the_foot_of_the_column_beside_a_picture_does_not_title_
         run("“We will not wait any longer”", 40, 380, 150, size=13.0, font="Serif-BoldItalic"),
         run("The ferry at the quay on Monday morning.", 220, 528, 200, size=7.5, font="Sans"),
         run("Photo: Jane Roe", 220, 519, 60, size=6.0, font="Sans"),
-        run("Ferries return to the old port", 220, 490, 250, 16.0, "Sans-Bold", True),
+        run(
+            "Ferries return to the old port", 220, 490, 250, size=16.0, font="Sans-Bold", bold=True
+        ),
         *body_lines(220, 465, 20, 4, width=250),
     ]
     found = items(page(runs, [Shape("image", (220.0, 545.0, 470.0, 725.0), None)]))
