@@ -276,7 +276,7 @@ def _with_rubrics(
 
 def _masthead(run: list[Unit], story: Story) -> bool:
     """A run set above a story's own header in larger type than any words of it: the
-    section's name over the page (Spektrum's "SPEKTROGRAMM"), not the story's headline.
+    section's name over the page (a rubric such as "NEWS IN BRIEF"), not the story's headline.
     Only a PDF tells type sizes."""
     sizes = [u.style.size for u in story.heads if u.style is not None and worded(u)]
     run_sizes = [u.style.size for u in run if u.style is not None and worded(u)]

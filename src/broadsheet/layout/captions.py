@@ -11,8 +11,8 @@ tells (`assemble`).
 Where the page sets the credit in a type of its own, the PDF path has cut it off already
 (layout/pictures.py); what is left is a credit in the caption's own type, or any credit in
 a text dump. After the caption's last full stops, a credit reads as one: a label ("Credit:
-Leslie Johnston", the cues of `roles.PHOTO_CREDIT_RE`), a name in capitals, which is how
-agencies and photographers are credited ("AFP", "EMMANUAL YOGINI"), or a name, a slash and
+Jane Roe", the cues of `roles.PHOTO_CREDIT_RE`), a name in capitals, which is how
+agencies and photographers are credited ("AFP", "JOHN DOE"), or a name, a slash and
 its agency ("Jane Roe/AP"). The credit keeps its label; both parts stay traced to the
 source.
 """

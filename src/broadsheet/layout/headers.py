@@ -151,7 +151,7 @@ def _same_type(displays: Sequence[Unit], sizes: Sequence[float], k: int, step: i
 
 def _under_label(displays: Sequence[Unit], sizes: Sequence[float], top: int) -> int:
     """The headline when the largest type is a label over a kicker and headline set in one
-    smaller type ("Schüler der Woche" over "Fynn Gerken" / "Die kaputte Hüfte"): a teaser
+    smaller type ("Pupil of the week" over "Jan Muster" / "A bad fall"): a teaser
     is never a short label over a longer line in one type, so that pair is kicker and
     headline, and the larger type above them the section's name."""
     pair = top + 2

@@ -36,7 +36,7 @@ JUMP_MAX_GAP_EM = 2.0
 FLUSH_RIGHT_INDENT_EM = 3.0
 JUMP_EDGE_EM = 1.0
 # Type this far from the body's size (as a ratio) is set apart; a jump line is never set
-# larger than that (a line in display type ending in a number is a headline: "IIPC @ 10").
+# larger than that (a line in display type ending in a number is a headline: "Top 10").
 SIZE_APART = 0.06
 # Of a block's width, this much must lie over the body block's for the two to share a column.
 MIN_COLUMN_OVERLAP = 0.6

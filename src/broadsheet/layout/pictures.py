@@ -3,7 +3,7 @@
 A picture is an image object or a filled path drawn as one (load/pdf.py `drawings`). Its
 caption is a few lines of type smaller than the body's or in another face, set under, over
 or beside it; its credit is set smaller still, up its side at an angle, or at the end of
-the caption's last line in a type of its own ("… in Tianjin." + "AFP" in smaller type).
+the caption's last line in a type of its own ("… at the harbour." + "AFP" in smaller type).
 Each is a block marked with its `role`, so the text stage reads it as what it is without
 any cue word ("Foto:" stays evidence, never a prerequisite).
 """
