@@ -31,6 +31,17 @@ def centre_in(box: Box, outer: Box) -> bool:
     return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
 
 
+def within(box: Box, outer: Box, slack: float) -> bool:
+    """Whether `box` lies wholly in `outer`, give or take `slack` points on each side (a
+    frame in a frame, a piece of a drawing in the whole)."""
+    return (
+        box[0] >= outer[0] - slack
+        and box[1] >= outer[1] - slack
+        and box[2] <= outer[2] + slack
+        and box[3] <= outer[3] + slack
+    )
+
+
 class Origin(NamedTuple):
     """Where a stretch [start, end) of a source made from a PDF was drawn: its page, the box
     of the run of glyphs, and the index of its first character on PDFium's text page."""

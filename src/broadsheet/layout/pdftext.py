@@ -31,7 +31,7 @@ from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pi
 from broadsheet.layout.margins import margin_furniture, regions, run_in_labels
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
-from broadsheet.model import Box, Hidden, Origin, Source, Type, union
+from broadsheet.model import Box, Hidden, Origin, Source, Type, union, within
 from broadsheet.page import PageGeometry, Run, Skipped
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
@@ -47,6 +47,9 @@ SIZE_TOLERANCE = 0.05
 # covers less than this share of the page: a story's box does, a page-wide frame does not
 # (its frames are read with the page's blocks, as if it were none).
 MAX_NESTING_SHARE = 0.5
+# A frame lies in another when within it give or take this many points (rules drawn on
+# the same edge).
+INSIDE_PT = 1.0
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
 
@@ -90,7 +93,11 @@ def _nested(
     out: dict[int, list[GBlock]] = {}
     for f in sorted(framed, key=lambda f: area[f]):
         clusters = framed[f]
-        inner = [g for k, g in out.items() if _inside(frames[k], frames[f]) and area[k] < area[f]]
+        inner = [
+            g
+            for k, g in out.items()
+            if within(frames[k], frames[f], INSIDE_PT) and area[k] < area[f]
+        ]
         if inner and area[f] < MAX_NESTING_SHARE * page:
             for g in inner:
                 del out[g[0].frame]
@@ -107,16 +114,6 @@ def _read_with(
     boxes = {id(c): union([b.box for b in c]) for c in clusters}
     boxes.update({id(g): frames[g[0].frame] for g in inner})
     return reading_order([*clusters, *inner], lambda c: boxes[id(c)], body)
-
-
-def _inside(box: Box, outer: Box) -> bool:
-    """Wholly within the outer box, give or take a point."""
-    return (
-        box[0] >= outer[0] - 1
-        and box[1] >= outer[1] - 1
-        and box[2] <= outer[2] + 1
-        and box[3] <= outer[3] + 1
-    )
 
 
 def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Source, list[Skipped]]:

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from broadsheet.model import Box, union
+from broadsheet.model import Box, union, within
 from broadsheet.page import Shape
 
 if TYPE_CHECKING:  # load/pdf.py imports this module: its types are for the checker only
@@ -100,7 +100,7 @@ def drawn_groups(
         box = union(group)
         if len(group) < 2 or not _picture_sized(box, least, width, height):
             continue
-        if any(_inside(box, f) for f in found):
+        if any(within(box, f, TOUCH_PT) for f in found):
             continue
         if not any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in centres):
             out.append(box)
@@ -128,14 +128,3 @@ def _touching(boxes: list[Box]) -> list[list[Box]]:
     for k, box in enumerate(boxes):
         groups.setdefault(root(k), []).append(box)
     return list(groups.values())
-
-
-def _inside(box: Box, outer: Box) -> bool:
-    """The box lies within the outer one (give or take a point)."""
-    e = TOUCH_PT
-    return (
-        box[0] >= outer[0] - e
-        and box[1] >= outer[1] - e
-        and box[2] <= outer[2] + e
-        and box[3] <= outer[3] + e
-    )
