@@ -148,18 +148,13 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         opening = opening_blocks(found, rules, pictures, pitches)
         frames = regions(found, page, body[1])
         labels = run_in_labels(found, frames, body[1])
+        # Kinds the page's place decides, whatever the block reads like; later ones win: a
+        # label opening its entry is text, not a head; an ad stays apart from the items
+        # (layout/ads.py); a jump line is its story's note (layout/jumps.py); furniture.
+        kinds = {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
+        kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
         for k, block in enumerate(found):
-            style = replace(block_style(block, body), frame=frames[k])
-            if k in labels:  # a label opening its entry is text (kind "body"), not a head
-                style = replace(style, kind="body")
-            if block.role:
-                style = replace(style, role=block.role, picture=block.picture)
-            if k in margin:  # the text path makes it furniture whatever it reads like
-                style = replace(style, kind=FURNITURE)
-            elif k in jumps:  # and its story's note (layout/jumps.py)
-                style = replace(style, kind=NOTE_KIND)
-            elif k in ads:  # and the page's ads, apart from the items (layout/ads.py)
-                style = replace(style, kind=AD_KIND)
+            style = _typed(block_style(block, body), block, kinds.get(k), frames[k])
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
                 if (j and not starts[j]) or (not j and labels.get(k - 1)):
@@ -180,6 +175,13 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         hidden=tuple(hidden),
     )
     return source, skipped
+
+
+def _typed(style: Type, block: GBlock, kind: str | None, frame: int) -> Type:
+    """The block's type with what its place on the page tells: its kind where the place
+    decides it, its region, and the role a picture gave it (layout/pictures.py)."""
+    role, picture = (block.role, block.picture) if block.role else (style.role, style.picture)
+    return replace(style, kind=kind or style.kind, frame=frame, role=role, picture=picture)
 
 
 class _Writer:
