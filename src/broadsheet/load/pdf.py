@@ -228,12 +228,19 @@ class _RunReader:
             if obj == NULL or not piece:
                 continue
             if out and piece in LINE_END_MARKS and out[-1].first + len(out[-1].text) == a:
-                last = out[-1]
-                box = (last.box[0], last.box[1], max(last.box[2], last.box[2] + 1), last.box[3])
-                out[-1] = last._replace(text=last.text + piece, box=box)
+                out[-1] = self._hyphen_to(out[-1], a + self.text[a:b].index(piece), piece)
             else:
                 out.append(self._run(a, b, obj))
         return out
+
+    def _hyphen_to(self, last: Run, at: int, hyphen: str) -> Run:
+        """The run with the hyphen at `at` appended, its box reaching the hyphen's right edge
+        (a word after a compound's hyphen is drawn right against it: a box stopping short
+        of the hyphen would read as a space), at most an em past the word."""
+        right = self._box(at, at)[2]
+        right = min(max(right, last.box[2] + 1), last.box[2] + max(last.size, 1.0))
+        box = (last.box[0], last.box[1], right, last.box[3])
+        return last._replace(text=last.text + hyphen, box=box)
 
     def _pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """[a, b) stretches of one text object each, found by bisection."""
