@@ -19,12 +19,17 @@ a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
 A pull quote between rules drawn as one frame inside a story's box is read in its place
 in the column (`pdftext`), so it stands between the column's body blocks here too.
 
+- or its words recur in the body blocks around it: a pull quote repeats a sentence of its
+  story, in whatever type and rank the paper sets its quotes (RECUR_*).
+
 Subheads stay in their story as paragraphs of their own; pull quotes go to the story's
-`pull_quotes`. Cue words and a final stop play no part: type and place decide.
+`pull_quotes`. Cue words and a final stop play no part: type, place and the text's own
+repetition decide.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from broadsheet.layout import roles
@@ -55,6 +60,13 @@ SUBHEAD_MAX_LINES = 2
 # A block stands within a column's measure when it sticks out of it by at most this many
 # points (rules and indents of a pull quote stay inside; a headline spans columns).
 MEASURE_SLACK_PT = 3.0
+# A display run is a pull quote when at least this share of its word trigrams recur in the
+# body blocks up to RECUR_WINDOW units before or after it, and it has RECUR_MIN_WORDS words
+# at least (a short head may echo a phrase of its story).
+RECUR_SHARE = 0.8
+RECUR_WINDOW = 8
+RECUR_MIN_WORDS = 5
+_WORD_RE = re.compile(r"\w+")
 # Opening quotation marks: a subhead never opens with one, a pull quote often does.
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
 
@@ -74,10 +86,52 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
         if end is None:
             continue
         insets = _insets(units[k - 1], units[k:end], units[end], out)
+        if insets is None:
+            insets = _quoted(units, k, end)
         if insets is not None:
             out.extend(insets)
             k = end
     return out
+
+
+def _quoted(units: Sequence[Unit], k: int, end: int) -> list[Unit] | None:
+    """The run units[k:end] between two body blocks when a unit of it repeats the body
+    around it: that one a pull quote, a short line beside it in display type a subhead,
+    small type an attribution; None if no unit recurs or another unit fits no role."""
+    near = [*units[max(0, k - RECUR_WINDOW) : k], *units[end : end + RECUR_WINDOW]]
+    body = _words([u for u in near if _body(u)])
+    known = set(zip(body, body[1:], body[2:], strict=False))
+    before, after = units[k - 1], units[end]
+    out: list[Unit] = []
+    for u in units[k:end]:
+        if u.role in (roles.BODY, roles.DISPLAY) and not _body(u) and _recurs(u, known):
+            out.append(Unit(u.lines, u.index, roles.PULL_QUOTE, u.style))
+        elif out and out[-1].role == roles.PULL_QUOTE and _attribution(u, before, after):
+            last = out[-1]
+            out[-1] = Unit((*last.lines, *u.lines), last.index, last.role, last.style)
+        elif u.role == roles.DISPLAY and len(u.lines) <= SUBHEAD_MAX_LINES:
+            out.append(Unit(u.lines, u.index, roles.SUBHEAD, u.style))
+        else:
+            return None
+    if not any(u.role == roles.PULL_QUOTE for u in out):
+        return None
+    return out if all(_in_column(u, before, after) for u in out) else None
+
+
+def _recurs(u: Unit, known: set[tuple[str, str, str]]) -> bool:
+    """The unit's words recur in the body around it (a pull quote quoting its story)."""
+    words = _words([u])
+    if len(words) < RECUR_MIN_WORDS:
+        return False
+    grams = list(zip(words, words[1:], words[2:], strict=False))
+    return sum(g in known for g in grams) >= RECUR_SHARE * len(grams)
+
+
+def _words(units: Sequence[Unit]) -> list[str]:
+    """The units' words, lowercased, a word broken at a line end joined again."""
+    text = "\n".join(line.text for u in units for line in u.lines)
+    text = re.sub(r"[-\u00ad\u2010]\n(?=[a-zäöüß])", "", text)
+    return _WORD_RE.findall(text.lower())
 
 
 def _body(u: Unit) -> bool:

@@ -1,10 +1,13 @@
 """Reading order of a page's blocks by recursive cuts along the white space between them.
 
 A newspaper page is read row by row, and within a row story by story, each story header
-first and then column by column. So a region is cut across first where a wide band of white
-space runs through it (between rows), else down along a gutter no block crosses (between
-stories, then between columns), else across at every gap down to the one below which the
-region parts into the most columns (a header above its columns), else across at every gap.
+first and then column by column. So a region is cut across first where a horizontal rule
+runs across it with no block crossing its height (a row's rule: a story of the row above
+may reach further down in another column than the rule's neighbours), then where a wide
+band of white space runs through it (between rows), else down along a gutter no block
+crosses (between stories, then between columns), else across at every gap down to the one
+below which the region parts into the most columns (a header above its columns), else
+across at every gap.
 Pieces are read top to bottom and left to right; a region no cut divides is read column by
 column.
 """
@@ -17,21 +20,31 @@ from typing import TypeVar
 from broadsheet.model import Box
 
 T = TypeVar("T")
-# A white band across a region at least this many body-type ems high separates rows.
+# A white band across a region at least this many body-type ems high separates rows, unless
+# what lies under it spans less than this share of the region's width, to a column's measure.
 ROW_GAP_EM = 2.0
+ROW_MIN_SPAN = 0.5
 # Blocks overlapping by less than this (points) still leave a gap between them.
 SLACK_PT = 0.5
+# A rule cuts a region across when it spans at least this share of the region's width.
+RULE_SPAN = 0.9
+# A rule is horizontal when at least this many times wider than high.
+RULE_ASPECT = 8.0
 
 
-def reading_order(items: Sequence[T], box: Callable[[T], Box], body: float) -> list[T]:
-    """The items (blocks) in reading order; `box` gives each one's box, `body` the body size."""
+def reading_order(
+    items: Sequence[T], box: Callable[[T], Box], body: float, rules: Sequence[Box] = ()
+) -> list[T]:
+    """The items (blocks) in reading order; `box` gives each one's box, `body` the body
+    size, `rules` the boxes of the page's rules."""
+    across = [r for r in rules if r[2] - r[0] >= RULE_ASPECT * max(r[3] - r[1], 0.1)]
     out: list[T] = []
     todo: list[list[T]] = [list(items)]
     while todo:
         region = todo.pop()
         if not region:
             continue
-        parts = _cut(region, box, body)
+        parts = _rule_cut(region, box, across) or _cut(region, box, body)
         if parts is None:
             out.extend(_by_columns(region, box, body))
         else:
@@ -55,6 +68,27 @@ def _by_columns(region: list[T], box: Callable[[T], Box], body: float) -> list[T
     return sorted(region, key=lambda it: keys[id(it)])
 
 
+def _rule_cut(
+    region: list[T], box: Callable[[T], Box], rules: Sequence[Box]
+) -> list[list[T]] | None:
+    """The region cut across at the highest rule that spans it with blocks above and below
+    and none reaching across its height; None if no rule does."""
+    if len(region) < 2 or not rules:
+        return None
+    boxes = [box(it) for it in region]
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    need = RULE_SPAN * (right - left)
+    for rule in sorted(rules, key=lambda r: -r[3]):
+        if min(rule[2], right) - max(rule[0], left) < need:
+            continue
+        y = (rule[1] + rule[3]) / 2
+        above = [it for it, b in zip(region, boxes, strict=True) if b[1] >= y - SLACK_PT]
+        below = [it for it, b in zip(region, boxes, strict=True) if b[3] <= y + SLACK_PT]
+        if above and below and len(above) + len(below) == len(region):
+            return [above, below]
+    return None
+
+
 def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]] | None:
     if len(region) < 2:
         return None
@@ -65,7 +99,8 @@ def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]]
     def down(it: T) -> tuple[float, float]:
         return (box(it)[0], box(it)[2])
 
-    found = _split(region, across, ROW_GAP_EM * body) or _split(region, down, 0.0)
+    rows = _rows(region, box, body)
+    found = rows or _split(region, down, 0.0)
     if found:
         return found
     bands = _split(region, across, 0.0)
@@ -81,6 +116,33 @@ def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]]
     if best:
         return [*bands[:best], [it for band in bands[best:] for it in band]]
     return bands
+
+
+def _rows(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]] | None:
+    """The region cut at each wide white band across it, except where what lies under the
+    band is one column going on: narrower than ROW_MIN_SPAN of the region and set to the
+    measure of a block above it (white beside a column that ends early, under a pull
+    quote's rule, is no row's end). None if no band is left."""
+    rows = _split(region, lambda it: (-box(it)[3], -box(it)[1]), ROW_GAP_EM * body)
+    if rows is None:
+        return None
+    width = _width([box(it) for it in region])
+    kept = [rows[0]]
+    for part in rows[1:]:
+        boxes = [box(it) for it in part]
+        lo, hi = min(b[0] for b in boxes), max(b[2] for b in boxes)
+        narrow = hi - lo < ROW_MIN_SPAN * width
+        if narrow and any(
+            abs(b[0] - lo) <= body and abs(b[2] - hi) <= body for b in map(box, kept[-1])
+        ):
+            kept[-1] = [*kept[-1], *part]
+        else:
+            kept.append(part)
+    return kept if len(kept) > 1 else None
+
+
+def _width(boxes: Sequence[Box]) -> float:
+    return max(b[2] for b in boxes) - min(b[0] for b in boxes)
 
 
 def _split(

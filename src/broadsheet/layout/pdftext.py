@@ -77,7 +77,8 @@ def page_blocks(page: PageGeometry) -> list[GBlock]:
     boxes = {
         id(g): frames[g[0].frame] if g[0].frame >= 0 else union([b.box for b in g]) for g in parts
     }
-    ordered = reading_order(parts, lambda g: boxes[id(g)], body)
+    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    ordered = reading_order(parts, lambda g: boxes[id(g)], body, rules)
     return [b for group in ordered for b in group if b.lines]
 
 

@@ -124,15 +124,19 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     reach = [pic.box for pic in pictures]
     # Type set up the side first: the picture reaches across it, so a caption under both
     # stands within the picture's width (the credit takes room the image gives up).
+    # Type by two pictures goes with the nearer: under one and beside another's top, under.
     for upright in (False, True):
-        for k, pic in enumerate(pictures):
-            for b in found:
-                if not b.lines or id(b) in taken or b.lines[0].main.upright != upright:
-                    continue
-                if _by_picture(b, reach[k], body) or centre_in(b.box, pic.box):
-                    taken[id(b)] = k
-                    if not upright:
-                        reach[k] = _across(reach[k], b.box)
+        for b in found:
+            if not b.lines or b.lines[0].main.upright != upright:
+                continue
+            near = [(_nearness(b, reach[k], pic.box, body), k) for k, pic in enumerate(pictures)]
+            found_by = [(d, k) for d, k in near if d is not None]
+            if not found_by:
+                continue
+            k = min(found_by)[1]
+            taken[id(b)] = k
+            if not upright:
+                reach[k] = _across(reach[k], b.box)
     _chain(found, reach, taken, body)
     clusters = [
         [pic, *_marked(pic, [b for b in found if taken.get(id(b)) == k], body)]
@@ -159,26 +163,40 @@ def _caption_type(block: GBlock, body: tuple[str, float]) -> bool:
     return block.size <= body[1] * SAME_SIZE and main.font != body[0] and not main.bold
 
 
-def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> bool:
+def _nearness(block: GBlock, reach: Box, pic: Box, body: tuple[str, float]) -> float | None:
+    """How far the block stands from the picture as its caption or credit would (0 when
+    set on it), or None when it is not set by it: `_by_picture`, and beside the picture
+    counts an extra gap, so a caption right under one picture and level with another's top
+    goes with the one it is under."""
+    if centre_in(block.box, pic):
+        return 0.0
+    if not _caption_type(block, body):
+        return None
+    return _by_picture(block, reach, body)
+
+
+def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> float | None:
     """Caption type right under or over the picture within its width, or beside it flush
     with its foot or top (not the attribution of a pull quote set beside it), or a credit
-    set up its side, which may stand just inside its edge."""
-    if not _caption_type(block, body):
-        return False
+    set up its side, which may stand just inside its edge: the gap, or None."""
     smaller = block.size < body[1] * CAPTION_MAX_SIZE
     box, near = block.box, (CAPTION_GAP_EM if smaller else OTHER_FACE_GAP_EM) * body[1]
-    within = _within(box, pic, body[1])
-    if within and (0 <= pic[1] - box[3] <= near or 0 <= box[1] - pic[3] <= near):
-        return True
+    under, over = pic[1] - box[3], box[1] - pic[3]
+    if _within(box, pic, body[1]) and (0 <= under <= near or 0 <= over <= near):
+        return min(g for g in (under, over) if g >= 0)
     level = box[1] >= pic[1] - near and box[3] <= pic[3] + near
+    right, left = box[0] - pic[2], pic[0] - box[2]
     if not block.lines[0].main.upright:
         inside = near if box[3] - box[1] > box[2] - box[0] else 0.0
-        beside = -inside <= box[0] - pic[2] <= near or -inside <= pic[0] - box[2] <= near
+        if level and (-inside <= right <= near or -inside <= left <= near):
+            return max(0.0, min(abs(right), abs(left)))
         below = box[0] >= pic[0] - near and box[2] <= pic[2] + near
-        return (level and beside) or (below and 0 <= pic[1] - box[3] <= near)
+        return under if below and 0 <= under <= near else None
     # Beside the picture, a caption is set flush with its foot or its top.
     flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
-    return flush and (0 <= box[0] - pic[2] <= near or 0 <= pic[0] - box[2] <= near)
+    if flush and (0 <= right <= near or 0 <= left <= near):
+        return near + min(g for g in (right, left) if g >= 0)
+    return None
 
 
 def _within(box: Box, pic: Box, em: float) -> bool:
