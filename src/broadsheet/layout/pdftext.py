@@ -50,6 +50,10 @@ MAX_NESTING_SHARE = 0.5
 # A frame lies in another when within it give or take this many points (rules drawn on
 # the same edge).
 INSIDE_PT = 1.0
+# A rubric (a kicker over its headline) has at most this many words and stands at most
+# this many of its line heights over the headline.
+RUBRIC_MAX_WORDS = 6
+RUBRIC_GAP_LINES = 1.5
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
 
@@ -152,7 +156,8 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         # Kinds the page's place decides, whatever the block reads like; later ones win: a
         # label opening its entry is text, not a head; an ad stays apart from the items
         # (layout/ads.py); a jump line is its story's note (layout/jumps.py); furniture.
-        kinds = {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
+        kinds = dict.fromkeys(rubrics(found, body[1]), "other")
+        kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
         kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
         for k, block in enumerate(found):
             style = _typed(block_style(block, body), block, kinds.get(k), frames[k])
@@ -176,6 +181,28 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         hidden=tuple(hidden),
     )
     return source, skipped
+
+
+def rubrics(found: Sequence[GBlock], body: float) -> set[int]:
+    """Blocks of one short line set right over display type, within its extent: a
+    headline's kicker, in whatever type (in the body's own, it would read as body text)."""
+    out: set[int] = set()
+    for k, b in enumerate(found):
+        if len(b.lines) != 1 or len(b.lines[0].text.split()) > RUBRIC_MAX_WORDS:
+            continue
+        height = b.box[3] - b.box[1]
+        for h in found:
+            gap = b.box[1] - h.box[3]
+            if (
+                h.lines
+                and h.size >= DISPLAY_RATIO * body
+                and -height / 2 <= gap <= RUBRIC_GAP_LINES * height
+                and abs(b.box[0] - h.box[0]) <= body
+                and b.box[2] <= h.box[2] + body
+            ):
+                out.add(k)
+                break
+    return out
 
 
 def _typed(style: Type, block: GBlock, kind: str | None, frame: int) -> Type:

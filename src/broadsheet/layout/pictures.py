@@ -26,6 +26,8 @@ MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
 # from their picture or from a caption block already found.
 MAX_CAPTION_LINES = 8
 CAPTION_MAX_SIZE = 0.95
+# Type at least this much larger than the body's is a headline's (`_under_headlines`).
+HEADLINE_SIZE = 1.3
 SAME_SIZE = 1.05
 CAPTION_GAP_EM = 2.0
 # A caption under or over a picture stands within its width, give or take this many ems.
@@ -125,11 +127,15 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     # Type set up the side first: the picture reaches across it, so a caption under both
     # stands within the picture's width (the credit takes room the image gives up).
     # Type by two pictures goes with the nearer: under one and beside another's top, under.
+    headed = _under_headlines(found, size)
     for upright in (False, True):
         for b in found:
             if not b.lines or b.lines[0].main.upright != upright:
                 continue
-            near = [(_nearness(b, reach[k], pic.box, body), k) for k, pic in enumerate(pictures)]
+            near = [
+                (_nearness(b, reach[k], pic.box, body, id(b) in headed), k)
+                for k, pic in enumerate(pictures)
+            ]
             found_by = [(d, k) for d, k in near if d is not None]
             if not found_by:
                 continue
@@ -163,16 +169,38 @@ def _caption_type(block: GBlock, body: tuple[str, float]) -> bool:
     return block.size <= body[1] * SAME_SIZE and main.font != body[0] and not main.bold
 
 
-def _nearness(block: GBlock, reach: Box, pic: Box, body: tuple[str, float]) -> float | None:
+def _nearness(
+    block: GBlock, reach: Box, pic: Box, body: tuple[str, float], headed: bool
+) -> float | None:
     """How far the block stands from the picture as its caption or credit would (0 when
     set on it), or None when it is not set by it: `_by_picture`, and beside the picture
     counts an extra gap, so a caption right under one picture and level with another's top
-    goes with the one it is under."""
+    goes with the one it is under. A block right under a headline is its byline or teaser
+    beside a picture, not its caption (`headed`)."""
     if centre_in(block.box, pic):
         return 0.0
     if not _caption_type(block, body):
         return None
-    return _by_picture(block, reach, body)
+    gap = _by_picture(block, reach, body)
+    beside = gap is not None and not _within(block.box, reach, body[1])
+    return None if headed and beside else gap
+
+
+def _under_headlines(found: Sequence[GBlock], body: float) -> set[int]:
+    """The ids of upright blocks set right under display type larger than the body's,
+    within a line of it and over its extent (a byline or teaser under its headline)."""
+    heads = [h.box for h in found if h.lines and h.size >= HEADLINE_SIZE * body]
+    out: set[int] = set()
+    for b in found:
+        if not b.lines or not b.lines[0].main.upright:
+            continue
+        height = b.lines[0].box[3] - b.lines[0].box[1]
+        for h in heads:
+            gap = h[1] - b.box[3]
+            if 0 <= gap <= height and min(b.box[2], h[2]) - max(b.box[0], h[0]) > 0:
+                out.add(id(b))
+                break
+    return out
 
 
 def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> float | None:
