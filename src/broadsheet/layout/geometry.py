@@ -18,6 +18,8 @@ from broadsheet.page import Run, Shape
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).
 SAME_BASELINE_EM = 0.3
+# A run less high than this share of its size is a stroke (a dash), not a line's height.
+SLIVER_EM = 0.3
 MAX_WORD_GAP_EM = 0.6
 # Runs of one line differ in size by at most this factor (a headline beside a column is
 # not part of the column's line).
@@ -106,7 +108,8 @@ def lines(runs: Sequence[Run]) -> list[Line]:
             rows[-1].append(run)
         else:
             rows.append([run])
-    rows = [sorted(row, key=lambda r: r.box[0]) for row in _with_marks(upright, rows)]
+    rows = _with_slivers(_with_marks(upright, rows))
+    rows = [sorted(row, key=lambda r: r.box[0]) for row in rows]
     edges = _column_edges(rows)
     pieces = [_pieces(row, edges) for row in rows]
     measures = Counter(_measure(p) for row in pieces for p in row)
@@ -150,6 +153,29 @@ def _with_marks(upright: list[Run], rows: list[list[Run]]) -> list[list[Run]]:
         host = next((h for h in hosts if _carries(h, mark)), None)
         out[row_of[id(host)] if host else row_of[id(mark)]].append(mark)
     return [row for row in out if row]
+
+
+def _with_slivers(rows: list[list[Run]]) -> list[list[Run]]:
+    """A row of thin runs only (a dash drawn on its own, whose box is the stroke's, not the
+    line's) joins the row next to it whose height takes it in: the dash's line."""
+    out: list[list[Run]] = []
+    for k, row in enumerate(rows):
+        if all(r.box[3] - r.box[1] < SLIVER_EM * r.size for r in row):
+            below = rows[k + 1] if k + 1 < len(rows) else []
+            host = next((h for h in (below, out[-1] if out else []) if _takes_in(h, row)), None)
+            if host is not None:
+                host.extend(row)
+                continue
+        out.append(row)
+    return out
+
+
+def _takes_in(row: list[Run], thin: list[Run]) -> bool:
+    """The row's height spans the thin runs' (an empty row spans nothing)."""
+    if not row:
+        return False
+    bottom, top = min(r.box[1] for r in row), max(r.box[3] for r in row)
+    return bottom <= min(r.box[1] for r in thin) and max(r.box[3] for r in thin) <= top
 
 
 def _carries(host: Run, mark: Run) -> bool:

@@ -115,7 +115,9 @@ def _quoted(units: Sequence[Unit], k: int, end: int) -> list[Unit] | None:
             return None
     if not any(u.role == roles.PULL_QUOTE for u in out):
         return None
-    return out if all(_in_column(u, before, after) for u in out) else None
+    # A quote its story repeats may take a column of its own; a subhead stands in one.
+    placed = (u.role == roles.PULL_QUOTE or _in_column(u, before, after) for u in out)
+    return out if all(placed) else None
 
 
 def _recurs(u: Unit, known: set[tuple[str, str, str]]) -> bool:

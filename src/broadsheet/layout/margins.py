@@ -53,6 +53,11 @@ PICTURE_NEAR_EM = 2.0
 # Marks: at most this many characters a line, type no larger than the body's, entirely
 # outside the text area.
 MAX_MARK_CHARS = 8
+# A mark in type about the body's size stands clear of the text area by this many body
+# ems (a kicker right over the page's top headline is the story's); type smaller than
+# MARK_TINY of the body's may stand close.
+MARK_CLEAR_EM = 1.0
+MARK_TINY = 0.95
 # A frame or tint behind this share of the page or more is its background, not a box.
 MAX_FRAME_SHARE = 0.5
 # A rule across at least this share of its frame's width parts the frame into sections (a
@@ -292,10 +297,12 @@ def _marks(found: Sequence[GBlock], pictures: Sequence[Box], body: float) -> set
     left, bottom = min(a[0] for a in areas), min(a[1] for a in areas)
     right, top = max(a[2] for a in areas), max(a[3] for a in areas)
     out = set()
+    clear = MARK_CLEAR_EM * body
     for k, b in enumerate(found):
         x0, y0, x1, y1 = b.box
         outside = y1 < bottom or y0 > top or x1 < left or x0 > right
-        small = b.size <= body
+        apart = y1 < bottom - clear or y0 > top + clear or x1 < left - clear
+        small = b.size < MARK_TINY * body or (b.size <= body and (apart or x0 > right + clear))
         if marks[k] and outside and small and not _near_picture(b, pictures, body):
             out.add(k)
     return out
