@@ -67,6 +67,8 @@ RECUR_SHARE = 0.8
 RECUR_WINDOW = 8
 RECUR_MIN_WORDS = 5
 _WORD_RE = re.compile(r"\w+")
+# A picture's own text: a pull quote repeating its story may follow it in the column.
+PICTURE_TEXT = (roles.CAPTION, roles.PHOTO_CREDIT)
 # Opening quotation marks: a subhead never opens with one, a pull quote often does.
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
 
@@ -80,13 +82,13 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
         u = units[k]
         out.append(u)
         k += 1
-        if not _body(u):
+        if not _body(u) and u.role not in PICTURE_TEXT:
             continue
         end = _inset_end(units, k)
         if end is None:
             continue
-        insets = _insets(units[k - 1], units[k:end], units[end], out)
-        if insets is None:
+        insets = _insets(units[k - 1], units[k:end], units[end], out) if _body(u) else None
+        if insets is None:  # after a body block, or a picture's text set in the column
             insets = _quoted(units, k, end)
         if insets is not None:
             out.extend(insets)

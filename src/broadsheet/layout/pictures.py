@@ -124,25 +124,26 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     pictures = [b for b in found if not b.lines]
     taken: dict[int, int] = {}
     reach = [pic.box for pic in pictures]
+    headed = _under_headlines(found, size)
     # Type set up the side first: the picture reaches across it, so a caption under both
     # stands within the picture's width (the credit takes room the image gives up).
-    # Type by two pictures goes with the nearer: under one and beside another's top, under.
-    headed = _under_headlines(found, size)
-    for upright in (False, True):
-        for b in found:
-            if not b.lines or b.lines[0].main.upright != upright:
-                continue
-            near = [
-                (_nearness(b, reach[k], pic.box, body, id(b) in headed), k)
-                for k, pic in enumerate(pictures)
-            ]
-            found_by = [(d, k) for d, k in near if d is not None]
-            if not found_by:
-                continue
-            k = min(found_by)[1]
-            taken[id(b)] = k
-            if not upright:
-                reach[k] = _across(reach[k], b.box)
+    for b in (b for b in found if b.lines and not b.lines[0].main.upright):
+        claim = _claim(b, pictures, reach, body, headed)
+        if claim is not None:
+            taken[id(b)] = claim[1]
+            reach[claim[1]] = _across(reach[claim[1]], b.box)
+    # Type by two pictures goes with the nearer: under one and beside another's foot,
+    # under. Beside a picture is the weakest place: what stands under another picture's
+    # caption (a credit at its last line's end) is that caption's first (`_chain`).
+    beside: list[tuple[GBlock, int]] = []
+    for b in (b for b in found if b.lines and b.lines[0].main.upright):
+        claim = _claim(b, pictures, reach, body, headed)
+        if claim is not None and claim[0]:
+            beside.append((b, claim[1]))
+        elif claim is not None:
+            taken[id(b)] = claim[1]
+    _chain(found, reach, taken, body)
+    taken.update({id(b): k for b, k in beside if id(b) not in taken})
     _chain(found, reach, taken, body)
     clusters = [
         [pic, *_marked(pic, [b for b in found if taken.get(id(b)) == k], body)]
@@ -169,21 +170,41 @@ def _caption_type(block: GBlock, body: tuple[str, float]) -> bool:
     return block.size <= body[1] * SAME_SIZE and main.font != body[0] and not main.bold
 
 
+def _claim(
+    block: GBlock,
+    pictures: Sequence[GBlock],
+    reach: Sequence[Box],
+    body: tuple[str, float],
+    headed: set[int],
+) -> tuple[bool, int] | None:
+    """The picture the block is set by, nearest first (on it or under or over it before
+    beside it), with whether it stands beside it; None if by none."""
+    near = [
+        (place, k)
+        for k, pic in enumerate(pictures)
+        if (place := _nearness(block, reach[k], pic.box, body, id(block) in headed))
+    ]
+    if not near:
+        return None
+    (side, _gap), k = min(near)
+    return side, k
+
+
 def _nearness(
     block: GBlock, reach: Box, pic: Box, body: tuple[str, float], headed: bool
-) -> float | None:
-    """How far the block stands from the picture as its caption or credit would (0 when
-    set on it), or None when it is not set by it: `_by_picture`, and beside the picture
-    counts an extra gap, so a caption right under one picture and level with another's top
-    goes with the one it is under. A block right under a headline is its byline or teaser
-    beside a picture, not its caption (`headed`)."""
+) -> tuple[bool, float] | None:
+    """Whether the block stands beside the picture as its caption or credit would, and how
+    far (on it: 0), or None when it is not set by it (`_by_picture`). A block right under
+    a headline is its byline or teaser beside a picture, not its caption (`headed`)."""
     if centre_in(block.box, pic):
-        return 0.0
+        return (False, 0.0)
     if not _caption_type(block, body):
         return None
     gap = _by_picture(block, reach, body)
-    beside = gap is not None and not _within(block.box, reach, body[1])
-    return None if headed and beside else gap
+    if gap is None:
+        return None
+    beside = not _within(block.box, reach, body[1])
+    return None if headed and beside else (beside, gap)
 
 
 def _under_headlines(found: Sequence[GBlock], body: float) -> set[int]:
@@ -223,7 +244,7 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> float | Non
     # Beside the picture, a caption is set flush with its foot or its top.
     flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
     if flush and (0 <= right <= near or 0 <= left <= near):
-        return near + min(g for g in (right, left) if g >= 0)
+        return min(g for g in (right, left) if g >= 0)
     return None
 
 
