@@ -19,7 +19,7 @@ a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
 A pull quote between rules drawn as one frame inside a story's box is read in its place
 in the column (`pdftext`), so it stands between the column's body blocks here too.
 
-- or its words recur in the body blocks around it: a pull quote repeats a sentence of its
+- or its words recur in the page's body text: a pull quote repeats a sentence of its
   story, in whatever type and rank the paper sets its quotes (RECUR_*).
 
 Subheads stay in their story as paragraphs of their own; pull quotes go to the story's
@@ -61,10 +61,9 @@ SUBHEAD_MAX_LINES = 2
 # points (rules and indents of a pull quote stay inside; a headline spans columns).
 MEASURE_SLACK_PT = 3.0
 # A display run is a pull quote when at least this share of its word trigrams recur in the
-# body blocks up to RECUR_WINDOW units before or after it, and it has RECUR_MIN_WORDS words
+# page's body text (a story quotes itself anywhere in it), and it has RECUR_MIN_WORDS words
 # at least (a short head may echo a phrase of its story).
 RECUR_SHARE = 0.8
-RECUR_WINDOW = 8
 RECUR_MIN_WORDS = 5
 _WORD_RE = re.compile(r"\w+")
 # A picture's own text: a pull quote repeating its story may follow it in the column.
@@ -77,6 +76,8 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
     role (PULL_QUOTE, SUBHEAD, INLINE)."""
     out: list[Unit] = []
+    body = _words([u for u in units if _body(u)])
+    known = set(zip(body, body[1:], body[2:], strict=False))
     k = 0
     while k < len(units):
         u = units[k]
@@ -89,20 +90,20 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
             continue
         insets = _insets(units[k - 1], units[k:end], units[end], out) if _body(u) else None
         if insets is None:  # after a body block, or a picture's text set in the column
-            insets = _quoted(units, k, end)
+            insets = _quoted(units, k, end, known)
         if insets is not None:
             out.extend(insets)
             k = end
     return out
 
 
-def _quoted(units: Sequence[Unit], k: int, end: int) -> list[Unit] | None:
-    """The run units[k:end] between two body blocks when a unit of it repeats the body
-    around it: that one a pull quote, a short line beside it in display type a subhead,
-    small type an attribution; None if no unit recurs or another unit fits no role."""
-    near = [*units[max(0, k - RECUR_WINDOW) : k], *units[end : end + RECUR_WINDOW]]
-    body = _words([u for u in near if _body(u)])
-    known = set(zip(body, body[1:], body[2:], strict=False))
+def _quoted(
+    units: Sequence[Unit], k: int, end: int, known: set[tuple[str, str, str]]
+) -> list[Unit] | None:
+    """The run units[k:end] between two body blocks when a unit of it repeats the page's
+    body text (`known`, its word trigrams): that one a pull quote, a short line beside it
+    in display type no larger a subhead, small type an attribution; None if no unit recurs
+    or another fits no role (a headline over a teaser that repeats its story's lead)."""
     before, after = units[k - 1], units[end]
     out: list[Unit] = []
     for u in units[k:end]:
@@ -115,15 +116,20 @@ def _quoted(units: Sequence[Unit], k: int, end: int) -> list[Unit] | None:
             out.append(Unit(u.lines, u.index, roles.SUBHEAD, u.style))
         else:
             return None
-    if not any(u.role == roles.PULL_QUOTE for u in out):
+    quotes = [_size(u) for u in out if u.role == roles.PULL_QUOTE]
+    if not quotes or any(_size(u) > max(quotes) for u in out if u.role == roles.SUBHEAD):
         return None
     # A quote its story repeats may take a column of its own; a subhead stands in one.
     placed = (u.role == roles.PULL_QUOTE or _in_column(u, before, after) for u in out)
     return out if all(placed) else None
 
 
+def _size(u: Unit) -> float:
+    return u.style.size if u.style is not None else 1.0
+
+
 def _recurs(u: Unit, known: set[tuple[str, str, str]]) -> bool:
-    """The unit's words recur in the body around it (a pull quote quoting its story)."""
+    """The unit's words recur in the body text (a pull quote quoting its story)."""
     words = _words([u])
     if len(words) < RECUR_MIN_WORDS:
         return False

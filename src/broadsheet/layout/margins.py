@@ -53,11 +53,6 @@ PICTURE_NEAR_EM = 2.0
 # Marks: at most this many characters a line, type no larger than the body's, entirely
 # outside the text area.
 MAX_MARK_CHARS = 8
-# A mark in type about the body's size stands clear of the text area by this many body
-# ems (a kicker right over the page's top headline is the story's); type smaller than
-# MARK_TINY of the body's may stand close.
-MARK_CLEAR_EM = 1.0
-MARK_TINY = 0.95
 # A frame or tint behind this share of the page or more is its background, not a box.
 MAX_FRAME_SHARE = 0.5
 # A rule across at least this share of its frame's width parts the frame into sections (a
@@ -297,15 +292,27 @@ def _marks(found: Sequence[GBlock], pictures: Sequence[Box], body: float) -> set
     left, bottom = min(a[0] for a in areas), min(a[1] for a in areas)
     right, top = max(a[2] for a in areas), max(a[3] for a in areas)
     out = set()
-    clear = MARK_CLEAR_EM * body
     for k, b in enumerate(found):
         x0, y0, x1, y1 = b.box
         outside = y1 < bottom or y0 > top or x1 < left or x0 > right
-        apart = y1 < bottom - clear or y0 > top + clear or x1 < left - clear
-        small = b.size < MARK_TINY * body or (b.size <= body and (apart or x0 > right + clear))
+        small = b.size <= body
         if marks[k] and outside and small and not _near_picture(b, pictures, body):
             out.add(k)
-    return out
+    return {k for k in out if not _over_headline(found[k], found, body)}
+
+
+def _over_headline(block: GBlock, found: Sequence[GBlock], body: float) -> bool:
+    """Set right over display type, within a line of it and over its extent: the kicker
+    of the page's top headline, not a mark outside the text."""
+    height = block.lines[0].box[3] - block.lines[0].box[1]
+    return any(
+        h.lines
+        and h.size >= DISPLAY_RATIO * body
+        and -height / 2 <= block.box[1] - h.box[3] <= height
+        and h.box[0] - height <= block.box[0]
+        and block.box[2] <= h.box[2] + height
+        for h in found
+    )
 
 
 def regions(found: Sequence[GBlock], page: PageGeometry, size: float) -> list[int]:

@@ -26,7 +26,7 @@ MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
 # from their picture or from a caption block already found.
 MAX_CAPTION_LINES = 8
 CAPTION_MAX_SIZE = 0.95
-# Type at least this much larger than the body's is a headline's (`_under_headlines`).
+# Type at least this much larger than the body's is a headline's (`_by_headlines`).
 HEADLINE_SIZE = 1.3
 SAME_SIZE = 1.05
 CAPTION_GAP_EM = 2.0
@@ -124,7 +124,7 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     pictures = [b for b in found if not b.lines]
     taken: dict[int, int] = {}
     reach = [pic.box for pic in pictures]
-    headed = _under_headlines(found, size)
+    headed = _by_headlines(found, size)
     # Type set up the side first: the picture reaches across it, so a caption under both
     # stands within the picture's width (the credit takes room the image gives up).
     for b in (b for b in found if b.lines and not b.lines[0].main.upright):
@@ -207,9 +207,10 @@ def _nearness(
     return None if headed and beside else (beside, gap)
 
 
-def _under_headlines(found: Sequence[GBlock], body: float) -> set[int]:
-    """The ids of upright blocks set right under display type larger than the body's,
-    within a line of it and over its extent (a byline or teaser under its headline)."""
+def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
+    """The ids of upright blocks set right under or over display type larger than the
+    body's, within a line of it and over its extent (a byline or teaser under a headline,
+    a kicker over one)."""
     heads = [h.box for h in found if h.lines and h.size >= HEADLINE_SIZE * body]
     out: set[int] = set()
     for b in found:
@@ -217,8 +218,8 @@ def _under_headlines(found: Sequence[GBlock], body: float) -> set[int]:
             continue
         height = b.lines[0].box[3] - b.lines[0].box[1]
         for h in heads:
-            gap = h[1] - b.box[3]
-            if 0 <= gap <= height and min(b.box[2], h[2]) - max(b.box[0], h[0]) > 0:
+            gap = max(h[1] - b.box[3], b.box[1] - h[3])
+            if -height / 2 <= gap <= height and min(b.box[2], h[2]) - max(b.box[0], h[0]) > 0:
                 out.add(id(b))
                 break
     return out
