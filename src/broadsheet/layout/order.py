@@ -28,6 +28,8 @@ ROW_MIN_SPAN = 0.5
 SLACK_PT = 0.5
 # A rule cuts a region across when it spans at least this share of the region's width.
 RULE_SPAN = 0.9
+# Rules whose middles lie within this many points of each other are drawn at one height.
+RULE_LEVEL_PT = 1.0
 # A rule is horizontal when at least this many times wider than high.
 RULE_ASPECT = 8.0
 
@@ -72,21 +74,33 @@ def _rule_cut(
     region: list[T], box: Callable[[T], Box], rules: Sequence[Box]
 ) -> list[list[T]] | None:
     """The region cut across at the highest rule that spans it with blocks above and below
-    and none reaching across its height; None if no rule does."""
+    and none reaching across its height; None if no rule does. Rules drawn at one height
+    (each story of a row ruled off on its own, gutters between) count as one."""
     if len(region) < 2 or not rules:
         return None
     boxes = [box(it) for it in region]
     left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
     need = RULE_SPAN * (right - left)
-    for rule in sorted(rules, key=lambda r: -r[3]):
-        if min(rule[2], right) - max(rule[0], left) < need:
+    for y, spans in _rule_heights(rules):
+        if sum(max(0.0, min(b, right) - max(a, left)) for a, b in spans) < need:
             continue
-        y = (rule[1] + rule[3]) / 2
         above = [it for it, b in zip(region, boxes, strict=True) if b[1] >= y - SLACK_PT]
         below = [it for it, b in zip(region, boxes, strict=True) if b[3] <= y + SLACK_PT]
         if above and below and len(above) + len(below) == len(region):
             return [above, below]
     return None
+
+
+def _rule_heights(rules: Sequence[Box]) -> list[tuple[float, list[tuple[float, float]]]]:
+    """The rules' heights from the top down, each with the spans drawn at it."""
+    out: list[tuple[float, list[tuple[float, float]]]] = []
+    for rule in sorted(rules, key=lambda r: -r[3]):
+        y = (rule[1] + rule[3]) / 2
+        if out and abs(out[-1][0] - y) <= RULE_LEVEL_PT:
+            out[-1][1].append((rule[0], rule[2]))
+        else:
+            out.append((y, [(rule[0], rule[2])]))
+    return out
 
 
 def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]] | None:

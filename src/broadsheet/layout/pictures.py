@@ -26,8 +26,9 @@ MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
 # from their picture or from a caption block already found.
 MAX_CAPTION_LINES = 8
 CAPTION_MAX_SIZE = 0.95
-# Type at least this much larger than the body's is a headline's (`_by_headlines`).
-HEADLINE_SIZE = 1.3
+# Type at least this much larger than the body's is display type: a headline's or a
+# teaser's (`_by_headlines`).
+DISPLAY_SIZE = 1.12
 SAME_SIZE = 1.05
 CAPTION_GAP_EM = 2.0
 # A caption under or over a picture stands within its width, give or take this many ems.
@@ -208,10 +209,9 @@ def _nearness(
 
 
 def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
-    """The ids of upright blocks set right under or over display type larger than the
-    body's, within a line of it and over its extent (a byline or teaser under a headline,
-    a kicker over one)."""
-    heads = [h.box for h in found if h.lines and h.size >= HEADLINE_SIZE * body]
+    """The ids of upright blocks set right under or over display type, within a line of it
+    and over its extent (a byline under a headline or teaser, a kicker over one)."""
+    heads = [h.box for h in found if h.lines and h.size >= DISPLAY_SIZE * body]
     out: set[int] = set()
     for b in found:
         if not b.lines or not b.lines[0].main.upright:
