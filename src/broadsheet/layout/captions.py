@@ -123,9 +123,15 @@ def bylines_across(units: Sequence[Unit]) -> list[Unit]:
         start = k - 1
         while start > 0 and placed(out[start - 1]):
             start -= 1
-        if start > 0 and out[start - 1].role in HEADER_ROLES:
+        if start > 0 and _heads(out[start - 1]):
             out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
     return out
+
+
+def _heads(u: Unit) -> bool:
+    """Part of a header: display type, a byline, or a sentence set in display type (a
+    teaser, which its byline has not told one yet)."""
+    return u.role in HEADER_ROLES or (u.role == roles.BODY and roles.set_as(u, "display"))
 
 
 def _byline_type(u: Unit) -> bool:

@@ -81,7 +81,9 @@ def page_blocks(page: PageGeometry) -> list[GBlock]:
     boxes = {
         id(g): frames[g[0].frame] if g[0].frame >= 0 else union([b.box for b in g]) for g in parts
     }
-    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    # A frame's or tint's top and foot cut a row off as a rule does.
+    edges = [(f[0], y, f[2], y) for f in frames for y in (f[1], f[3])]
+    rules = [s.box for s in page.shapes if s.kind == "rule"] + edges
     ordered = reading_order(parts, lambda g: boxes[id(g)], body, rules)
     return [b for group in ordered for b in group if b.lines]
 
