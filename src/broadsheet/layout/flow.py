@@ -85,7 +85,19 @@ def seam(unit: Unit, lang: str) -> Seam:
 
 
 def measure_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
-    """Group body pieces by column width; short pieces join the closest class."""
+    """Group body pieces by column width; short pieces join the closest class. The pieces
+    of one frame or tint (a PDF's region, `Type.frame`) are one class of their own: a
+    sidebar's ragged entries vary in width, and no story reads across a frame's edge."""
+    framed: dict[int, list[Unit]] = {}
+    for p in pieces:
+        if p.style is not None and p.style.frame >= 0:
+            framed.setdefault(p.style.frame, []).append(p)
+    free = [p for p in pieces if p.style is None or p.style.frame < 0]
+    return _width_classes(free) + [sorted(c, key=lambda u: u.index) for c in framed.values()]
+
+
+def _width_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
+    """Body pieces grouped by column width in characters; short pieces join the closest."""
     width = {p.index: measure(p.lines) for p in pieces}
     sized = sorted((p for p in pieces if len(p.lines) >= 3), key=lambda p: width[p.index])
     classes: list[list[Unit]] = []

@@ -18,6 +18,8 @@ from broadsheet.page import Run, Shape
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).
 SAME_BASELINE_EM = 0.3
+# A rule within this share of the type size of a line's foot, within its extent, underlines it.
+UNDERLINE_EM = 0.2
 # A run less high than this share of its size is a stroke (a dash), not a line's height.
 SLIVER_EM = 0.3
 MAX_WORD_GAP_EM = 0.6
@@ -349,7 +351,19 @@ def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
     gap = up[1] - down[3]
     if gap > MAX_LINE_GAP_EM * a.size or gap < -a.size:
         return False
-    return not any(_between(rule, up, down) for rule in rules)
+    return not any(_between(rule, up, down) and not _underline(rule, up, a.size) for rule in rules)
+
+
+def _underline(rule: Box, line: Box, size: float) -> bool:
+    """The rule underlines words of the line: it hugs the line's foot, within its extent
+    (a link's underline, which leaves the line's paragraph whole)."""
+    near = UNDERLINE_EM * size
+    return (
+        line[1] - near <= rule[1]
+        and rule[3] <= line[1] + near
+        and rule[0] >= line[0] - 1
+        and rule[2] <= line[2] + 1
+    )
 
 
 def _between(rule: Box, upper: Box, lower: Box) -> bool:

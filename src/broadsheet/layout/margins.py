@@ -36,6 +36,9 @@ PICTURE_KINDS = ("image", "drawing")
 # A gap of this many body ems cuts a band off (a blank line is one em; smaller gaps are a
 # story's own spacing between its kicker, headline and text).
 MIN_CUT_EM = 0.9
+# The page's lowest line stands this many body ems clear of the text over it, to be
+# furniture where no band runs across the page (`_foot_line`).
+FOOT_GAP_EM = 2.0
 # A horizontal rule at least this share of the page wide cuts a band off at any gap.
 MIN_RULE_SHARE = 0.4
 # A band's blocks are short: at most this many lines, each at most this many characters.
@@ -93,7 +96,7 @@ def margin_furniture(
     # under a figure.)
     sparse = sum(len(b.lines) for b in found if _story_text(b, body)) < MIN_STORY_LINES
     out |= _band(found, pictures, rules, page, body, sparse)
-    out |= _band(found, pictures, rules, page, body, None)
+    out |= _band(found, pictures, rules, page, body, None) or _foot_line(found, pictures, body)
     out |= _marks(found, pictures, body[1])
     # What layout/pictures.py placed by a picture as its caption or credit stays one.
     return {k for k in out if not found[k].role}
@@ -170,6 +173,28 @@ def _band(
     if not best or _goes_on(found, strips[best - 1], strips[best], top, body):
         return set()
     return {i for s in strips[:best] for i in s.blocks}
+
+
+def _foot_line(
+    found: Sequence[GBlock], pictures: Sequence[Box], body: tuple[str, float]
+) -> set[int]:
+    """The page's lowest block, where no band runs across the page: one short line that
+    stands at least FOOT_GAP_EM clear of the text above it in its own width and level with
+    nothing, and is not a column going on (a web address under a sidebar, beside the
+    columns' last lines)."""
+    level = [k for k, b in enumerate(found) if b.lines[0].main.upright]
+    if not level:
+        return set()
+    k = min(level, key=lambda i: found[i].box[1])
+    low = found[k]
+    if len(low.lines) != 1 or not _bandlike(
+        _Strip(low.box[3], low.box[1], [k]), found, pictures, body
+    ):
+        return set()
+    above = [b for i, b in enumerate(found) if i != k and _overlap(b.box, low.box)]
+    beside = [b for i, b in enumerate(found) if i != k and b.box[1] <= low.box[3]]
+    clear = all(b.box[1] - low.box[3] >= FOOT_GAP_EM * body[1] for b in above)
+    return {k} if clear and not beside else set()
 
 
 def boxed_frames(found: Sequence[GBlock], page: PageGeometry) -> list[int]:

@@ -58,10 +58,14 @@ BYLINE_RE = re.compile(
 )
 PHOTO_CREDIT_RE = re.compile(
     r"^(?:Fotos?|Bilder?|Photos?|Photograph|Illustrations?|Grafik|Karikatur|Zeichnung|"
-    r"Quelle|Credits?|Image|Picture|Abb\.)\s*:\s*\S|^©\s*\S",
+    r"Quelle|Credits?|Image|Picture|Abb\.)\s*:\s*\S|^©\s*\S"
+    # or without a colon: "Photo courtesy of Jane Roe", "Photo by Jane Roe", "Courtesy of ..."
+    r"|^(?:Photos?|Photograph|Image|Picture)\s+(?:courtesy\s+of|by)\s+\S|^Courtesy\s+of\s+\S",
     re.IGNORECASE,
 )
 AGENCY_RE = re.compile(r"\((?:[A-Za-z][A-Za-z.]{1,9}(?:\s*[,/]\s*|\s+))*[A-Za-z][A-Za-z.]{1,9}\)$")
+# An agency named in lowercase is a code of at most this many letters ("dpa", "epd").
+AGENCY_CODE_CHARS = 4
 NOTE_RE = re.compile(
     r"^(?:Aus dem \w+en\b|Übersetzung|Übersetzt|Mitarbeit|Mitarbeit:|Recherche|Finanziert|"
     r"Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
@@ -278,7 +282,7 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
     if gap is not None and _credit_role(last.text[gap.end() :]):
         before = last.slice(0, gap.start()).strip()
         return [(*head, before), (last.slice(gap.end(), len(last)).strip(),)]
-    m2 = AGENCY_RE.search(last.text)
+    m2 = agency_at(last.text)
     if m2 and m2.start() == 0 and head and ends_sentence(head[-1].text):
         return [tuple(head), (last,)]  # on a line of its own under the text
     if m2 and m2.start() > 0 and ends_sentence(last.text[: m2.start()].rstrip()):
@@ -318,9 +322,32 @@ def _credit_role(text: str) -> str | None:
     t = text.strip()
     if PHOTO_CREDIT_RE.search(t):
         return PHOTO_CREDIT
-    if AGENCY_RE.fullmatch(t):
+    if is_agency(t):
         return AGENCY_CREDIT
     return None
+
+
+def is_agency(text: str) -> bool:
+    """The text is agencies named in brackets, and nothing else."""
+    m = agency_at(text.strip())
+    return m is not None and m.start() == 0
+
+
+def agency_at(text: str) -> re.Match[str] | None:
+    """Agencies named in brackets at the text's end ("(dpa)", "(AFP, Reuters)"), not a
+    sentence in brackets ("(Read the report here.)"): an agency's name in lowercase is
+    a short code.
+
+    >>> bool(agency_at("Zehn Menschen starben. (AFP, Reuters)"))
+    True
+    >>> bool(agency_at("Do some planning. (Here are some insights.)"))
+    False
+    """
+    m = AGENCY_RE.search(text)
+    words = m.group(0).strip("()").replace(",", " ").replace("/", " ").split() if m else []
+    if any(w.islower() and len(w.rstrip(".")) > AGENCY_CODE_CHARS for w in words):
+        return None
+    return m
 
 
 def local_role(lines: tuple[Traced, ...]) -> str:

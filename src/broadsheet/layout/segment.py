@@ -13,7 +13,6 @@ import statistics
 from collections.abc import Sequence
 
 from broadsheet.layout.roles import (
-    AGENCY_RE,
     BYLINE_RE,
     FUNCTION_WORDS,
     NOTE_RE,
@@ -21,6 +20,7 @@ from broadsheet.layout.roles import (
     ends_hyphen,
     ends_mid_sentence,
     ends_sentence,
+    is_agency,
     is_furniture,
     is_kicker_line,
     last_gap,
@@ -186,7 +186,7 @@ def own_line(text: str) -> bool:
     return len(text) < OWN_LINE_MAX and bool(
         BYLINE_RE.match(text)
         or PHOTO_CREDIT_RE.match(text)
-        or (text.endswith(")") and AGENCY_RE.fullmatch(text.strip()))
+        or (text.endswith(")") and is_agency(text))
         or is_furniture(text)
     )
 

@@ -21,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 from broadsheet.errors import InputError
 from broadsheet.load.drawings import drawings
 from broadsheet.load.hidden import HiddenTest
+from broadsheet.load.inlay import inlaid
 from broadsheet.load.paint import walk
 from broadsheet.load.pdfium_abi import (
     NULL,
@@ -197,7 +198,8 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> tuple[list[Run], list[tu
                 "too many to lay out in reasonable time; leave it out with --pages"
             )
         start = end + 2
-    return out, reader.marks
+    runs, kept = inlaid(out, reader.char_box)
+    return runs, [reader.marks[k] for k in kept]
 
 
 class _RunReader:
@@ -293,6 +295,9 @@ class _RunReader:
         return Run(
             text[a:b], self._box(a, b - 1), size, font, bold, italic, (red, green, blue), upright, a
         )
+
+    def char_box(self, index: int) -> Box:
+        return self._box(index, index)
 
     def _box(self, first: int, last: int) -> Box:
         """The box around two characters of a line (its first and last)."""
