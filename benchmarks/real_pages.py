@@ -40,10 +40,10 @@ FLOOR_STEP = 0.01
 # The goals for every real page: metric -> (bound, "max" for a ceiling, else "min").
 GOALS = {"cer": (0.02, "max"), "item_f1": (0.9, "min"), "field_accuracy": (0.85, "min")}
 # Pages nobody tunes on: their rows are reported apart, as figures on unseen pages.
-# `--tune` leaves them out, so that working on the others never shows them.
-HELD_ASIDE = frozenset(
-    {"en_loc_digital-preservation-newsletter_2013-06.p2", "de_klz_klassenzeitung_2024-08-12.p3"}
-)
+# `--tune` leaves them out, so that working on the others never shows them. (The
+# newsletter's page 2 was held aside too until the every-page goal made it
+# development material, on 2026-12-03; its figures before that are in the README.)
+HELD_ASIDE = frozenset({"de_klz_klassenzeitung_2024-08-12.p3"})
 
 
 def gold_files(folder: Path) -> list[Path]:

@@ -178,10 +178,10 @@ def _band(
 def _foot_line(
     found: Sequence[GBlock], pictures: Sequence[Box], body: tuple[str, float]
 ) -> set[int]:
-    """The page's lowest block, where no band runs across the page: one short line that
-    stands at least FOOT_GAP_EM clear of the text above it in its own width and level with
-    nothing, and is not a column going on (a web address under a sidebar, beside the
-    columns' last lines)."""
+    """The page's lowest block, where no band runs across the page: one short line outside
+    any frame that stands at least FOOT_GAP_EM clear of the text above it in its own width,
+    level with nothing, and not under a column of story text (a web address under a
+    sidebar, beside the columns' last lines; not a writer's note under the column)."""
     level = [k for k, b in enumerate(found) if b.lines[0].main.upright]
     if not level:
         return set()
@@ -191,10 +191,14 @@ def _foot_line(
         _Strip(low.box[3], low.box[1], [k]), found, pictures, body
     ):
         return set()
+    if low.frame >= 0:
+        return set()  # a box's last line
     above = [b for i, b in enumerate(found) if i != k and _overlap(b.box, low.box)]
     beside = [b for i, b in enumerate(found) if i != k and b.box[1] <= low.box[3]]
     clear = all(b.box[1] - low.box[3] >= FOOT_GAP_EM * body[1] for b in above)
-    return {k} if clear and not beside else set()
+    under = min(above, key=lambda b: b.box[1], default=None)
+    story = under is not None and _story_text(under, body)  # a note under its column
+    return {k} if above and clear and not beside and not story else set()
 
 
 def boxed_frames(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
