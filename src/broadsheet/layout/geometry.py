@@ -23,6 +23,8 @@ UNDERLINE_EM = 0.2
 # A run less high than this share of its size is a stroke (a dash), not a line's height.
 SLIVER_EM = 0.3
 MAX_WORD_GAP_EM = 0.6
+# Where the type changes within one size, a justified line's space may stretch to this.
+MAX_EMPHASIS_GAP_EM = 1.0
 # Runs of one line differ in size by at most this factor (a headline beside a column is
 # not part of the column's line).
 MAX_SIZE_RATIO = 1.3
@@ -252,7 +254,10 @@ def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     # by glyph) is read so: a run of several words is a line's whole stretch.
     words = " " not in run.text and " " not in last.text
     spread = same and words and 0 <= gap <= MAX_SPREAD_EM * small
-    near = near or (spread and not _edge_between(last.box[2], run.box[0], edges))
+    # A change of type in one size mid-line (a bold name, an italic title) is emphasis: a
+    # justified line's space before it may stretch past a word gap.
+    emphasis = not same and run.size == last.size and 0 <= gap <= MAX_EMPHASIS_GAP_EM * small
+    near = near or ((spread or emphasis) and not _edge_between(last.box[2], run.box[0], edges))
     return apart and near and not gutter and (mark or big <= MAX_SIZE_RATIO * small)
 
 
