@@ -10,6 +10,7 @@ heights; `Flowed` is the result, drawn where the page puts it.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from dataclasses import dataclass
 from functools import cache
@@ -265,3 +266,30 @@ def draw_flowed(c: Canvas, flowed: Flowed, x: float, top: float, pitch: float) -
         for f, y, h in column:
             f.wrap(flowed.width, flowed.height)
             f.drawOn(c, x + k * pitch, top - y - h)
+
+
+# A text operator in ReportLab's page code: word spacing, font and size, or a string shown.
+_TEXT_OP = re.compile(r"(-?[\d.]+) Tw|/(\S+) ([\d.]+) Tf|\(((?:\\.|[^\\()])*)\) Tj")
+
+
+def flat_word_spacing(code: str) -> str:
+    """The page code with ReportLab's word spacing (`Tw`, how it justifies a line) written
+    as TJ shifts after each space instead. PDFium drops `Tw` when it writes a page's stream
+    again, so the stream-shuffled copy (reorder.py) of a justified page showed its lines
+    ragged and overprinted; with TJ both copies draw every glyph where ReportLab put it."""
+    state = {"tw": 0.0, "size": 0.0}
+
+    def swap(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            state["tw"] = float(m.group(1))
+            return ""
+        if m.group(2) is not None:
+            state["size"] = float(m.group(3))
+            return m.group(0)
+        if not state["tw"] or not state["size"]:
+            return m.group(0)
+        shift = f" {-state['tw'] * 1000 / state['size']:.3f} "
+        words = m.group(4).split(" ")
+        return "[" + shift.join(f"({w} )" for w in words[:-1]) + f"{shift}({words[-1]})] TJ"
+
+    return _TEXT_OP.sub(swap, code)

@@ -32,6 +32,7 @@ from benchmarks.pagegen.rl_flow import (
     balance,
     draw_flowed,
     faces,
+    flat_word_spacing,
     flow,
     para,
     style,
@@ -254,6 +255,7 @@ def draw_page(setter: Setter, plan: RLPlan, rows: list[tuple[float, list[Laid]]]
             draw_story(c, story, x, top)
             x += story.width + 2 * story.inset + setter.gutter
         top -= height + ROW_GAP_MM * mm
+    c._code = [flat_word_spacing(code) for code in c._code]  # the page's operators so far
     c.showPage()
     c.save()
     return buf.getvalue()
