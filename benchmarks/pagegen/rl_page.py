@@ -7,6 +7,9 @@ kicker, headline, teaser, byline) across its columns, its body flowed into balan
 rules between stories. Rows that do not fit the page are cut from the plan (rl_plan.
 shortened_rl) and the page is set again, so the gold written from the plan is exactly what
 the PDF shows; a last check reads the PDF's text back and cuts again if a claim is missing.
+Justified lines are written with TJ shifts rather than ReportLab's `Tw` word spacing
+(rl_flow.flat_word_spacing; same pixels), so that typst_page.shuffled_copy can reorder the
+stream: PDFium drops `Tw` when it writes a stream again.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from benchmarks.pagegen.realnews import NEWS_CSV, load_news
 from benchmarks.pagegen.rl_flow import (
     JUSTIFY,
     NARROW_PT,
@@ -39,6 +41,7 @@ from benchmarks.pagegen.rl_flow import (
 )
 from benchmarks.pagegen.rl_plan import RLPlan, gold_rl, plan_rl, shortened_rl
 from benchmarks.pagegen.traitgold import bare, gold_strings, quote_text, shown
+from benchmarks.pagegen.typst_page import shuffled_copy, stories_for
 from benchmarks.pagegen.typst_plan import Story2
 
 MARGIN_X_MM = 12.0
@@ -48,17 +51,6 @@ ROW_GAP_MM = 4.5
 BOX_INSET_MM = 2.5
 MAX_FIT_TRIES = 80
 UNBOUNDED = 1e6
-
-
-def stories_for(lang: str) -> list[Any]:
-    """German: real news from the shared corpus (it must be there); else the project's."""
-    from benchmarks.pagegen.corpus import load_corpus
-
-    if lang == "de":
-        if not NEWS_CSV.is_file():
-            raise FileNotFoundError(f"{NEWS_CSV}: the real German news corpus is not here")
-        return load_news(NEWS_CSV)
-    return load_corpus(lang)
 
 
 @dataclass
@@ -309,9 +301,8 @@ def typeset_rl(plan: RLPlan, pdf_path: Path) -> RLPlan:
 
 
 def generate_rl(lang: str, seed: int, out: Path) -> tuple[Path, dict[str, Any]]:
-    """One ReportLab page's PDF, its shuffled copy and its gold, made once, then read."""
-    from benchmarks.pagegen.typst_page import shuffled_copy
-
+    """One ReportLab page's PDF, its shuffled copy and its gold, made once, then read
+    (German from the shared real news corpus, as on Typst pages: typst_page.stories_for)."""
     pdf, gold_path = out / f"{lang}-{seed:04d}.pdf", out / f"{lang}-{seed:04d}.gold.json"
     if not (pdf.exists() and gold_path.exists()):
         out.mkdir(parents=True, exist_ok=True)
