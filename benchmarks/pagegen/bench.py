@@ -3,7 +3,8 @@
 Usage::
 
     python -m benchmarks.pagegen.bench [--pages N] [--langs de,en] [--out DIR] [--json FILE]
-                                       [--pdf-only] [--typesetter weasyprint|typst] [--traits]
+                                       [--pdf-only] [--typesetter weasyprint|typst|reportlab]
+                                       [--traits]
 
 For each language it draws N pages (seeds 1..N), typesets them (cached in --out), extracts
 each with every extractor this machine has, degrades the dumps (extract.DEGRADATIONS), and
@@ -33,6 +34,10 @@ the PDF path's CER on the shuffled PDF is from that on the in-order one.
 --pdf-only runs just what that table needs: the PDF path, and `raw` and the text path (a
 few ms a dump) on those three extractors with those two degradations; no ftfy+join, no
 dehyphenation figures, and only that table is printed.
+
+--typesetter typst / reportlab sets the pages with Typst (typst_page.py) or ReportLab
+(rl_page.py), cached in out/typst / out/reportlab: typesetters the parser is measured on,
+never tuned to (German from the shared real news corpus).
 
 --traits sets WeasyPrint pages with the traits of real pages (traits.py), cached in
 out/traits: pages to tune on; the plain pages are unchanged.
@@ -97,7 +102,12 @@ def generate(
 ) -> Generated:
     """One page's PDF and gold, typeset once and then read from `out` (Typst pages: German
     from the shared real news corpus, see typst_page.py; `corpus` is not read). Typesetter
-    "traits": WeasyPrint pages with the traits of real pages (traits.py)."""
+    "traits": WeasyPrint pages with the traits of real pages (traits.py); "reportlab": the
+    third typesetter (rl_page.py), German from the real news corpus too."""
+    if typesetter == "reportlab":
+        from benchmarks.pagegen.rl_page import generate_rl
+
+        return Generated(seed, lang, *generate_rl(lang, seed, out))
     if typesetter == "typst":
         from benchmarks.pagegen.typst_page import generate_typst
 
@@ -452,9 +462,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="PDF and gold cache (default benchmarks/out)")
     parser.add_argument(
         "--typesetter",
-        choices=("weasyprint", "typst"),
+        choices=("weasyprint", "typst", "reportlab"),
         default="weasyprint",
-        help="typst: the held-out second typesetter (typst_page.py), cached in out/typst",
+        help="typst: the held-out second typesetter (typst_page.py), cached in out/typst; "
+        "reportlab: the third, never tuned on (rl_page.py), cached in out/reportlab",
     )
     parser.add_argument(
         "--traits",
@@ -476,8 +487,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     langs = [lang for lang in args.langs.split(",") if lang]
     typesetter = "traits" if args.traits else args.typesetter
-    subfolder = {"typst": "typst", "traits": "traits"}.get(typesetter, "")
-    out = args.out or DEFAULT_OUT / subfolder
+    subfolder = {"typst": "typst", "traits": "traits", "reportlab": "reportlab"}
+    out = args.out or DEFAULT_OUT / subfolder.get(typesetter, "")
     results = Results(scores={}, hyphens=defaultdict(list))
     for lang in langs:
         for seed in range(args.first_seed, args.first_seed + args.pages):
