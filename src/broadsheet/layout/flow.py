@@ -18,6 +18,10 @@ from broadsheet.repair.lexicon import Lexicon
 
 # Body columns whose widths differ by more than this ratio belong to different stories.
 CLASS_RATIO = 1.15
+# Widths a PDF gives (in ems) one step apart by more than this ratio are two measures.
+GEOMETRIC_STEP = 1.08
+# Two pieces whose left edges lie this close (points) stand in one column.
+FLUSH_PT = 1.5
 # Seam evidence, in points: the best-scoring continuation wins.
 LOWER_START_SCORE = 3.0
 NEXT_IN_DUMP_SCORE = 2.0
@@ -97,12 +101,16 @@ def measure_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
 
 
 def _width_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
-    """Body pieces grouped by column width in characters; short pieces join the closest."""
-    width = {p.index: measure(p.lines) for p in pieces}
+    """Body pieces grouped by column width: in ems of their type where a PDF gave every
+    piece its extent (justified lines stretched by wide spaces hold few characters), else
+    in characters. Short pieces join the closest class; from a PDF, among the classes with a
+    piece flush with its left edge (a paragraph's one line stands in its column)."""
+    placed = all(p.style is not None and p.style.right > p.style.left for p in pieces)
+    width = {p.index: _extent(p) if placed else measure(p.lines) for p in pieces}
     sized = sorted((p for p in pieces if len(p.lines) >= 3), key=lambda p: width[p.index])
     classes: list[list[Unit]] = []
     for p in sized:  # sorted by width: a class's middle width is its median
-        if classes and width[p.index] <= CLASS_RATIO * _median(classes[-1], width):
+        if classes and _same_class(p, classes[-1], width, placed):
             classes[-1].append(p)
         else:
             classes.append([p])
@@ -112,10 +120,34 @@ def _width_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
         if not classes:
             classes.append([p])
             continue
-        longest = max(len(line) for line in p.lines)
-        best = min(classes, key=lambda c: abs(_median(c, width) - longest))
+        longest = width[p.index] if placed else max(len(line) for line in p.lines)
+        near = [c for c in classes if placed and any(_flush(p, q) for q in c)] or classes
+        best = min(near, key=lambda c: abs(_median(c, width) - longest))
         best.append(p)
     return [sorted(c, key=lambda u: u.index) for c in classes]
+
+
+def _same_class(p: Unit, cls: list[Unit], width: dict[float, float], placed: bool) -> bool:
+    """Whether the piece (wider than the class's pieces so far) is of the class: within
+    CLASS_RATIO of its median in characters; in ems, within GEOMETRIC_STEP of its widest
+    piece (widths measured on the page cluster tightly, so a jump between two tells two
+    measures, where a median drifts)."""
+    if placed:
+        return width[p.index] <= GEOMETRIC_STEP * width[cls[-1].index]
+    return width[p.index] <= CLASS_RATIO * _median(cls, width)
+
+
+def _extent(p: Unit) -> float:
+    """The piece's width in its own type's ems (a story set in another size is another
+    class, however wide its columns)."""
+    style = p.style
+    return (style.right - style.left) / max(style.size, 0.1) if style is not None else 0.0
+
+
+def _flush(p: Unit, q: Unit) -> bool:
+    """Two pieces start at one left edge (within FLUSH_PT)."""
+    a, b = p.style, q.style
+    return a is not None and b is not None and abs(a.left - b.left) <= FLUSH_PT
 
 
 def _median(cls: Sequence[Unit], width: dict[float, float]) -> float:

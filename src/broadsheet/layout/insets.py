@@ -119,8 +119,10 @@ def _quoted(
     quotes = [_size(u) for u in out if u.role == roles.PULL_QUOTE]
     if not quotes or any(_size(u) > max(quotes) for u in out if u.role == roles.SUBHEAD):
         return None
-    # A quote its story repeats may take a column of its own; a subhead stands in one.
-    placed = (u.role == roles.PULL_QUOTE or _in_column(u, before, after) for u in out)
+    # A quote its story repeats may take a column of its own; a subhead stands in one, the
+    # body's or the quote's (the column's foot under a quote set at its head).
+    columns = [before, after, *(u for u in out if u.role == roles.PULL_QUOTE)]
+    placed = (u.role == roles.PULL_QUOTE or any(_in_measure(u, c) for c in columns) for u in out)
     return out if all(placed) else None
 
 
