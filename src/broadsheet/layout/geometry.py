@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from broadsheet.model import Box, union
 from broadsheet.page import Run, Shape
+from broadsheet.rounding import tenth
 
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).
@@ -267,7 +268,7 @@ def _on_edge(run: Run, edges: set[int]) -> bool:
 
 def _measure(runs: Sequence[Run]) -> tuple[int, int, float]:
     """Left and right edge (whole points) and size: lines of one column share it."""
-    return (round(runs[0].box[0]), round(runs[-1].box[2]), round(runs[0].size, 1))
+    return (round(runs[0].box[0]), round(runs[-1].box[2]), tenth(runs[0].size))
 
 
 def _justified(row: list[list[Run]], columns: set[tuple[int, int, float]]) -> list[list[Run]]:

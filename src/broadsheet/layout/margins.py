@@ -26,6 +26,7 @@ from typing import NamedTuple
 from broadsheet.layout.geometry import GBlock, Line, frame_boxes
 from broadsheet.model import Box, centre_in
 from broadsheet.page import PageGeometry
+from broadsheet.rounding import tenth
 
 # A band lies within this share of the page's height from its top or bottom edge (a
 # tabloid's masthead with its date line takes some 18 % of an A4 page; more would take in
@@ -244,7 +245,7 @@ def _bandlike(
 
 def _story_text(block: GBlock, body: tuple[str, float]) -> bool:
     """Lines of the body's type: a story's text."""
-    return len(block.lines) > 1 and (block.lines[0].main.font, round(block.size, 1)) == body
+    return len(block.lines) > 1 and (block.lines[0].main.font, tenth(block.size)) == body
 
 
 def _text(strip: _Strip, found: Sequence[GBlock], body: tuple[str, float]) -> bool:

@@ -33,6 +33,7 @@ from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
 from broadsheet.model import Box, Hidden, Origin, Source, Type, union, within
 from broadsheet.page import PageGeometry, Run, Skipped
+from broadsheet.rounding import tenth, thousandth
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -256,7 +257,7 @@ def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
     count: Counter[tuple[str, float]] = Counter()
     for line in lines:
         for run in line.runs:
-            count[(run.font, round(run.size, 1))] += len(run.text)
+            count[(run.font, tenth(run.size))] += len(run.text)
     return count
 
 
@@ -265,7 +266,7 @@ def block_style(block: GBlock, body: tuple[str, float]) -> Type:
     bold) or "other", its size over the body's, its weight and slant, and its extent."""
     run = _prevailing_run(block)
     font, size = body
-    ratio = round(run.size / size, 3) if size else 1.0
+    ratio = thousandth(run.size / size) if size else 1.0
     if run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
         kind = "body"
     elif ratio >= DISPLAY_RATIO or (run.bold and ratio >= 1):
@@ -284,7 +285,7 @@ def _prevailing_run(block: GBlock) -> Run:
         return first.main
     font, size = _chars_by_type(block.lines).most_common(1)[0][0]
     runs = (r for line in block.lines for r in line.runs)
-    return next(r for r in runs if (r.font, round(r.size, 1)) == (font, size))
+    return next(r for r in runs if (r.font, tenth(r.size)) == (font, size))
 
 
 def _hyphens(text: str) -> str:
