@@ -209,7 +209,7 @@ def rubric_over(u: Unit, headline: Unit) -> bool:
 
 def worded(u: Unit) -> bool:
     """Enough letters to be a headline: no icon or drop cap set large."""
-    return sum(c.isalpha() for c in u.text[:WORDED_PREFIX]) >= MIN_HEADLINE_LETTERS
+    return sum(map(str.isalpha, u.text[:WORDED_PREFIX])) >= MIN_HEADLINE_LETTERS
 
 
 def _set_large(u: Unit, body: float) -> bool:

@@ -331,7 +331,7 @@ def _cased_ok(merged: str, suffix_at: int | None) -> bool:
     if suffix_at is not None and merged[suffix_at] == "I":
         body = merged[1:suffix_at] + merged[suffix_at + 1 :]
     # `islower` (cased letters all lowercase) rules out a capital at once: most bodies.
-    return body.islower() or not any(c.isupper() for c in body)
+    return body.islower() or not any(map(str.isupper, body))
 
 
 def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
