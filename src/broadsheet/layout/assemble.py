@@ -171,8 +171,8 @@ def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
     body of a story continued from another page), and so is an ornament (display type with
     no words: a dingbat or an initial set large before the first paragraph), which parts
     a header from nothing."""
-    later = [v for v in units if v.index > u.index and not _is_jump(v) and not _ornament(v)]
-    return later[0] if later else None
+    later = (v for v in units if v.index > u.index and not _is_jump(v) and not _ornament(v))
+    return next(later, None)  # the first only: the units after it are never looked at
 
 
 def _ornament(u: Unit) -> bool:
