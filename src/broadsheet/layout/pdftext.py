@@ -163,7 +163,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
         kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
         for k, block in enumerate(found):
-            style = _typed(block_style(block, body), block, kinds.get(k), frames[k])
+            style = block_style(block, body, kinds.get(k), frames[k])
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
                 if (j and not starts[j]) or (not j and labels.get(k - 1)):
@@ -206,13 +206,6 @@ def rubrics(found: Sequence[GBlock], body: float) -> set[int]:
                 out.add(k)
                 break
     return out
-
-
-def _typed(style: Type, block: GBlock, kind: str | None, frame: int) -> Type:
-    """The block's type with what its place on the page tells: its kind where the place
-    decides it, its region, and the role a picture gave it (layout/pictures.py)."""
-    role, picture = (block.role, block.picture) if block.role else (style.role, style.picture)
-    return replace(style, kind=kind or style.kind, frame=frame, role=role, picture=picture)
 
 
 class _Writer:
@@ -261,20 +254,40 @@ def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
     return count
 
 
-def block_style(block: GBlock, body: tuple[str, float]) -> Type:
+def block_style(
+    block: GBlock, body: tuple[str, float], place: str | None = None, frame: int = -1
+) -> Type:
     """The block's kind of type, "body" (the body's font and size), "display" (larger or
-    bold) or "other", its size over the body's, its weight and slant, and its extent."""
+    bold) or "other", its size over the body's, its weight and slant, and its extent; with
+    what its place on the page tells: the kind where the `place` decides it, its `frame`
+    (region), and the role a picture gave it (layout/pictures.py). Made in one step: a
+    page has a Type for every block."""
     run = _prevailing_run(block)
     font, size = body
     ratio = thousandth(run.size / size) if size else 1.0
-    if run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
+    if place:
+        kind = place
+    elif run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
         kind = "body"
     elif ratio >= DISPLAY_RATIO or (run.bold and ratio >= 1):
         kind = "display"
     else:
         kind = "other"
+    role, picture = (block.role, block.picture) if block.role else ("", -1)
     box = block.box
-    return Type(kind, ratio, run.bold, run.italic, box[0], box[2], bottom=box[1], top=box[3])
+    return Type(
+        kind,
+        ratio,
+        run.bold,
+        run.italic,
+        box[0],
+        box[2],
+        role=role,
+        picture=picture,
+        frame=frame,
+        bottom=box[1],
+        top=box[3],
+    )
 
 
 def _prevailing_run(block: GBlock) -> Run:
