@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from broadsheet.model import Box, union
-from broadsheet.page import Run, Shape
+from broadsheet.page import FRAME_KIND, Run, Shape
 from broadsheet.rounding import tenth
 
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
@@ -331,7 +331,7 @@ def _within_reach(last: Line, top: float) -> bool:
 
 def frame_boxes(shapes: Sequence[Shape]) -> list[Box]:
     """The rectangles text may stand in (tints, frames); GBlock.frame indexes this list."""
-    return [s.box for s in shapes if s.kind == "rect"]
+    return [s.box for s in shapes if s.kind == FRAME_KIND]
 
 
 def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:

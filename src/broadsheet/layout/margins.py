@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from broadsheet.layout.geometry import GBlock, Line, frame_boxes
+from broadsheet.layout.geometry import GBlock, Line
 from broadsheet.model import Box, centre_in
 from broadsheet.page import PageGeometry
 from broadsheet.rounding import tenth
@@ -33,7 +33,6 @@ from broadsheet.rounding import tenth
 # the first story's kicker).
 MAX_BAND_SHARE = 0.2
 # Shapes that are pictures: images, and filled paths drawn as pictures (load/drawings.py).
-PICTURE_KINDS = ("image", "drawing")
 # A gap of this many body ems cuts a band off (a blank line is one em; smaller gaps are a
 # story's own spacing between its kicker, headline and text).
 MIN_CUT_EM = 0.9
@@ -85,12 +84,8 @@ def margin_furniture(
 ) -> set[int]:
     """Indexes of the blocks that are page furniture by their place: the top and bottom
     bands and the marks outside the text area. `body` is the page's body font and size."""
-    pictures = [
-        s.box
-        for s in page.shapes
-        if s.kind in PICTURE_KINDS and not any(centre_in(b.box, s.box) for b in found)
-    ]
-    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    pictures = [p for p in page.pictures if not any(centre_in(b.box, p) for b in found)]
+    rules = page.rules
     out: set[int] = set()
     # On a page of a few lines only (a cover) the most common type may be a staff line's,
     # which the top band may then hold. (Its foot may still hold a story's last lines,
@@ -109,7 +104,7 @@ def _frame_edges(page: PageGeometry) -> list[Box]:
     story's text follows (see `_band`). Weaker than a rule: a page's frames may be many."""
     whole = MAX_FRAME_SHARE * page.width * page.height
     out: list[Box] = []
-    for x0, y0, x1, y1 in frame_boxes(page.shapes):
+    for x0, y0, x1, y1 in page.frames:
         if (x1 - x0) * (y1 - y0) < whole:
             out += [(x0, y0, x1, y0), (x0, y1, x1, y1)]
     return out
@@ -201,7 +196,7 @@ def _foot_line(
 def boxed_frames(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
     """Each block's frame or tint, -1 for none or for one behind most of the page (a
     background, not a box)."""
-    frames = frame_boxes(page.shapes)
+    frames = page.frames
     whole = MAX_FRAME_SHARE * page.width * page.height
     big = {k for k, f in enumerate(frames) if (f[2] - f[0]) * (f[3] - f[1]) >= whole}
     return [-1 if b.frame in big else b.frame for b in found]
@@ -347,8 +342,7 @@ def regions(found: Sequence[GBlock], page: PageGeometry, size: float) -> list[in
     page's background). No item reads across a region's edge (Type.frame). `size` is the
     body's type size."""
     boxed = boxed_frames(found, page)
-    frames = frame_boxes(page.shapes)
-    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    frames, rules = page.frames, page.rules
     members: dict[int, list[GBlock]] = {}
     for block, f in zip(found, boxed, strict=True):
         members.setdefault(f, []).append(block)

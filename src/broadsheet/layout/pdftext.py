@@ -22,7 +22,6 @@ from broadsheet.layout.geometry import (
     Line,
     blocks,
     body_size,
-    frame_boxes,
     is_drop_cap,
     lines,
 )
@@ -68,7 +67,7 @@ def page_blocks(page: PageGeometry) -> list[GBlock]:
     page_lines = lines(page.runs)
     found = blocks(page_lines, page.shapes)
     body = body_size(page_lines)
-    frames = frame_boxes(page.shapes)
+    frames = page.frames
     pictures = picture_blocks(page, found, frames)
     # The body's font (asked only where there are pictures), and its size as `body_size` has it.
     kind = (body_type(found)[0] if pictures else "", body)
@@ -151,9 +150,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         jumps = jump_blocks(found, body) - ads
         margin = margin_furniture(found, page, body) - jumps
         pitches = usual_pitches(found)
-        rules = [s.box for s in page.shapes if s.kind == "rule"]
-        pictures = [s.box for s in page.shapes if s.kind in ("image", "drawing")]
-        opening = opening_blocks(found, rules, pictures, pitches)
+        opening = opening_blocks(found, page.rules, page.pictures, pitches)
         frames = regions(found, page, body[1])
         labels = run_in_labels(found, frames, body[1])
         # Kinds the page's place decides, whatever the block reads like; later ones win: a

@@ -68,13 +68,7 @@ def picture_blocks(
     edge joined (two photos shown as a pair under one caption), none standing inside a
     larger one (a drawing's parts, the frame drawn around an image), and none that text
     covers in good part (a background behind a box)."""
-    boxes = _joined(
-        [
-            s.box
-            for s in page.shapes
-            if s.kind in ("image", "drawing") and not _background(s.box, found)
-        ]
-    )
+    boxes = _joined([box for box in page.pictures if not _background(box, found)])
     boxes.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
     kept: list[Box] = []
     for box in boxes:
