@@ -83,7 +83,7 @@ def page_blocks(page: PageGeometry) -> list[GBlock]:
     }
     # A frame's or tint's top and foot cut a row off as a rule does.
     edges = [(f[0], y, f[2], y) for f in frames for y in (f[1], f[3])]
-    rules = [s.box for s in page.shapes if s.kind == "rule"] + edges
+    rules = [*page.rules, *edges]
     ordered = reading_order(parts, lambda g: boxes[id(g)], body, rules)
     return [b for group in ordered for b in group if b.lines]
 
