@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from broadsheet.layout import roles
 from broadsheet.layout.plan import Story
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, starts_lower
+from broadsheet.repair.lexicon import words_in
 
 # Units between two body blocks that may be one inset (a quote and its attribution, say).
 MAX_INSET_UNITS = 3
@@ -76,8 +77,7 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
     role (PULL_QUOTE, SUBHEAD, INLINE)."""
     out: list[Unit] = []
-    body = _words([u for u in units if _body(u)])
-    known = set(zip(body, body[1:], body[2:], strict=False))
+    known: set[tuple[str, str, str]] | None = None  # the body's trigrams, once asked for
     k = 0
     while k < len(units):
         u = units[k]
@@ -90,6 +90,7 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
             continue
         insets = _insets(units[k - 1], units[k:end], units[end], out) if _body(u) else None
         if insets is None:  # after a body block, or a picture's text set in the column
+            known = _trigrams([u for u in units if _body(u)]) if known is None else known
             insets = _quoted(units, k, end, known)
         if insets is not None:
             out.extend(insets)
@@ -137,11 +138,18 @@ def _recurs(u: Unit, known: set[tuple[str, str, str]]) -> bool:
     return sum(g in known for g in grams) >= RECUR_SHARE * len(grams)
 
 
+def _trigrams(units: Sequence[Unit]) -> set[tuple[str, str, str]]:
+    """The units' word trigrams: what `_recurs` looks a quote's up in (the page's body
+    text, read only where a run between body blocks could be a quote)."""
+    words = _words(units)
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
 def _words(units: Sequence[Unit]) -> list[str]:
     """The units' words, lowercased, a word broken at a line end joined again."""
     text = "\n".join(line.text for u in units for line in u.lines)
     text = re.sub(r"[-\u00ad\u2010]\n(?=[a-zäöüß])", "", text)
-    return _WORD_RE.findall(text.lower())
+    return words_in(text.lower(), _WORD_RE, str.isalnum)  # an alphanumeric token: one word
 
 
 def _body(u: Unit) -> bool:
