@@ -30,7 +30,8 @@ repetition decide.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 from broadsheet.layout import roles
 from broadsheet.layout.plan import Story
@@ -77,7 +78,8 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
     role (PULL_QUOTE, SUBHEAD, INLINE)."""
     out: list[Unit] = []
-    known: set[tuple[str, str, str]] | None = None  # the body's trigrams, once asked for
+    # The body's word trigrams, made when a quote is first looked up in them (if ever).
+    known = cache(lambda: _trigrams([u for u in units if _body(u)]))
     k = 0
     while k < len(units):
         u = units[k]
@@ -90,7 +92,6 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
             continue
         insets = _insets(units[k - 1], units[k:end], units[end], out) if _body(u) else None
         if insets is None:  # after a body block, or a picture's text set in the column
-            known = _trigrams([u for u in units if _body(u)]) if known is None else known
             insets = _quoted(units, k, end, known)
         if insets is not None:
             out.extend(insets)
@@ -99,10 +100,10 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
 
 
 def _quoted(
-    units: Sequence[Unit], k: int, end: int, known: set[tuple[str, str, str]]
+    units: Sequence[Unit], k: int, end: int, known: Callable[[], set[tuple[str, str, str]]]
 ) -> list[Unit] | None:
     """The run units[k:end] between two body blocks when a unit of it repeats the page's
-    body text (`known`, its word trigrams): that one a pull quote, a short line beside it
+    body text (`known` gives its word trigrams): that one a pull quote, a short line beside it
     in display type no larger a subhead, small type an attribution; None if no unit recurs
     or another fits no role (a headline over a teaser that repeats its story's lead)."""
     before, after = units[k - 1], units[end]
@@ -129,13 +130,14 @@ def _size(u: Unit) -> float:
     return u.style.size if u.style is not None else 1.0
 
 
-def _recurs(u: Unit, known: set[tuple[str, str, str]]) -> bool:
+def _recurs(u: Unit, known: Callable[[], set[tuple[str, str, str]]]) -> bool:
     """The unit's words recur in the body text (a pull quote quoting its story)."""
     words = _words([u])
     if len(words) < RECUR_MIN_WORDS:
         return False
     grams = list(zip(words, words[1:], words[2:], strict=False))
-    return sum(g in known for g in grams) >= RECUR_SHARE * len(grams)
+    body = known()
+    return sum(g in body for g in grams) >= RECUR_SHARE * len(grams)
 
 
 def _trigrams(units: Sequence[Unit]) -> set[tuple[str, str, str]]:
