@@ -9,10 +9,15 @@ reader it was. A page that gives no text is a `Skipped`, with the reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from broadsheet.model import Box, HiddenReason
+
+# The kind of shape text may stand in (a tint or a frame), and the kinds that are
+# pictures (a picture may be drawn as filled paths).
+FRAME_KIND = "rect"
+PICTURE_KINDS = ("image", "drawing")
 
 
 class Run(NamedTuple):
@@ -44,7 +49,9 @@ class Shape:
 @dataclass(frozen=True, slots=True)
 class PageGeometry:
     """One page as geometry: its size, text runs and shapes, and the runs no reader sees
-    with the reason (load/hidden.py), kept apart from `runs`."""
+    with the reason (load/hidden.py), kept apart from `runs`. The boxes of the shapes of
+    each kind the layout reads are sorted out once, when the page is made: the layout's
+    stages each ask for them, and a page may have hundreds of shapes."""
 
     number: int
     width: float
@@ -52,6 +59,18 @@ class PageGeometry:
     runs: tuple[Run, ...]
     shapes: tuple[Shape, ...]
     hidden: tuple[tuple[Run, HiddenReason], ...] = ()
+    # Tints and frames ("rect": GBlock.frame numbers these), rules, and pictures (images
+    # and drawings), each in the shapes' order.
+    frames: tuple[Box, ...] = field(init=False, repr=False, compare=False)
+    rules: tuple[Box, ...] = field(init=False, repr=False, compare=False)
+    pictures: tuple[Box, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        shapes = self.shapes
+        object.__setattr__(self, "frames", tuple(s.box for s in shapes if s.kind == FRAME_KIND))
+        object.__setattr__(self, "rules", tuple(s.box for s in shapes if s.kind == "rule"))
+        pictures = tuple(s.box for s in shapes if s.kind in PICTURE_KINDS)
+        object.__setattr__(self, "pictures", pictures)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -47,6 +48,8 @@ from broadsheet.repair.lexicon import (
     guess_language,
 )
 
+# Repairs in source order (a key made in C: a page has a repair for every line end).
+BY_SPAN = attrgetter("start", "end")
 # One per-line repair: the edits it would make to a line's text.
 LineFix = Callable[[str], Sequence[Edit]]
 # What the fixes did to one line: the edits of each fix that changed it, in order.
@@ -263,7 +266,7 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         items=tuple(items),
         furniture=tuple(furniture),
         ads=tuple(ads),
-        repairs=tuple(sorted(glyph_repairs + repairs, key=lambda r: (r.start, r.end))),
+        repairs=tuple(sorted(glyph_repairs + repairs, key=BY_SPAN)),
         language=know.lang,
         warnings=source.notes,
         hidden=tuple(h for h in source.hidden if h.page == number),

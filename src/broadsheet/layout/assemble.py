@@ -24,7 +24,7 @@ from broadsheet.layout.captions import (
     title_pictures,
 )
 from broadsheet.layout.flow import measure_classes, order_pieces, seam
-from broadsheet.layout.headers import EXTRA, body_measure, header_roles, rubric_over, worded
+from broadsheet.layout.headers import EXTRA, header_roles, rubric_over, worded
 from broadsheet.layout.insets import attach_insets, mark_insets
 from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
 from broadsheet.layout.plan import Plan, Story
@@ -171,8 +171,8 @@ def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:
     body of a story continued from another page), and so is an ornament (display type with
     no words: a dingbat or an initial set large before the first paragraph), which parts
     a header from nothing."""
-    later = [v for v in units if v.index > u.index and not _is_jump(v) and not _ornament(v)]
-    return later[0] if later else None
+    later = (v for v in units if v.index > u.index and not _is_jump(v) and not _ornament(v))
+    return next(later, None)  # the first only: the units after it are never looked at
 
 
 def _ornament(u: Unit) -> bool:
@@ -354,7 +354,7 @@ def _resolve_headlines(
     rank = {u.index: k for k, u in enumerate(units)}
     for story in stories:
         displays = [u for u in story.heads if u.role == roles.DISPLAY]
-        heads = header_roles(story.heads, body_measure(story.pieces))
+        heads = header_roles(story.heads, story.pieces)
         if sum(1 for role in heads.values() if role in ("headline", EXTRA)) < 2:
             continue
         for u in displays:

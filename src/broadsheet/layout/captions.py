@@ -88,7 +88,7 @@ def _credit(tail: str, before: str) -> bool:
     return (
         len(words) <= MAX_NAME_WORDS
         and all(w.isupper() for w in words)
-        and sum(c.isalpha() for c in tail) >= 2
+        and sum(map(str.isalpha, tail)) >= 2
         and not before.isupper()  # a caption set in capitals throughout names nobody
     )
 

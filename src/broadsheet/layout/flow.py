@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, measure, starts_lower
 from broadsheet.repair.lexicon import Lexicon
@@ -63,9 +64,16 @@ def quote_depths(text: str, lang: str) -> tuple[int, int]:
     return swapped if swapped[0] > ours[0] else ours
 
 
+@lru_cache(maxsize=8)
+def _marks_re(marks: str) -> re.Pattern[str]:
+    """Any one of the marks: `_depths` walks a text's quotation marks only, not every
+    character of it."""
+    return re.compile(f"[{re.escape(marks)}]")
+
+
 def _depths(text: str, opens: str, closes: str) -> tuple[int, int]:
     depth = low = 0
-    for ch in text:
+    for ch in _marks_re(opens + closes).findall(text):
         if ch in opens:
             depth += 1
         elif ch in closes:

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from broadsheet.model import Box, union
-from broadsheet.page import Run, Shape
+from broadsheet.page import FRAME_KIND, Run, Shape
+from broadsheet.rounding import tenth
 
 # Runs on one line: baselines within this many ems, and at most this many ems apart (word
 # gaps are a third of an em, even in justified text; column gaps are wider).
@@ -116,7 +117,7 @@ def lines(runs: Sequence[Run]) -> list[Line]:
     rows = [sorted(row, key=lambda r: r.box[0]) for row in rows]
     edges = _column_edges(rows)
     pieces = [_pieces(row, edges) for row in rows]
-    measures = Counter(_measure(p) for row in pieces for p in row)
+    measures = Counter(_measure(p[0], p[-1]) for row in pieces for p in row)
     # Each column's measure, give or take a point at either edge (the test is a lookup).
     columns = {
         (a + da, b + db, size)
@@ -270,20 +271,20 @@ def _on_edge(run: Run, edges: set[int]) -> bool:
     return x in edges or x - 1 in edges or x + 1 in edges
 
 
-def _measure(runs: Sequence[Run]) -> tuple[int, int, float]:
-    """Left and right edge (whole points) and size: lines of one column share it."""
-    return (round(runs[0].box[0]), round(runs[-1].box[2]), round(runs[0].size, 1))
+def _measure(first: Run, last: Run) -> tuple[int, int, float]:
+    """Left and right edge (whole points) and size of the runs from `first` to `last`:
+    lines of one column share it."""
+    return (round(first.box[0]), round(last.box[2]), tenth(first.size))
 
 
 def _justified(row: list[list[Run]], columns: set[tuple[int, int, float]]) -> list[list[Run]]:
     """Neighbouring pieces joined where together they fill a column's measure exactly."""
     out = [row[0]]
     for piece in row[1:]:
-        joined = out[-1] + piece
-        measure = _measure(joined)
+        measure = _measure(out[-1][0], piece[-1])  # of the two joined
         gap = piece[0].box[0] - out[-1][-1].box[2]
         if measure in columns and gap <= MAX_JUSTIFIED_GAP_EM * measure[2]:
-            out[-1] = joined
+            out[-1] = out[-1] + piece
         else:
             out.append(piece)
     return out
@@ -294,7 +295,7 @@ def _line(runs: list[Run]) -> Line:
     lead-in opens a line of body type and the type that flows on ends it."""
     if len(runs) == 1:
         return Line((runs[0],), runs[0].box, runs[0])
-    worded = [r for r in runs if sum(c.isalnum() for c in r.text[:8]) >= MIN_WORD_CHARS]
+    worded = [r for r in runs if sum(map(str.isalnum, r.text[:8])) >= MIN_WORD_CHARS]
     return Line(tuple(runs), union([r.box for r in runs]), (worded or runs)[-1])
 
 
@@ -335,7 +336,7 @@ def _within_reach(last: Line, top: float) -> bool:
 
 def frame_boxes(shapes: Sequence[Shape]) -> list[Box]:
     """The rectangles text may stand in (tints, frames); GBlock.frame indexes this list."""
-    return [s.box for s in shapes if s.kind == "rect"]
+    return [s.box for s in shapes if s.kind == FRAME_KIND]
 
 
 def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:

@@ -57,11 +57,13 @@ def is_kicker(u: Unit) -> bool:
     )
 
 
-def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
+def header_roles(heads: Sequence[Unit], pieces: Sequence[Unit] = ()) -> dict[float, str]:
     """Kicker, headline, teaser and byline among a story's header units.
 
     The headline is the last candidate, the one nearest the body; earlier candidates are
-    EXTRA: display lines the story does not need (section labels, mastheads).
+    EXTRA: display lines the story does not need (section labels, mastheads). The body
+    `pieces` tell whether a teaser is set large; their measure is taken only then (a
+    PDF's header is read by its type sizes and never needs it).
     """
     out: dict[float, str] = {u.index: "byline" for u in heads if u.role == roles.BYLINE}
     displays = [u for u in heads if u.role == roles.DISPLAY]
@@ -74,7 +76,7 @@ def header_roles(heads: Sequence[Unit], body: float = 0.0) -> dict[float, str]:
     teasers = [u for u in displays if len(displays) > 1 and _is_teaser(u, shortest)]
     rest = [u for u in displays if u not in teasers]
     kicker_first = len(rest) == 1 and teasers and _short_kicker(rest[0], teasers[0])
-    if kicker_first and (len(teasers) >= 2 or _set_large(teasers[0], body)):
+    if kicker_first and (len(teasers) >= 2 or _set_large(teasers[0], body_measure(pieces))):
         rest, teasers = [*rest, teasers[0]], teasers[1:]  # a short kicker, not a headline
     if len(rest) >= 2 and (is_kicker(rest[0]) or _short_kicker(rest[0], rest[1])):
         out[rest[0].index] = "kicker"
@@ -207,7 +209,7 @@ def rubric_over(u: Unit, headline: Unit) -> bool:
 
 def worded(u: Unit) -> bool:
     """Enough letters to be a headline: no icon or drop cap set large."""
-    return sum(c.isalpha() for c in u.text[:WORDED_PREFIX]) >= MIN_HEADLINE_LETTERS
+    return sum(map(str.isalpha, u.text[:WORDED_PREFIX])) >= MIN_HEADLINE_LETTERS
 
 
 def _set_large(u: Unit, body: float) -> bool:

@@ -30,11 +30,13 @@ repetition decide.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 from broadsheet.layout import roles
 from broadsheet.layout.plan import Story
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, starts_lower
+from broadsheet.repair.lexicon import words_in
 
 # Units between two body blocks that may be one inset (a quote and its attribution, say).
 MAX_INSET_UNITS = 3
@@ -76,8 +78,8 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
     role (PULL_QUOTE, SUBHEAD, INLINE)."""
     out: list[Unit] = []
-    body = _words([u for u in units if _body(u)])
-    known = set(zip(body, body[1:], body[2:], strict=False))
+    # The body's word trigrams, made when a quote is first looked up in them (if ever).
+    known = cache(lambda: _trigrams([u for u in units if _body(u)]))
     k = 0
     while k < len(units):
         u = units[k]
@@ -98,10 +100,10 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
 
 
 def _quoted(
-    units: Sequence[Unit], k: int, end: int, known: set[tuple[str, str, str]]
+    units: Sequence[Unit], k: int, end: int, known: Callable[[], set[tuple[str, str, str]]]
 ) -> list[Unit] | None:
     """The run units[k:end] between two body blocks when a unit of it repeats the page's
-    body text (`known`, its word trigrams): that one a pull quote, a short line beside it
+    body text (`known` gives its word trigrams): that one a pull quote, a short line beside it
     in display type no larger a subhead, small type an attribution; None if no unit recurs
     or another fits no role (a headline over a teaser that repeats its story's lead)."""
     before, after = units[k - 1], units[end]
@@ -130,20 +132,28 @@ def _size(u: Unit) -> float:
     return u.style.size if u.style is not None else 1.0
 
 
-def _recurs(u: Unit, known: set[tuple[str, str, str]]) -> bool:
+def _recurs(u: Unit, known: Callable[[], set[tuple[str, str, str]]]) -> bool:
     """The unit's words recur in the body text (a pull quote quoting its story)."""
     words = _words([u])
     if len(words) < RECUR_MIN_WORDS:
         return False
     grams = list(zip(words, words[1:], words[2:], strict=False))
-    return sum(g in known for g in grams) >= RECUR_SHARE * len(grams)
+    body = known()
+    return sum(g in body for g in grams) >= RECUR_SHARE * len(grams)
+
+
+def _trigrams(units: Sequence[Unit]) -> set[tuple[str, str, str]]:
+    """The units' word trigrams: what `_recurs` looks a quote's up in (the page's body
+    text, read only where a run between body blocks could be a quote)."""
+    words = _words(units)
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def _words(units: Sequence[Unit]) -> list[str]:
     """The units' words, lowercased, a word broken at a line end joined again."""
     text = "\n".join(line.text for u in units for line in u.lines)
     text = re.sub(r"[-\u00ad\u2010]\n(?=[a-zäöüß])", "", text)
-    return _WORD_RE.findall(text.lower())
+    return words_in(text.lower(), _WORD_RE, str.isalnum)  # an alphanumeric token: one word
 
 
 def _body(u: Unit) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from broadsheet.layout.captions import Picture, split_credit
-from broadsheet.layout.headers import EXTRA, body_measure, header_roles
+from broadsheet.layout.headers import EXTRA, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
 from broadsheet.layout.plan import Plan, Story
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
@@ -53,8 +53,10 @@ def build_items(
     every repair made on their text."""
     texts = _Texts(lex)
     placed: list[tuple[float, Item]] = []
-    for story in plan.stories:
-        item = _story_item(story, texts)
+    # Each story's header roles, found once: its item and its extras both read them.
+    roles = [header_roles(story.heads, story.pieces) for story in plan.stories]
+    for story, roles_of in zip(plan.stories, roles, strict=True):
+        item = _story_item(story, roles_of, texts)
         if item is not None:
             placed.append((_first_index(story), item))
     for pic in plan.pictures:
@@ -63,7 +65,7 @@ def build_items(
             parts = (pic.caption, pic.credit, pic.title, *pic.heads)
             first = min(u.index for u in parts if u is not None)
             placed.append((first, item))
-    extras = [u for story in plan.stories for u in _extras(story)[0]]
+    extras = [u for s, r in zip(plan.stories, roles, strict=True) for u in _extras(s, r)[0]]
     furniture = list(texts.each(sorted([*plan.furniture, *extras], key=lambda u: u.index)))
     items = [item for _, item in sorted(placed, key=lambda p: p[0])]
     ads = [t for t in (texts.of(group) for group in _by_region(plan.ads)) if t is not None]
@@ -82,10 +84,9 @@ def _by_region(units: list[Unit]) -> list[list[Unit]]:
     return groups
 
 
-def _extras(story: Story) -> tuple[list[Unit], list[Unit]]:
-    """Display text a story has no header place for: short labels (page furniture), and
-    longer text set apart in the story, kept with it as pull quotes."""
-    roles_of = header_roles(story.heads, body_measure(story.pieces))
+def _extras(story: Story, roles_of: dict[float, str]) -> tuple[list[Unit], list[Unit]]:
+    """Display text a story has no header place for (by its header roles): short labels
+    (page furniture), and longer text set apart in the story, kept with it as pull quotes."""
     extra = [u for u in story.heads if roles_of.get(u.index) == EXTRA]
     labels = [u for u in extra if len(u.text.split()) <= LABEL_MAX_WORDS]
     return labels, [u for u in extra if u not in labels]
@@ -96,8 +97,8 @@ def _first_index(story: Story) -> float:
     return min((u.index for u in units), default=0.0)
 
 
-def _story_item(story: Story, texts: _Texts) -> Item | None:
-    roles_of = _bodiless_box_roles(story, header_roles(story.heads, body_measure(story.pieces)))
+def _story_item(story: Story, header: dict[float, str], texts: _Texts) -> Item | None:
+    roles_of = _bodiless_box_roles(story, header)
 
     def field(role: str) -> Traced | None:
         return texts.of([u for u in story.heads if roles_of.get(u.index) == role])
@@ -114,7 +115,7 @@ def _story_item(story: Story, texts: _Texts) -> Item | None:
         authors=tuple(authors),
         dateline=_dateline(byline, place),
         paragraphs=paras,
-        pull_quotes=texts.each([*story.pull_quotes, *_extras(story)[1]]),
+        pull_quotes=texts.each([*story.pull_quotes, *_extras(story, header)[1]]),
         credit=texts.of(story.credits),
         notes=texts.each(story.notes),
     )

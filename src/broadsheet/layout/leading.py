@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from broadsheet.layout.geometry import DROP_CAP_RATIO, GBlock, Line, is_drop_cap
 from broadsheet.layout.roles import ends_sentence, opens
 from broadsheet.model import Box
+from broadsheet.rounding import tenth
 
 # A line pitch this many times the usual one (for the type size) is extra leading: a
 # paragraph break. Line boxes of one size sit at exactly one pitch; 1.2 still passes a
@@ -57,11 +58,11 @@ def usual_pitches(found: Sequence[GBlock]) -> dict[float, float]:
         lines = block.lines
         if len(lines) < 2:
             continue
-        size = round(block.size, 1)
+        size = tenth(block.size)
         prev = lines[0].box[1]
         for k in range(1, len(lines)):
             bottom = lines[k].box[1]
-            key = (size, round(prev - bottom, 1))
+            key = (size, tenth(prev - bottom))
             counts[key] = counts.get(key, 0) + 1
             prev = bottom
     best: dict[float, tuple[int, float]] = {}
@@ -79,7 +80,7 @@ def paragraph_starts(block: GBlock, pitches: dict[float, float]) -> list[bool]:
     out = [False] * len(lines)
     if len(lines) < 2:
         return out
-    usual = pitches.get(round(block.size, 1), 0.0)
+    usual = pitches.get(tenth(block.size), 0.0)
     left = block.box[0]
     short_pt = SHORT_LINE_SHARE * (block.box[2] - left)
     justified: bool | None = None
@@ -179,7 +180,7 @@ def opening_blocks(
             continue  # a caption: the column goes on under it, mid-paragraph or not
         pitch = up.lines[-1].box[1] - block.lines[0].box[1]
         first = block.lines[0].box
-        usual = pitches.get(round(em, 1)) or first[3] - first[1]
+        usual = pitches.get(tenth(em)) or first[3] - first[1]
         ruled = any(_between(r, up.box, block.box) for r in rules)
         if not ruled and pitch > PARA_LEADING_RATIO * usual:
             out.add(k)

@@ -23,16 +23,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from broadsheet.layout.geometry import GBlock, Line, frame_boxes
+from broadsheet.layout.geometry import GBlock, Line
 from broadsheet.model import Box, centre_in
 from broadsheet.page import PageGeometry
+from broadsheet.rounding import tenth
 
 # A band lies within this share of the page's height from its top or bottom edge (a
 # tabloid's masthead with its date line takes some 18 % of an A4 page; more would take in
 # the first story's kicker).
 MAX_BAND_SHARE = 0.2
 # Shapes that are pictures: images, and filled paths drawn as pictures (load/drawings.py).
-PICTURE_KINDS = ("image", "drawing")
 # A gap of this many body ems cuts a band off (a blank line is one em; smaller gaps are a
 # story's own spacing between its kicker, headline and text).
 MIN_CUT_EM = 0.9
@@ -84,12 +84,8 @@ def margin_furniture(
 ) -> set[int]:
     """Indexes of the blocks that are page furniture by their place: the top and bottom
     bands and the marks outside the text area. `body` is the page's body font and size."""
-    pictures = [
-        s.box
-        for s in page.shapes
-        if s.kind in PICTURE_KINDS and not any(centre_in(b.box, s.box) for b in found)
-    ]
-    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    pictures = [p for p in page.pictures if not any(centre_in(b.box, p) for b in found)]
+    rules = page.rules
     out: set[int] = set()
     # On a page of a few lines only (a cover) the most common type may be a staff line's,
     # which the top band may then hold. (Its foot may still hold a story's last lines,
@@ -108,7 +104,7 @@ def _frame_edges(page: PageGeometry) -> list[Box]:
     story's text follows (see `_band`). Weaker than a rule: a page's frames may be many."""
     whole = MAX_FRAME_SHARE * page.width * page.height
     out: list[Box] = []
-    for x0, y0, x1, y1 in frame_boxes(page.shapes):
+    for x0, y0, x1, y1 in page.frames:
         if (x1 - x0) * (y1 - y0) < whole:
             out += [(x0, y0, x1, y0), (x0, y1, x1, y1)]
     return out
@@ -204,7 +200,7 @@ def _foot_line(
 def boxed_frames(found: Sequence[GBlock], page: PageGeometry) -> list[int]:
     """Each block's frame or tint, -1 for none or for one behind most of the page (a
     background, not a box)."""
-    frames = frame_boxes(page.shapes)
+    frames = page.frames
     whole = MAX_FRAME_SHARE * page.width * page.height
     big = {k for k, f in enumerate(frames) if (f[2] - f[0]) * (f[3] - f[1]) >= whole}
     return [-1 if b.frame in big else b.frame for b in found]
@@ -248,7 +244,7 @@ def _bandlike(
 
 def _story_text(block: GBlock, body: tuple[str, float]) -> bool:
     """Lines of the body's type: a story's text."""
-    return len(block.lines) > 1 and (block.lines[0].main.font, round(block.size, 1)) == body
+    return len(block.lines) > 1 and (block.lines[0].main.font, tenth(block.size)) == body
 
 
 def _text(strip: _Strip, found: Sequence[GBlock], body: tuple[str, float]) -> bool:
@@ -350,8 +346,7 @@ def regions(found: Sequence[GBlock], page: PageGeometry, size: float) -> list[in
     page's background). No item reads across a region's edge (Type.frame). `size` is the
     body's type size."""
     boxed = boxed_frames(found, page)
-    frames = frame_boxes(page.shapes)
-    rules = [s.box for s in page.shapes if s.kind == "rule"]
+    frames, rules = page.frames, page.rules
     members: dict[int, list[GBlock]] = {}
     for block, f in zip(found, boxed, strict=True):
         members.setdefault(f, []).append(block)

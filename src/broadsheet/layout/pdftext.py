@@ -22,7 +22,6 @@ from broadsheet.layout.geometry import (
     Line,
     blocks,
     body_size,
-    frame_boxes,
     is_drop_cap,
     lines,
 )
@@ -33,6 +32,7 @@ from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
 from broadsheet.model import Box, Hidden, Origin, Source, Type, union, within
 from broadsheet.page import PageGeometry, Run, Skipped
+from broadsheet.rounding import tenth, thousandth
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -67,7 +67,7 @@ def page_blocks(page: PageGeometry) -> list[GBlock]:
     page_lines = lines(page.runs)
     found = blocks(page_lines, page.shapes)
     body = body_size(page_lines)
-    frames = frame_boxes(page.shapes)
+    frames = page.frames
     pictures = picture_blocks(page, found, frames)
     # The body's font (asked only where there are pictures), and its size as `body_size` has it.
     kind = (body_type(found)[0] if pictures else "", body)
@@ -83,7 +83,7 @@ def page_blocks(page: PageGeometry) -> list[GBlock]:
     }
     # A frame's or tint's top and foot cut a row off as a rule does.
     edges = [(f[0], y, f[2], y) for f in frames for y in (f[1], f[3])]
-    rules = [s.box for s in page.shapes if s.kind == "rule"] + edges
+    rules = [*page.rules, *edges]
     ordered = reading_order(parts, lambda g: boxes[id(g)], body, rules)
     return [b for group in ordered for b in group if b.lines]
 
@@ -150,9 +150,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         jumps = jump_blocks(found, body) - ads
         margin = margin_furniture(found, page, body) - jumps
         pitches = usual_pitches(found)
-        rules = [s.box for s in page.shapes if s.kind == "rule"]
-        pictures = [s.box for s in page.shapes if s.kind in ("image", "drawing")]
-        opening = opening_blocks(found, rules, pictures, pitches)
+        opening = opening_blocks(found, page.rules, page.pictures, pitches)
         frames = regions(found, page, body[1])
         labels = run_in_labels(found, frames, body[1])
         # Kinds the page's place decides, whatever the block reads like; later ones win: a
@@ -162,7 +160,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
         kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
         for k, block in enumerate(found):
-            style = _typed(block_style(block, body), block, kinds.get(k), frames[k])
+            style = block_style(block, body, kinds.get(k), frames[k])
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
                 if (j and not starts[j]) or (not j and labels.get(k - 1)):
@@ -207,13 +205,6 @@ def rubrics(found: Sequence[GBlock], body: float) -> set[int]:
     return out
 
 
-def _typed(style: Type, block: GBlock, kind: str | None, frame: int) -> Type:
-    """The block's type with what its place on the page tells: its kind where the place
-    decides it, its region, and the role a picture gave it (layout/pictures.py)."""
-    role, picture = (block.role, block.picture) if block.role else (style.role, style.picture)
-    return replace(style, kind=kind or style.kind, frame=frame, role=role, picture=picture)
-
-
 class _Writer:
     """The source text as it is written, with the origin of every run in it."""
 
@@ -256,24 +247,44 @@ def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
     count: Counter[tuple[str, float]] = Counter()
     for line in lines:
         for run in line.runs:
-            count[(run.font, round(run.size, 1))] += len(run.text)
+            count[(run.font, tenth(run.size))] += len(run.text)
     return count
 
 
-def block_style(block: GBlock, body: tuple[str, float]) -> Type:
+def block_style(
+    block: GBlock, body: tuple[str, float], place: str | None = None, frame: int = -1
+) -> Type:
     """The block's kind of type, "body" (the body's font and size), "display" (larger or
-    bold) or "other", its size over the body's, its weight and slant, and its extent."""
+    bold) or "other", its size over the body's, its weight and slant, and its extent; with
+    what its place on the page tells: the kind where the `place` decides it, its `frame`
+    (region), and the role a picture gave it (layout/pictures.py). Made in one step: a
+    page has a Type for every block."""
     run = _prevailing_run(block)
     font, size = body
-    ratio = round(run.size / size, 3) if size else 1.0
-    if run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
+    ratio = thousandth(run.size / size) if size else 1.0
+    if place:
+        kind = place
+    elif run.font == font and abs(ratio - 1) <= SIZE_TOLERANCE:
         kind = "body"
     elif ratio >= DISPLAY_RATIO or (run.bold and ratio >= 1):
         kind = "display"
     else:
         kind = "other"
+    role, picture = (block.role, block.picture) if block.role else ("", -1)
     box = block.box
-    return Type(kind, ratio, run.bold, run.italic, box[0], box[2], bottom=box[1], top=box[3])
+    return Type(
+        kind,
+        ratio,
+        run.bold,
+        run.italic,
+        box[0],
+        box[2],
+        role=role,
+        picture=picture,
+        frame=frame,
+        bottom=box[1],
+        top=box[3],
+    )
 
 
 def _prevailing_run(block: GBlock) -> Run:
@@ -284,7 +295,7 @@ def _prevailing_run(block: GBlock) -> Run:
         return first.main
     font, size = _chars_by_type(block.lines).most_common(1)[0][0]
     runs = (r for line in block.lines for r in line.runs)
-    return next(r for r in runs if (r.font, round(r.size, 1)) == (font, size))
+    return next(r for r in runs if (r.font, tenth(r.size)) == (font, size))
 
 
 def _hyphens(text: str) -> str:

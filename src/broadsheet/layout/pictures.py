@@ -68,13 +68,7 @@ def picture_blocks(
     edge joined (two photos shown as a pair under one caption), none standing inside a
     larger one (a drawing's parts, the frame drawn around an image), and none that text
     covers in good part (a background behind a box)."""
-    boxes = _joined(
-        [
-            s.box
-            for s in page.shapes
-            if s.kind in ("image", "drawing") and not _background(s.box, found)
-        ]
-    )
+    boxes = _joined([box for box in page.pictures if not _background(box, found)])
     boxes.sort(key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
     kept: list[Box] = []
     for box in boxes:
@@ -375,7 +369,7 @@ def _flush_right(box: Box, pic: Box, em: float) -> bool:
 
 def _worded(block: GBlock) -> bool:
     text = "".join(r.text for line in block.lines for r in line.runs)
-    return sum(c.isalnum() for c in text) >= MIN_WORD_CHARS
+    return sum(map(str.isalnum, text)) >= MIN_WORD_CHARS
 
 
 def _split_tail(block: GBlock) -> list[GBlock]:
@@ -398,7 +392,7 @@ def _split_tail(block: GBlock) -> list[GBlock]:
     # shorter than the sentence it ends (not the text after a lead-in set in bold).
     said = " ".join(r.text for r in head)
     after_stop = said.rstrip().endswith(SENTENCE_ENDS) and len(text) < len(said)
-    if len(text) > MAX_CREDIT_CHARS or sum(c.isalnum() for c in text) < MIN_WORD_CHARS:
+    if len(text) > MAX_CREDIT_CHARS or sum(map(str.isalnum, text)) < MIN_WORD_CHARS:
         return [block]
     if not (smaller or after_stop):
         return [block]
@@ -412,7 +406,7 @@ def _split_tail(block: GBlock) -> list[GBlock]:
 
 def _line(runs: Sequence[Run]) -> Line:
     """A line of runs, in the type of its last run with words in it (as geometry's)."""
-    worded = [r for r in runs if sum(c.isalnum() for c in r.text[:8]) >= MIN_WORD_CHARS]
+    worded = [r for r in runs if sum(map(str.isalnum, r.text[:8])) >= MIN_WORD_CHARS]
     return Line(tuple(runs), union([r.box for r in runs]), (worded or list(runs))[-1])
 
 

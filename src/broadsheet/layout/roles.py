@@ -127,7 +127,7 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        return " ".join([line.text for line in self.lines])
 
     @property
     def chars(self) -> int:

@@ -35,6 +35,7 @@ from broadsheet.load.pdfium_abi import (
 )
 from broadsheet.model import Box
 from broadsheet.page import PageGeometry, Run, Skipped
+from broadsheet.rounding import hundredth
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
 BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
@@ -289,7 +290,7 @@ class _RunReader:
         self.marks.append((obj, alpha))
         scale_x, skew, height = m.a, m.b, math.hypot(m.c, m.d)
         upright = abs(skew) < 1e-3 * max(abs(scale_x), 1e-6) and scale_x > 0
-        size = round(self.size.value * height, 2)
+        size = hundredth(self.size.value * height)
         # Fields in order (text, box, size, font, bold, italic, colour, upright, first):
         # a named tuple made by position costs half as much as by keyword.
         return Run(

@@ -61,8 +61,13 @@ FIX_PASSES = 4
 
 # A mojibake sequence starts with a UTF-8 lead byte read as Latin-1 (Â..ô) followed by a
 # continuation byte read as Latin-1 or Windows-1252; a C1 control is a lone cp1252 byte.
+# The pattern opens on one set of both, which the regex engine scans for fast, then looks
+# back at which it was (as two alternatives it would try at every character).
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]|[\u0080-\u009f]")
+_MOJIBAKE_HINT = re.compile(
+    f"[\u0080-\u009f\u00c2-\u00f4]"
+    f"(?:(?<=[\u0080-\u009f])|(?<=[\u00c2-\u00f4])[\u0080-\u00bf{_CP1252_HIGH}])"
+)
 # ftfy without its guesses: no "Ã " read as "à", no lossy sequences turned into U+FFFD.
 _FTFY_CONFIG = ftfy.TextFixerConfig(restore_byte_a0=False, replace_lossy_sequences=False)
 # Most rounds of ftfy per line: rejecting one word's repair changes what ftfy makes of the rest.

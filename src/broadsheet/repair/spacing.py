@@ -245,6 +245,7 @@ class _Run:
 
     tokens: list[_Token]
     scorer: _Scorer
+    cores: list[str] = field(init=False)
     weak: list[bool] = field(init=False)
     single: list[bool] = field(init=False)
     letter_gap: list[bool] = field(init=False)
@@ -254,11 +255,12 @@ class _Run:
     n_single: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.weak = [self.scorer.weak(t.core) for t in self.tokens]
-        self.single = [len(t.core) == 1 for t in self.tokens]
+        self.cores = [t.core for t in self.tokens]
+        self.weak = [self.scorer.weak(core) for core in self.cores]
+        self.single = [len(core) == 1 for core in self.cores]
         self.n_weak = list(accumulate(self.weak, initial=0))
         self.n_single = list(accumulate(self.single, initial=0))
-        self.n_tail = list(accumulate((_tailish(t.core) for t in self.tokens), initial=0))
+        self.n_tail = list(accumulate(map(_tailish, self.cores), initial=0))
         self.letter_gap = [False] * (len(self.tokens) - 1)
         k = 0
         while k < len(self.tokens):
@@ -277,7 +279,7 @@ class _Run:
         """Score of tokens[j:i] rejoined as one word; None where that is not allowed."""
         if not self.may_merge(j, i):
             return None
-        cores = [t.core for t in self.tokens[j:i]]
+        cores = self.cores[j:i]
         merged = "".join(cores)
         base, suffix_at = gender_split(merged)
         if base is None or not _cased_ok(merged, suffix_at):
@@ -331,7 +333,7 @@ def _cased_ok(merged: str, suffix_at: int | None) -> bool:
     if suffix_at is not None and merged[suffix_at] == "I":
         body = merged[1:suffix_at] + merged[suffix_at + 1 :]
     # `islower` (cased letters all lowercase) rules out a capital at once: most bodies.
-    return body.islower() or not any(c.isupper() for c in body)
+    return body.islower() or not any(map(str.isupper, body))
 
 
 def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
@@ -345,7 +347,9 @@ def _promising_cores(cores: list[str], scorer: _Scorer) -> bool:
         nxt = cores[k + 1] if k + 1 < len(cores) else ""
         if len(core) == 1 and (len(nxt) == 1 or scorer.weak(core)):
             return True
-        if nxt and _split_pair(core, nxt, scorer):
+        # (`_split_pair` needs a short piece: most pairs of words are told without a call.)
+        short = 2 <= len(nxt) <= SHORT_PIECE or 2 <= len(core) <= SHORT_PIECE
+        if nxt and short and _split_pair(core, nxt, scorer):
             return True
     return False
 
