@@ -67,7 +67,8 @@ class Type:
     block stands in on its page (-1: none, or one behind most of the page): what stands in
     one frame is one item, and no item runs across a frame's edge. `bottom` and `top` are
     the block's vertical extent (a rubric the reading order put elsewhere is found over its
-    headline by them; both 0 where unknown)."""
+    headline by them; both 0 where unknown). `inset` says rules of its own width stand
+    right over and under it (layout/neighbours.py): set into a story, not heading one."""
 
     kind: str
     size: float
@@ -81,6 +82,7 @@ class Type:
     frame: int = -1
     bottom: float = 0.0
     top: float = 0.0
+    inset: bool = False
 
 
 # Why a PDF's text run is no page content (load/hidden.py).

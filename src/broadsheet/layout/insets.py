@@ -9,6 +9,8 @@ a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
   whatever stands between is set into the story (a pull quote, with its attribution, when
   set larger or in italics and within the column); words in another type that go on
   with the broken-off sentence in lowercase are the sentence's own (INLINE);
+- or each of its blocks is set between rules of its own width (`Type.inset`), whatever
+  its size;
 - or each of its blocks (a pull quote over a subhead, say) is one short block within the
   measure of the column it stands in, ranking below the header above it (set smaller
   than its headline, or alone under a stacked header; a byline in small type under the
@@ -194,10 +196,14 @@ def _insets(
             last = out[-1]
             out[-1] = Unit((*last.lines, *u.lines), last.index, last.role, last.style)
             continue
-        if u.role != roles.DISPLAY or not _in_column(u, before, after):
+        # Between rules of its own width (Type.inset) it is set in, whatever its rank.
+        ruled = u.style is not None and u.style.inset and not _body(u)
+        if not (u.role == roles.DISPLAY or ruled) or not _in_column(u, before, after):
             return None
         size = u.style.size if u.style is not None else 1.0
-        if not MIN_INSET_SIZE <= size <= MAX_INSET_SIZE or not _ranks_below(size, header):
+        if not ruled and not (
+            MIN_INSET_SIZE <= size <= MAX_INSET_SIZE and _ranks_below(size, header)
+        ):
             return None
         out.append(Unit(u.lines, u.index, _kind(u), u.style))
     return out

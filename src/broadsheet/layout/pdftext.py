@@ -28,6 +28,7 @@ from broadsheet.layout.geometry import (
 from broadsheet.layout.jumps import NOTE_KIND, jump_blocks
 from broadsheet.layout.leading import opening_blocks, paragraph_starts, usual_pitches
 from broadsheet.layout.margins import margin_furniture, regions, run_in_labels
+from broadsheet.layout.neighbours import rubrics, ruled
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
 from broadsheet.model import Box, Hidden, Origin, Source, Type, union, within
@@ -50,10 +51,6 @@ MAX_NESTING_SHARE = 0.5
 # A frame lies in another when within it give or take this many points (rules drawn on
 # the same edge).
 INSIDE_PT = 1.0
-# A rubric (a kicker over its headline) has at most this many words and stands at most
-# this many of its line heights over the headline.
-RUBRIC_MAX_WORDS = 6
-RUBRIC_GAP_LINES = 1.5
 # Two runs of a line are two words when at least this many ems apart.
 MIN_SPACE_EM = 0.12
 
@@ -157,10 +154,11 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         # label opening its entry is text, not a head; an ad stays apart from the items
         # (layout/ads.py); a jump line is its story's note (layout/jumps.py); furniture.
         kinds = dict.fromkeys(rubrics(found, body[1]), "other")
+        insets = ruled(found, page.rules, body[1])
         kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
         kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
         for k, block in enumerate(found):
-            style = block_style(block, body, kinds.get(k), frames[k])
+            style = block_style(block, body, kinds.get(k), frames[k], k in insets)
             starts = paragraph_starts(block, pitches)
             for j, line in enumerate(block.lines):
                 if (j and not starts[j]) or (not j and labels.get(k - 1)):
@@ -181,28 +179,6 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         hidden=tuple(hidden),
     )
     return source, skipped
-
-
-def rubrics(found: Sequence[GBlock], body: float) -> set[int]:
-    """Blocks of one short line set right over display type, within its extent: a
-    headline's kicker, in whatever type (in the body's own, it would read as body text)."""
-    out: set[int] = set()
-    for k, b in enumerate(found):
-        if len(b.lines) != 1 or len(b.lines[0].text.split()) > RUBRIC_MAX_WORDS:
-            continue
-        height = b.box[3] - b.box[1]
-        for h in found:
-            gap = b.box[1] - h.box[3]
-            if (
-                h.lines
-                and h.size >= DISPLAY_RATIO * body
-                and -height / 2 <= gap <= RUBRIC_GAP_LINES * height
-                and abs(b.box[0] - h.box[0]) <= body
-                and b.box[2] <= h.box[2] + body
-            ):
-                out.add(k)
-                break
-    return out
 
 
 class _Writer:
@@ -252,7 +228,11 @@ def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
 
 
 def block_style(
-    block: GBlock, body: tuple[str, float], place: str | None = None, frame: int = -1
+    block: GBlock,
+    body: tuple[str, float],
+    place: str | None = None,
+    frame: int = -1,
+    inset: bool = False,
 ) -> Type:
     """The block's kind of type, "body" (the body's font and size), "display" (larger or
     bold) or "other", its size over the body's, its weight and slant, and its extent; with
@@ -284,6 +264,7 @@ def block_style(
         frame=frame,
         bottom=box[1],
         top=box[3],
+        inset=inset,
     )
 
 
