@@ -22,11 +22,12 @@ DISPLAY_RATIO = 1.12
 RUBRIC_MAX_WORDS = 6
 RUBRIC_GAP_LINES = 1.5
 # An inset's rules lie within this many of its line heights over and under it, span at
-# least RULE_COVER of its width and reach past it by at most RULE_REACH_EM body ems a
-# side (a rule across the page under a row is no inset's).
+# least RULE_COVER of its width and are at most RULE_WIDTH_RATIO times as wide, or
+# RULE_REACH_EM body ems wider (a rule across the page under a row is no inset's).
 RULE_GAP_LINES = 1.5
 RULE_COVER = 0.8
-RULE_REACH_EM = 2.0
+RULE_WIDTH_RATIO = 1.6
+RULE_REACH_EM = 4.0
 # An inset holds at most this many lines (more is a story of its own under a rule).
 MAX_INSET_LINES = 12
 # A rule is at least this many times wider than high.
@@ -72,8 +73,11 @@ def ruled(found: Sequence[GBlock], rules: Sequence[Box], body: float) -> set[int
 
 
 def _fits(rule: Box, box: Box, body: float) -> bool:
-    """The rule spans most of the box's width and reaches little past it."""
+    """The rule spans most of the box's width and is not much wider (a ragged quote's
+    rules span its column; a row's rule spans the page)."""
     width = box[2] - box[0]
     covered = min(rule[2], box[2]) - max(rule[0], box[0])
-    reach = RULE_REACH_EM * body
-    return covered >= RULE_COVER * width and rule[0] >= box[0] - reach and rule[2] <= box[2] + reach
+    wider = rule[2] - rule[0] - width
+    return covered >= RULE_COVER * width and wider <= max(
+        RULE_REACH_EM * body, (RULE_WIDTH_RATIO - 1) * width
+    )
