@@ -23,11 +23,14 @@ RUBRIC_MAX_WORDS = 6
 RUBRIC_GAP_LINES = 1.5
 # An inset's rules lie within this many of its line heights over and under it, span at
 # least RULE_COVER of its width and are at most RULE_WIDTH_RATIO times as wide, or
-# RULE_REACH_EM body ems wider (a rule across the page under a row is no inset's).
+# RULE_REACH_EM body ems wider (a rule across the page under a row is no inset's); the
+# two are drawn alike.
 RULE_GAP_LINES = 1.5
 RULE_COVER = 0.8
-RULE_WIDTH_RATIO = 1.6
+RULE_WIDTH_RATIO = 2.0
 RULE_REACH_EM = 4.0
+# An inset's two rules start and end within this many points of each other.
+PAIR_PT = 2.0
 # An inset holds at most this many lines (more is a story of its own under a rule).
 MAX_INSET_LINES = 12
 # A rule is at least this many times wider than high.
@@ -65,11 +68,17 @@ def ruled(found: Sequence[GBlock], rules: Sequence[Box], body: float) -> set[int
             continue
         near = RULE_GAP_LINES * (b.lines[0].box[3] - b.lines[0].box[1])
         fit = [r for r in flat if _fits(r, b.box, body)]
-        over = any(0 <= r[1] - b.box[3] <= near for r in fit)
-        under = any(0 <= b.box[1] - r[3] <= near for r in fit)
-        if over and under:
+        over = [r for r in fit if 0 <= r[1] - b.box[3] <= near]
+        under = [r for r in fit if 0 <= b.box[1] - r[3] <= near]
+        if any(_pair(a, c) for a in over for c in under):
             out.add(k)
     return out
+
+
+def _pair(a: Box, b: Box) -> bool:
+    """Two rules drawn as a pair: the same extent (a row's rule over a header and a
+    rule under it differ)."""
+    return abs(a[0] - b[0]) <= PAIR_PT and abs(a[2] - b[2]) <= PAIR_PT
 
 
 def _fits(rule: Box, box: Box, body: float) -> bool:
