@@ -205,7 +205,7 @@ def _nearness(
 def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
     """The ids of upright blocks set right under or over display type, within a line of it
     and over its extent (a byline under a headline or teaser, a kicker over one)."""
-    heads = [h.box for h in found if h.lines and h.size >= DISPLAY_SIZE * body]
+    heads = [h.box for h in found if h.lines and _display(h, body)]
     out: set[int] = set()
     for b in found:
         if not b.lines or not b.lines[0].main.upright:
@@ -217,6 +217,12 @@ def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
                 out.add(id(b))
                 break
     return out
+
+
+def _display(block: GBlock, body: float) -> bool:
+    """Display type: larger than the body's, or bold in its size or larger."""
+    bold = block.lines[0].main.bold and block.size >= body
+    return block.size >= DISPLAY_SIZE * body or bold
 
 
 def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> float | None:
