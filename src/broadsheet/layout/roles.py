@@ -33,6 +33,9 @@ INLINE = "inline"
 
 # Type this many times the body's size is headline type, whatever its text reads like.
 HEADLINE_SIZE = 1.5
+# Bold type this much larger than the body's, ending without a sentence's stop, is a head
+# even where its text reads as body (a word hyphenated across its lines).
+BOLD_HEAD_SIZE = 1.3
 # Display type is set in few lines; more than this is body text.
 MAX_DISPLAY_LINES = 6
 # A display unit starting in lowercase (a kicker) has at most this many characters.
@@ -234,7 +237,7 @@ def units(block: Block) -> list[Unit]:
         elif out and out[-1].role == PHOTO_CREDIT and k == 1:
             out.append(Unit(lines, block.index + k / 10, CAPTION))  # caption under its credit
         elif block.style is not None:
-            role = typeset_role(local_role(lines), block.style)
+            role = typeset_role(local_role(lines), block.style, lines[-1].text)
             out.append(Unit(lines, block.index + k / 10, role, block.style))
         else:
             out.extend(_split_inline_head(lines, block.index + k / 10))
@@ -246,18 +249,21 @@ def set_as(u: Unit, kind: str) -> bool:
     return u.style is not None and u.style.kind == kind
 
 
-def typeset_role(role: str, style: Type) -> str:
+def typeset_role(role: str, style: Type, last: str = "") -> str:
     """The text's role corrected by the type a PDF set it in: body type is never display
-    type, and headline type is never body text. (Smaller display type that reads as body
-    text stays body: a pull quote repeating a sentence of its story is found in `assemble`.)
-    Type set by a picture is its caption or credit, as the page's geometry told
-    (layout/pictures.py); a credit its own text shows stays one."""
+    type, and headline type is never body text, nor is bold type well over the body's
+    that ends without a sentence's stop (`last`, its last line: a headline hyphenated
+    across its lines). (Smaller display type that reads as body text stays body: a pull
+    quote repeating a sentence of its story is found in `insets`.) Type set by a picture
+    is its caption or credit, as the page's geometry told (layout/pictures.py); a credit
+    its own text shows stays one."""
     if style.role:
         return _picture_role(role, style.role)
     if style.kind == "body" and role == DISPLAY:
         return BODY
-    if style.kind == "display" and style.size >= HEADLINE_SIZE and role == BODY:
-        return DISPLAY
+    if style.kind == "display" and role == BODY:
+        head = style.bold and style.size >= BOLD_HEAD_SIZE and not ends_sentence(last.rstrip())
+        return DISPLAY if style.size >= HEADLINE_SIZE or head else role
     return role
 
 
