@@ -29,6 +29,8 @@ CAPTION_MAX_SIZE = 0.95
 # Type at least this much larger than the body's is display type: a headline's or a
 # teaser's (`_by_headlines`).
 DISPLAY_SIZE = 1.12
+# A block stands right by display type within this many of its line heights of it.
+HEAD_GAP_LINES = 1.5
 SAME_SIZE = 1.05
 CAPTION_GAP_EM = 2.0
 # A caption under or over a picture stands within its width, give or take this many ems.
@@ -203,8 +205,9 @@ def _nearness(
 
 
 def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
-    """The ids of upright blocks set right under or over display type, within a line of it
-    and over its extent (a byline under a headline or teaser, a kicker over one)."""
+    """The ids of upright blocks set right under or over display type, within
+    HEAD_GAP_LINES of it and over its extent (a byline under a headline or teaser, a
+    kicker over one)."""
     heads = [h.box for h in found if h.lines and _display(h, body)]
     out: set[int] = set()
     for b in found:
@@ -213,7 +216,8 @@ def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
         height = b.lines[0].box[3] - b.lines[0].box[1]
         for h in heads:
             gap = max(h[1] - b.box[3], b.box[1] - h[3])
-            if -height / 2 <= gap <= height and min(b.box[2], h[2]) - max(b.box[0], h[0]) > 0:
+            near = -height / 2 <= gap <= HEAD_GAP_LINES * height
+            if near and min(b.box[2], h[2]) - max(b.box[0], h[0]) > 0:
                 out.add(id(b))
                 break
     return out
