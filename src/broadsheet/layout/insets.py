@@ -92,7 +92,8 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
         end = _inset_end(units, k)
         if end is None:
             continue
-        insets = _insets(units[k - 1], units[k:end], units[end], out) if _body(u) else None
+        run = units[k:end]
+        insets = _insets(units[k - 1], run, units[end], out) if _body(u) else _ruled(run)
         if insets is None:  # after a body block, or a picture's text set in the column
             insets = _quoted(units, k, end, known)
         if insets is not None:
@@ -198,7 +199,9 @@ def _insets(
             continue
         # Between rules of its own width (Type.inset) it is set in, whatever its rank.
         ruled = u.style is not None and u.style.inset and not _body(u)
-        if not (u.role == roles.DISPLAY or ruled) or not _in_column(u, before, after):
+        if not (u.role == roles.DISPLAY or ruled):
+            return None
+        if not (_in_column(u, before, after) or (ruled and _flush(u, before, after))):
             return None
         size = u.style.size if u.style is not None else 1.0
         if not ruled and not (
@@ -229,6 +232,22 @@ def _in_column(u: Unit, before: Unit, after: Unit) -> bool:
     """Within the measure of the body block after it, or of the one before (the block
     after may open with an indented line)."""
     return _in_measure(u, after) or _in_measure(u, before)
+
+
+def _ruled(run: Sequence[Unit]) -> list[Unit] | None:
+    """The run after a picture's text set into the column when each of its units stands
+    between rules of its own width (Type.inset); else None."""
+    if all(u.style is not None and u.style.inset and not _body(u) for u in run):
+        return [Unit(u.lines, u.index, _kind(u), u.style) for u in run]
+    return None
+
+
+def _flush(u: Unit, before: Unit, after: Unit) -> bool:
+    """Set flush left with the column before or after it (an inset's rules span the
+    column, its lines may reach past a ragged column's)."""
+    s = u.style
+    columns = (c.style for c in (before, after) if c.style is not None)
+    return s is not None and any(abs(s.left - c.left) <= MEASURE_SLACK_PT for c in columns)
 
 
 def _quote_type(u: Unit) -> bool:
