@@ -72,8 +72,8 @@ AGENCY_CODE_CHARS = 4
 NOTE_RE = re.compile(
     r"^(?:Aus dem \w+en\b|Übersetzung|Übersetzt|Mitarbeit|Mitarbeit:|Recherche|Finanziert|"
     r"Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
-    r"Additional reporting|This (?:article|story|report)|Reporting by|Edited by)",
-)
+    r"Additional reporting|This (?:article|story|report)|Reporting by|Edited by)\b",
+)  # a whole word: "Mitarbeit:" is a note's cue, "Mitarbeiter des Vereins" is not
 # Page furniture: a line that is a page number, a web address or a date as a whole...
 _FURNITURE_LINE_RE = re.compile(
     r"(?:\d{1,4}|(?:Seite|S\.|Page|p\.) ?\d+|[-–]\s*\d+\s*[-–])$"
