@@ -11,7 +11,7 @@ from tests.pdfpages import run as placed
 
 from broadsheet.layout.pdftext import pdf_source
 from broadsheet.model import Item
-from broadsheet.page import PageGeometry, Run
+from broadsheet.page import PageGeometry, Run, Shape
 from broadsheet.pipeline import Options, process
 
 BODY = 9.0
@@ -41,8 +41,8 @@ def paragraph(text: str, left: float, top: float) -> tuple[list[Run], float]:
     return out, top - len(out) * LEAD - LEAD / 2
 
 
-def items(runs: list[Run]) -> list[Item]:
-    source, _ = pdf_source([PageGeometry(1, 600.0, 800.0, tuple(runs), ())], "x.pdf")
+def items(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> list[Item]:
+    source, _ = pdf_source([PageGeometry(1, 600.0, 800.0, tuple(runs), shapes)], "x.pdf")
     return list(process(source, Options(language="en")).pages[0].items)
 
 
@@ -82,3 +82,26 @@ def test_a_short_line_in_body_type_right_over_a_headline_is_its_kicker() -> None
         runs += para
     (story,) = [i for i in items(runs) if i.type in ("article", "brief")]
     assert story.kicker is not None and story.kicker.text == "Harbour"
+
+
+def test_display_type_between_rules_of_its_width_is_a_pull_quote_though_not_repeated() -> None:
+    # The quote's words stand nowhere in the body (its source is continued elsewhere) and
+    # it is set nearly as large as the headline; only its rules say it is set in.
+    quote = "Nobody here has ever seen the harbour so empty"
+    runs = [run("Harbour plan agreed", 40, 700, 200.0, size=16.0, font="Sans-Bold")]
+    top = 680.0
+    para, top = paragraph(" ".join(SENTENCES[:3]), 40, top)
+    runs += para
+    lines = lines_of(quote, 22)
+    first = top - 6
+    for k, t in enumerate(lines):
+        runs.append(run(t, 40, first - k * 14, 170.0, size=13.5, font="Sans-Bold"))
+    low = first - (len(lines) - 1) * 14
+    rules = (
+        Shape("rule", (40.0, first + 13.5 * 1.15 + 3, 220.0, first + 13.5 * 1.15 + 4), None),
+        Shape("rule", (40.0, low - 4, 220.0, low - 3), None),
+    )
+    para, _ = paragraph(" ".join(SENTENCES[3:]), 40, low - 12)
+    found = [i for i in items([*runs, *para], rules) if i.type in ("article", "brief")]
+    assert len(found) == 1
+    assert [q.text for q in found[0].pull_quotes] == [quote]

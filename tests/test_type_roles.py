@@ -416,3 +416,10 @@ def test_a_first_paragraph_filling_its_column_is_no_byline() -> None:
     (story,) = plan_page(units, "en").stories
     assert texts(story.heads) == ["Harbour plan stalls again"]
     assert texts(story.pieces)[0] == opening.replace("\n", " ")
+
+
+def test_a_notes_cue_is_a_whole_word() -> None:
+    from broadsheet.layout.roles import NOTE_RE
+
+    assert NOTE_RE.match("Mitarbeit: Jane Roe")
+    assert not NOTE_RE.match("Mitarbeiter des Vereins kümmerten sich um den Verletzten")
