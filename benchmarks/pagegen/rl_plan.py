@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from benchmarks.pagegen.corpus import Story
-from benchmarks.pagegen.traitgold import JUMPS, SUBHEADS, gold_page, story_items
-from benchmarks.pagegen.typst_plan import Story2
+from benchmarks.pagegen.traitgold import gold_page, story_items
+from benchmarks.pagegen.typst_plan import Shares, Story2, place_story
 
 # Berliner, Rheinisch and a tall tabloid sheet (mm).
 PAGE_SIZES_MM = ((315.0, 470.0), (350.0, 510.0), (280.0, 430.0))
@@ -43,12 +43,19 @@ COLUMN_RULES_SHARE = 0.35
 BARE_BYLINE_SHARE = 0.5
 BARE_CREDIT_SHARE = 0.5
 PICTURE_SHARE = 0.75
-PICTURE_MODES = ("top", "inside", "between")
 VECTOR_SHARE = 0.5
 ONE_LINE_CAPTION_SHARE = 0.4
 ROTATED_CREDIT_SHARE = 0.25
 SUBHEAD_SHARE = 0.5
 JUMP_SHARE = 0.25
+SHARES = Shares(
+    SUBHEAD_SHARE,
+    PICTURE_SHARE,
+    JUMP_SHARE,
+    VECTOR_SHARE,
+    ONE_LINE_CAPTION_SHARE,
+    ROTATED_CREDIT_SHARE,
+)
 # Text a story gets per column it spans, the fewest paragraphs it keeps, and the most
 # stories side by side: regular pages, then dense ones.
 CHARS_PER_SPAN = {False: 1800, True: 800}
@@ -160,36 +167,8 @@ def _furniture(lang: str, rng: random.Random) -> tuple[str, str, str]:
 
 
 def _place(story: Story, span: int, style: RLStyle, lang: str, rng: random.Random) -> Story2:
-    paragraphs = list(story.paragraphs)
-    cap, least = CHARS_PER_SPAN[style.dense] * span, MIN_PARAGRAPHS[style.dense]
-    while len(paragraphs) > least and sum(map(len, paragraphs)) > cap:
-        paragraphs.pop()
-    subheads: set[int] = set()
-    if story.type == "article" and len(paragraphs) >= 5 and rng.random() < SUBHEAD_SHARE:
-        at = rng.randrange(2, len(paragraphs) - 1)
-        paragraphs.insert(at, rng.choice(SUBHEADS[lang]))
-        subheads.add(at)
-    picture = None
-    if story.caption and rng.random() < PICTURE_SHARE:
-        picture = rng.choice(PICTURE_MODES if span > 1 else ("top", "between"))
-    quote_after = None
-    if story.pull_quote and len(paragraphs) > 2:
-        quote_after = rng.choice([k for k in range(len(paragraphs) - 1) if k not in subheads])
-    jump = None
-    if story.type == "article" and rng.random() < JUMP_SHARE:
-        jump = JUMPS[lang].format(n=rng.randint(3, 19))
-    return Story2(
-        story=story,
-        span=span,
-        paragraphs=tuple(paragraphs),
-        subheads=frozenset(subheads),
-        picture=picture,
-        vector=rng.random() < VECTOR_SHARE,
-        one_line_caption=rng.random() < ONE_LINE_CAPTION_SHARE,
-        rotated_credit=rng.random() < ROTATED_CREDIT_SHARE,
-        quote_after=quote_after,
-        jump=jump,
-    )
+    fit = (CHARS_PER_SPAN[style.dense] * span, MIN_PARAGRAPHS[style.dense])
+    return place_story(story, span, lang, rng, fit, SHARES)
 
 
 def shortened_rl(plan: RLPlan) -> RLPlan | None:

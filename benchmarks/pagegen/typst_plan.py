@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from benchmarks.pagegen.compose import MAX_PER_ROW
 from benchmarks.pagegen.corpus import Story
@@ -141,23 +141,59 @@ def _furniture(lang: str, rng: random.Random) -> tuple[str, str, str]:
     return head, f"A{page}", f"THE EVENING COURIER · Thursday, December 3, 2026 · Page A{page}"
 
 
+class Shares(NamedTuple):
+    """How often a story gets each trait (a generator's own mix)."""
+
+    subhead: float
+    picture: float
+    jump: float
+    vector: float
+    one_line_caption: float
+    rotated_credit: float
+
+
+SHARES = Shares(
+    SUBHEAD_SHARE,
+    PICTURE_SHARE,
+    JUMP_SHARE,
+    VECTOR_SHARE,
+    ONE_LINE_CAPTION_SHARE,
+    ROTATED_CREDIT_SHARE,
+)
+
+
 def _place(story: Story, span: int, style: Style, lang: str, rng: random.Random) -> Story2:
+    return place_story(story, span, lang, rng, (CHARS_PER_SPAN * span, MIN_PARAGRAPHS), SHARES)
+
+
+def place_story(
+    story: Story,
+    span: int,
+    lang: str,
+    rng: random.Random,
+    fit: tuple[int, int],
+    shares: Shares,
+) -> Story2:
+    """The story over `span` columns with its traits drawn: paragraphs cut to `fit`'s
+    characters (keeping its count of paragraphs), a subhead, picture mode, pull quote's
+    place, jump line (the ReportLab plans draw theirs alike with their own `shares`)."""
     paragraphs = list(story.paragraphs)
-    while len(paragraphs) > MIN_PARAGRAPHS and sum(map(len, paragraphs)) > CHARS_PER_SPAN * span:
+    cap, least = fit
+    while len(paragraphs) > least and sum(map(len, paragraphs)) > cap:
         paragraphs.pop()
     subheads: set[int] = set()
-    if story.type == "article" and len(paragraphs) >= 5 and rng.random() < SUBHEAD_SHARE:
+    if story.type == "article" and len(paragraphs) >= 5 and rng.random() < shares.subhead:
         at = rng.randrange(2, len(paragraphs) - 1)
         paragraphs.insert(at, rng.choice(SUBHEADS[lang]))
         subheads.add(at)
     picture = None
-    if story.caption and rng.random() < PICTURE_SHARE:
+    if story.caption and rng.random() < shares.picture:
         picture = rng.choice(PICTURE_MODES if span > 1 else ("top", "between"))
     quote_after = None
     if story.pull_quote and len(paragraphs) > 2:
         quote_after = rng.choice([k for k in range(len(paragraphs) - 1) if k not in subheads])
     jump = None
-    if story.type == "article" and rng.random() < JUMP_SHARE:
+    if story.type == "article" and rng.random() < shares.jump:
         jump = JUMPS[lang].format(n=rng.randint(3, 19))
     return Story2(
         story=story,
@@ -165,9 +201,9 @@ def _place(story: Story, span: int, style: Style, lang: str, rng: random.Random)
         paragraphs=tuple(paragraphs),
         subheads=frozenset(subheads),
         picture=picture,
-        vector=rng.random() < VECTOR_SHARE,
-        one_line_caption=rng.random() < ONE_LINE_CAPTION_SHARE,
-        rotated_credit=rng.random() < ROTATED_CREDIT_SHARE,
+        vector=rng.random() < shares.vector,
+        one_line_caption=rng.random() < shares.one_line_caption,
+        rotated_credit=rng.random() < shares.rotated_credit,
         quote_after=quote_after,
         jump=jump,
     )
