@@ -29,6 +29,8 @@ CAPTION_MAX_SIZE = 0.95
 # Type at least this much larger than the body's is display type: a headline's or a
 # teaser's (`_by_headlines`).
 DISPLAY_SIZE = 1.12
+# A block under another picture within this many body ems is in that picture's column.
+STACK_EM = 5.0
 # A block stands right by display type within this many of its line heights of it.
 HEAD_GAP_LINES = 1.5
 SAME_SIZE = 1.05
@@ -140,7 +142,9 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
         elif claim is not None:
             taken[id(b)] = claim[1]
     _chain(found, reach, taken, body)
-    taken.update({id(b): k for b, k in beside if id(b) not in taken})
+    taken.update(
+        {id(b): k for b, k in beside if id(b) not in taken and not _stacked(b, k, reach, size)}
+    )
     _chain(found, reach, taken, body)
     clusters = [
         [pic, *_marked(pic, [b for b in found if taken.get(id(b)) == k], body)]
@@ -202,6 +206,16 @@ def _nearness(
         return None
     beside = not _within(block.box, reach, body[1])
     return None if headed and beside else (beside, gap)
+
+
+def _stacked(block: GBlock, k: int, reach: Sequence[Box], body: float) -> bool:
+    """The block stands under another picture than `k`, within its width, a few lines
+    down (a byline under a picture's caption in its own column), so it is not set beside
+    picture `k` as its caption."""
+    return any(
+        j != k and _within(block.box, box, body) and 0 <= box[1] - block.box[3] <= STACK_EM * body
+        for j, box in enumerate(reach)
+    )
 
 
 def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
