@@ -19,8 +19,11 @@ from broadsheet.repair.lexicon import Lexicon
 
 # Body columns whose widths differ by more than this ratio belong to different stories.
 CLASS_RATIO = 1.15
-# Widths a PDF gives (in ems) one step apart by more than this ratio are two measures.
+# Widths a PDF gives (in ems) one step apart by more than this ratio are two measures;
+# only pieces of this many lines or more tell a measure (a ragged paragraph of three lines
+# may stop well short of its column's edge).
 GEOMETRIC_STEP = 1.08
+PLACED_MIN_LINES = 5
 # Two pieces whose left edges lie this close (points) stand in one column.
 FLUSH_PT = 1.5
 # Seam evidence, in points: the best-scoring continuation wins.
@@ -111,11 +114,13 @@ def measure_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
 def _width_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
     """Body pieces grouped by column width: in ems of their type where a PDF gave every
     piece its extent (justified lines stretched by wide spaces hold few characters), else
-    in characters. Short pieces join the closest class; from a PDF, among the classes with a
-    piece flush with its left edge (a paragraph's one line stands in its column)."""
+    in characters. Short pieces (fewer than three lines, from a PDF fewer than
+    PLACED_MIN_LINES) join the closest class; from a PDF, among the classes with a piece
+    flush with its left edge (a paragraph's one line stands in its column)."""
     placed = all(p.style is not None and p.style.right > p.style.left for p in pieces)
     width = {p.index: _extent(p) if placed else measure(p.lines) for p in pieces}
-    sized = sorted((p for p in pieces if len(p.lines) >= 3), key=lambda p: width[p.index])
+    least = PLACED_MIN_LINES if placed else 3
+    sized = sorted((p for p in pieces if len(p.lines) >= least), key=lambda p: width[p.index])
     classes: list[list[Unit]] = []
     for p in sized:  # sorted by width: a class's middle width is its median
         if classes and _same_class(p, classes[-1], width, placed):
@@ -123,7 +128,7 @@ def _width_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
         else:
             classes.append([p])
     for p in pieces:
-        if len(p.lines) >= 3:
+        if len(p.lines) >= least:
             continue
         if not classes:
             classes.append([p])
