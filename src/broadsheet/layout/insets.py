@@ -31,6 +31,7 @@ repetition decide.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -78,7 +79,17 @@ QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
 
 def mark_insets(units: Sequence[Unit]) -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
-    role (PULL_QUOTE, SUBHEAD, INLINE)."""
+    role (PULL_QUOTE, SUBHEAD, INLINE). Page furniture the reading order put among a
+    column's blocks (a footer under it) is looked past, and stays where it was."""
+    furniture = [u for u in units if u.role == roles.FURNITURE]
+    if not furniture:
+        return _marked(units)
+    text = _marked([u for u in units if u.role != roles.FURNITURE])
+    return list(heapq.merge(text, furniture, key=lambda u: u.index))  # units go by index
+
+
+def _marked(units: Sequence[Unit]) -> list[Unit]:
+    """`mark_insets` on units without furniture."""
     out: list[Unit] = []
     # The body's word trigrams, made when a quote is first looked up in them (if ever).
     known = cache(lambda: _trigrams([u for u in units if _body(u)]))
