@@ -31,6 +31,10 @@ CAPTION_MAX_SIZE = 0.95
 DISPLAY_SIZE = 1.12
 # A block under another picture within this many body ems is in that picture's column.
 STACK_EM = 5.0
+# A block whose column's text stands over it within this many of its line heights, over
+# this share of its width at least, ends that column (`_column_goes_on`).
+COLUMN_GAP_LINES = 2.0
+COLUMN_COVER = 0.5
 # A block stands right by display type within this many of its line heights of it.
 HEAD_GAP_LINES = 1.5
 SAME_SIZE = 1.05
@@ -143,7 +147,13 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
             taken[id(b)] = claim[1]
     _chain(found, reach, taken, body)
     taken.update(
-        {id(b): k for b, k in beside if id(b) not in taken and not _stacked(b, k, reach, size)}
+        {
+            id(b): k
+            for b, k in beside
+            if id(b) not in taken
+            and not _stacked(b, k, reach, size)
+            and not _column_goes_on(b, found, taken)
+        }
     )
     _chain(found, reach, taken, body)
     clusters = [
@@ -216,6 +226,22 @@ def _stacked(block: GBlock, k: int, reach: Sequence[Box], body: float) -> bool:
         j != k and _within(block.box, box, body) and 0 <= box[1] - block.box[3] <= STACK_EM * body
         for j, box in enumerate(reach)
     )
+
+
+def _column_goes_on(block: GBlock, found: Sequence[GBlock], taken: dict[int, int]) -> bool:
+    """Text no picture took stands right over the block, over most of its width: the block
+    ends that column (a jump line under a story's last lines), it is no caption set beside
+    a picture."""
+    height = block.lines[0].box[3] - block.lines[0].box[1]
+    width = block.box[2] - block.box[0]
+    for t in found:
+        if not t.lines or t is block or id(t) in taken:
+            continue
+        gap = t.box[1] - block.box[3]
+        cover = min(t.box[2], block.box[2]) - max(t.box[0], block.box[0])
+        if 0 <= gap <= COLUMN_GAP_LINES * height and cover >= COLUMN_COVER * width:
+            return True
+    return False
 
 
 def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
