@@ -12,6 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from broadsheet.layout.caption_place import (
+    CAPTION_GAP_EM,
+    CAPTION_MAX_SIZE,
+    SAME_SIZE,
+    by_headlines,
+    caption_type,
+    claim,
+    column_goes_on,
+    stacked,
+    within_width,
+)
 from broadsheet.layout.geometry import GBlock, Line, frame_of
 from broadsheet.layout.order import reading_order
 from broadsheet.model import Box, centre_in, union
@@ -20,30 +31,6 @@ from broadsheet.page import PageGeometry, Run
 CAPTION = "caption"
 CREDIT = "credit"
 MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
-# Captions and credits: at most this many lines (a one-column photo's caption runs long;
-# more is a column of text), in type smaller than this share of the body's (or in another
-# face at most SAME_SIZE over it, not bold: a subhead is bold), at most this many body ems
-# from their picture or from a caption block already found.
-MAX_CAPTION_LINES = 8
-CAPTION_MAX_SIZE = 0.95
-# Type at least this much larger than the body's is display type: a headline's or a
-# teaser's (`_by_headlines`).
-DISPLAY_SIZE = 1.12
-# A block under another picture within this many body ems is in that picture's column.
-STACK_EM = 5.0
-# A block whose column's text stands over it within this many of its line heights, over
-# this share of its width at least, ends that column (`_column_goes_on`).
-COLUMN_GAP_LINES = 2.0
-COLUMN_COVER = 0.5
-# A block stands right by display type within this many of its line heights of it.
-HEAD_GAP_LINES = 1.5
-SAME_SIZE = 1.05
-CAPTION_GAP_EM = 2.0
-# A caption under or over a picture stands within its width, give or take this many ems.
-WIDTH_SLACK_EM = 0.5
-# Type of the body's size in another face is a caption only set this close to the picture
-# (a kicker in a sans face under a short caption is not).
-OTHER_FACE_GAP_EM = 1.0
 # Text by a picture narrower or lower than this many body ems is a label (a portrait's
 # name in an interview, a logo's or a signature's line), not a caption: such a picture
 # makes no item of its own. (A photo one column wide is some 15 ems wide, 7 high.)
@@ -127,32 +114,32 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     pictures = [b for b in found if not b.lines]
     taken: dict[int, int] = {}
     reach = [pic.box for pic in pictures]
-    headed = _by_headlines(found, size)
+    headed = by_headlines(found, size)
     # Type set up the side first: the picture reaches across it, so a caption under both
     # stands within the picture's width (the credit takes room the image gives up).
     for b in (b for b in found if b.lines and not b.lines[0].main.upright):
-        claim = _claim(b, pictures, reach, body, headed)
-        if claim is not None:
-            taken[id(b)] = claim[1]
-            reach[claim[1]] = _across(reach[claim[1]], b.box)
+        found_by = claim(b, pictures, reach, body, headed)
+        if found_by is not None:
+            taken[id(b)] = found_by[1]
+            reach[found_by[1]] = _across(reach[found_by[1]], b.box)
     # Type by two pictures goes with the nearer: under one and beside another's foot,
     # under. Beside a picture is the weakest place: what stands under another picture's
     # caption (a credit at its last line's end) is that caption's first (`_chain`).
     beside: list[tuple[GBlock, int]] = []
     for b in (b for b in found if b.lines and b.lines[0].main.upright):
-        claim = _claim(b, pictures, reach, body, headed)
-        if claim is not None and claim[0]:
-            beside.append((b, claim[1]))
-        elif claim is not None:
-            taken[id(b)] = claim[1]
+        found_by = claim(b, pictures, reach, body, headed)
+        if found_by is not None and found_by[0]:
+            beside.append((b, found_by[1]))
+        elif found_by is not None:
+            taken[id(b)] = found_by[1]
     _chain(found, reach, taken, body)
     taken.update(
         {
             id(b): k
             for b, k in beside
             if id(b) not in taken
-            and not _stacked(b, k, reach, size)
-            and not _column_goes_on(b, found, taken)
+            and not stacked(b, k, reach, size)
+            and not column_goes_on(b, found, taken)
         }
     )
     _chain(found, reach, taken, body)
@@ -171,135 +158,6 @@ def _across(pic: Box, side: Box) -> Box:
     return (min(pic[0], side[0]), pic[1], max(pic[2], side[2]), pic[3])
 
 
-def _caption_type(block: GBlock, body: tuple[str, float]) -> bool:
-    """A few lines in type smaller than the body's, or about its size in another face."""
-    main = block.lines[0].main
-    if len(block.lines) > MAX_CAPTION_LINES:
-        return False
-    if block.size < body[1] * CAPTION_MAX_SIZE:
-        return True
-    return block.size <= body[1] * SAME_SIZE and main.font != body[0] and not main.bold
-
-
-def _claim(
-    block: GBlock,
-    pictures: Sequence[GBlock],
-    reach: Sequence[Box],
-    body: tuple[str, float],
-    headed: set[int],
-) -> tuple[bool, int] | None:
-    """The picture the block is set by, nearest first (on it or under or over it before
-    beside it), with whether it stands beside it; None if by none."""
-    near = [
-        (place, k)
-        for k, pic in enumerate(pictures)
-        if (place := _nearness(block, reach[k], pic.box, body, id(block) in headed))
-    ]
-    if not near:
-        return None
-    (side, _gap), k = min(near)
-    return side, k
-
-
-def _nearness(
-    block: GBlock, reach: Box, pic: Box, body: tuple[str, float], headed: bool
-) -> tuple[bool, float] | None:
-    """Whether the block stands beside the picture as its caption or credit would, and how
-    far (on it: 0), or None when it is not set by it (`_by_picture`). A block right under
-    a headline is its byline or teaser beside a picture, not its caption (`headed`)."""
-    if centre_in(block.box, pic):
-        return (False, 0.0)
-    if not _caption_type(block, body):
-        return None
-    gap = _by_picture(block, reach, body)
-    if gap is None:
-        return None
-    beside = not _within(block.box, reach, body[1])
-    return None if headed and beside else (beside, gap)
-
-
-def _stacked(block: GBlock, k: int, reach: Sequence[Box], body: float) -> bool:
-    """The block stands under another picture than `k`, within its width, a few lines
-    down (a byline under a picture's caption in its own column), so it is not set beside
-    picture `k` as its caption."""
-    return any(
-        j != k and _within(block.box, box, body) and 0 <= box[1] - block.box[3] <= STACK_EM * body
-        for j, box in enumerate(reach)
-    )
-
-
-def _column_goes_on(block: GBlock, found: Sequence[GBlock], taken: dict[int, int]) -> bool:
-    """Text no picture took stands right over the block, over most of its width: the block
-    ends that column (a jump line under a story's last lines), it is no caption set beside
-    a picture."""
-    height = block.lines[0].box[3] - block.lines[0].box[1]
-    width = block.box[2] - block.box[0]
-    for t in found:
-        if not t.lines or t is block or id(t) in taken:
-            continue
-        gap = t.box[1] - block.box[3]
-        cover = min(t.box[2], block.box[2]) - max(t.box[0], block.box[0])
-        if 0 <= gap <= COLUMN_GAP_LINES * height and cover >= COLUMN_COVER * width:
-            return True
-    return False
-
-
-def _by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
-    """The ids of upright blocks set right under or over display type, within
-    HEAD_GAP_LINES of it and over its extent (a byline under a headline or teaser, a
-    kicker over one)."""
-    heads = [h.box for h in found if h.lines and _display(h, body)]
-    out: set[int] = set()
-    for b in found:
-        if not b.lines or not b.lines[0].main.upright:
-            continue
-        height = b.lines[0].box[3] - b.lines[0].box[1]
-        for h in heads:
-            gap = max(h[1] - b.box[3], b.box[1] - h[3])
-            near = -height / 2 <= gap <= HEAD_GAP_LINES * height
-            if near and min(b.box[2], h[2]) - max(b.box[0], h[0]) > 0:
-                out.add(id(b))
-                break
-    return out
-
-
-def _display(block: GBlock, body: float) -> bool:
-    """Display type: larger than the body's, or bold in its size or larger."""
-    bold = block.lines[0].main.bold and block.size >= body
-    return block.size >= DISPLAY_SIZE * body or bold
-
-
-def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> float | None:
-    """Caption type right under or over the picture within its width, or beside it flush
-    with its foot or top (not the attribution of a pull quote set beside it), or a credit
-    set up its side, which may stand just inside its edge: the gap, or None."""
-    smaller = block.size < body[1] * CAPTION_MAX_SIZE
-    box, near = block.box, (CAPTION_GAP_EM if smaller else OTHER_FACE_GAP_EM) * body[1]
-    under, over = pic[1] - box[3], box[1] - pic[3]
-    if _within(box, pic, body[1]) and (0 <= under <= near or 0 <= over <= near):
-        return min(g for g in (under, over) if g >= 0)
-    level = box[1] >= pic[1] - near and box[3] <= pic[3] + near
-    right, left = box[0] - pic[2], pic[0] - box[2]
-    if not block.lines[0].main.upright:
-        inside = near if box[3] - box[1] > box[2] - box[0] else 0.0
-        if level and (-inside <= right <= near or -inside <= left <= near):
-            return max(0.0, min(abs(right), abs(left)))
-        below = box[0] >= pic[0] - near and box[2] <= pic[2] + near
-        return under if below and 0 <= under <= near else None
-    # Beside the picture, a caption is set flush with its foot or its top.
-    flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
-    if flush and (0 <= right <= near or 0 <= left <= near):
-        return min(g for g in (right, left) if g >= 0)
-    return None
-
-
-def _within(box: Box, pic: Box, em: float) -> bool:
-    """Within the picture's width, give or take a little (a caption set to the column's
-    measure under a picture inset in it)."""
-    slack = WIDTH_SLACK_EM * em
-    return box[0] >= pic[0] - slack and box[2] <= pic[2] + slack
-
-
 def _chain(
     found: list[GBlock], reach: list[Box], taken: dict[int, int], body: tuple[str, float]
 ) -> None:
@@ -314,12 +172,12 @@ def _chain(
         for b in found:
             if not b.lines or id(b) in taken or b.size >= body[1] * CAPTION_MAX_SIZE:
                 continue
-            if not _caption_type(b, body):
+            if not caption_type(b, body):
                 continue
             for t in [t for t in found if id(t) in taken]:
                 pic = reach[taken[id(t)]]
                 box, other = b.box, t.box
-                within = _within(box, pic, body[1])
+                within = within_width(box, pic, body[1])
                 apart = min(abs(other[1] - box[3]), abs(box[1] - other[3]))
                 if within and apart <= near and _follows(t, b):
                     taken[id(b)] = taken[id(t)]
