@@ -68,7 +68,7 @@ MEASURE_SLACK_PT = 3.0
 # A display run is a pull quote when at least this share of its word trigrams recur in the
 # page's body text (a story quotes itself anywhere in it), and it has RECUR_MIN_WORDS words
 # at least (a short head may echo a phrase of its story).
-RECUR_SHARE = 0.8
+RECUR_SHARE = 0.7
 RECUR_MIN_WORDS = 5
 _WORD_RE = re.compile(r"\w+")
 # A picture's own text: a pull quote repeating its story may follow it in the column.
