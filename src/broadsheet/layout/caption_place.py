@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from broadsheet.layout.geometry import GBlock
+from broadsheet.layout.geometry import DISPLAY_RATIO, GBlock
 from broadsheet.model import Box, centre_in
 
 # Captions and credits: at most this many lines (a one-column photo's caption runs long;
@@ -18,9 +18,6 @@ from broadsheet.model import Box, centre_in
 # from their picture or from a caption block already found.
 MAX_CAPTION_LINES = 8
 CAPTION_MAX_SIZE = 0.95
-# Type at least this much larger than the body's is display type: a headline's or a
-# teaser's (`by_headlines`).
-DISPLAY_SIZE = 1.12
 # A block under another picture within this many body ems is in that picture's column.
 STACK_EM = 5.0
 # A block whose column's text stands over it within this many of its line heights, over
@@ -135,7 +132,7 @@ def by_headlines(found: Sequence[GBlock], body: float) -> set[int]:
 def _display(block: GBlock, body: float) -> bool:
     """Display type: larger than the body's, or bold in its size or larger."""
     bold = block.lines[0].main.bold and block.size >= body
-    return block.size >= DISPLAY_SIZE * body or bold
+    return block.size >= DISPLAY_RATIO * body or bold
 
 
 def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> float | None:

@@ -58,6 +58,9 @@ MAX_MARK_CHARS = 3
 MARK_SIZE_RATIO = 0.8
 MARK_RAISE_EM = 0.6
 MARK_GAP_EM = 0.6
+# Type this much larger than the body's is display type (headlines, pull quotes, decks):
+# the one bound every stage that tells display type from the body's shares.
+DISPLAY_RATIO = 1.12
 # A drop cap is at least this many times the size of the text beside it, and stands at most
 # this many ems left of the line it opens, its top level with that line's.
 DROP_CAP_RATIO = 1.8

@@ -18,11 +18,11 @@ a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
   while the next story of a column of briefs has a head in the same type as the last
   one. Small type right under a pull quote is its attribution.
 
-A pull quote between rules drawn as one frame inside a story's box is read in its place
-in the column (`pdftext`), so it stands between the column's body blocks here too.
-
 - or its words recur in the page's body text: a pull quote repeats a sentence of its
   story, in whatever type and rank the paper sets its quotes (RECUR_*).
+
+A pull quote between rules drawn as one frame inside a story's box is read in its place
+in the column (`pdftext`), so it stands between the column's body blocks here too.
 
 Subheads stay in their story as paragraphs of their own; pull quotes go to the story's
 `pull_quotes`. Cue words and a final stop play no part: type, place and the text's own
@@ -209,12 +209,12 @@ def _insets(
             out[-1] = Unit((*last.lines, *u.lines), last.index, last.role, last.style)
             continue
         # Between rules of its own width (Type.inset) it is set in, whatever its rank.
-        ruled = u.style is not None and u.style.inset and not _body(u)
+        ruled = _between_rules(u)
         if not (u.role == roles.DISPLAY or ruled):
             return None
         if not (_in_column(u, before, after) or (ruled and _flush(u, before, after))):
             return None
-        size = u.style.size if u.style is not None else 1.0
+        size = _size(u)
         if not ruled and not (
             MIN_INSET_SIZE <= size <= MAX_INSET_SIZE and _ranks_below(size, header)
         ):
@@ -248,9 +248,14 @@ def _in_column(u: Unit, before: Unit, after: Unit) -> bool:
 def _ruled(run: Sequence[Unit]) -> list[Unit] | None:
     """The run after a picture's text set into the column when each of its units stands
     between rules of its own width (Type.inset); else None."""
-    if all(u.style is not None and u.style.inset and not _body(u) for u in run):
+    if all(_between_rules(u) for u in run):
         return [Unit(u.lines, u.index, _kind(u), u.style) for u in run]
     return None
+
+
+def _between_rules(u: Unit) -> bool:
+    """Set between rules of its own width (Type.inset), in a type not the body's."""
+    return u.style is not None and u.style.inset and not _body(u)
 
 
 def _flush(u: Unit, before: Unit, after: Unit) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from broadsheet.layout.geometry import GBlock, Line
+from broadsheet.layout.geometry import DISPLAY_RATIO, GBlock, Line
 from broadsheet.model import Box, centre_in
 from broadsheet.page import PageGeometry
 from broadsheet.rounding import tenth
@@ -47,9 +47,8 @@ MAX_BAND_CHARS = 120
 # A page sets at least this many lines of story text (in its body type, in blocks of two
 # lines or more), or its body type tells nothing.
 MIN_STORY_LINES = 6
-# Type this much larger than the body's with more words than this on a line is a headline:
+# Display type (geometry.DISPLAY_RATIO) with more words than this on a line is a headline:
 # no band holds one (a masthead or section label is a few words).
-DISPLAY_RATIO = 1.12
 MAX_BAND_HEAD_WORDS = 6
 # Blocks within this many body ems under or over a picture are its caption or credit.
 PICTURE_NEAR_EM = 2.0

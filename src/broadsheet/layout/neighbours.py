@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from broadsheet.layout.geometry import GBlock
+from broadsheet.layout.geometry import DISPLAY_RATIO, GBlock
 from broadsheet.model import Box
 
-# Type this much larger than the body's is display type (as pdftext.DISPLAY_RATIO).
-DISPLAY_RATIO = 1.12
 # A rubric (a kicker over its headline) has at most this many words and stands at most
 # this many of its line heights over the headline.
 RUBRIC_MAX_WORDS = 6

@@ -20,6 +20,8 @@ from typing import TypeVar
 from broadsheet.model import Box
 
 T = TypeVar("T")
+# A height rules are drawn at, and the (left, right) spans drawn there.
+RuleHeight = tuple[float, list[tuple[float, float]]]
 # A white band across a region at least this many body-type ems high separates rows, unless
 # what lies under it spans less than this share of the region's width, to a column's measure.
 ROW_GAP_EM = 2.0
@@ -40,13 +42,14 @@ def reading_order(
     """The items (blocks) in reading order; `box` gives each one's box, `body` the body
     size, `rules` the boxes of the page's rules."""
     across = [r for r in rules if r[2] - r[0] >= RULE_ASPECT * max(r[3] - r[1], 0.1)]
+    heights = _rule_heights(across)  # once a page: every region looks at the same rules
     out: list[T] = []
     todo: list[list[T]] = [list(items)]
     while todo:
         region = todo.pop()
         if not region:
             continue
-        parts = _rule_cut(region, box, across) or _cut(region, box, body)
+        parts = _rule_cut(region, box, heights) or _cut(region, box, body)
         if parts is None:
             out.extend(_by_columns(region, box, body))
         else:
@@ -71,17 +74,17 @@ def _by_columns(region: list[T], box: Callable[[T], Box], body: float) -> list[T
 
 
 def _rule_cut(
-    region: list[T], box: Callable[[T], Box], rules: Sequence[Box]
+    region: list[T], box: Callable[[T], Box], heights: Sequence[RuleHeight]
 ) -> list[list[T]] | None:
     """The region cut across at the highest rule that spans it with blocks above and below
     and none reaching across its height; None if no rule does. Rules drawn at one height
     (each story of a row ruled off on its own, gutters between) count as one."""
-    if len(region) < 2 or not rules:
+    if len(region) < 2 or not heights:
         return None
     boxes = [box(it) for it in region]
     left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
     need = RULE_SPAN * (right - left)
-    for y, spans in _rule_heights(rules):
+    for y, spans in heights:
         if sum(max(0.0, min(b, right) - max(a, left)) for a, b in spans) < need:
             continue
         above = [it for it, b in zip(region, boxes, strict=True) if b[1] >= y - SLACK_PT]
@@ -91,9 +94,9 @@ def _rule_cut(
     return None
 
 
-def _rule_heights(rules: Sequence[Box]) -> list[tuple[float, list[tuple[float, float]]]]:
+def _rule_heights(rules: Sequence[Box]) -> list[RuleHeight]:
     """The rules' heights from the top down, each with the spans drawn at it."""
-    out: list[tuple[float, list[tuple[float, float]]]] = []
+    out: list[RuleHeight] = []
     for rule in sorted(rules, key=lambda r: -r[3]):
         y = (rule[1] + rule[3]) / 2
         if out and abs(out[-1][0] - y) <= RULE_LEVEL_PT:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from broadsheet.layout.ads import AD_KIND, ad_blocks
 from broadsheet.layout.geometry import (
+    DISPLAY_RATIO,
     DROP_CAP_RATIO,
     GBlock,
     Line,
@@ -41,8 +42,6 @@ PDFIUM_LINE_END_HYPHENS = ("\ufffe", "\x02")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # The kind of type (`Type.kind`) of a block the page's geometry shows to be furniture.
 FURNITURE = "furniture"
-# Type this much larger than the body's is display type (headlines, pull quotes).
-DISPLAY_RATIO = 1.12
 SIZE_TOLERANCE = 0.05
 # A frame holding text and other frames nests them (reads them in its own order) when it
 # covers less than this share of the page: a story's box does, a page-wide frame does not
