@@ -21,7 +21,7 @@ from typing import Any
 
 from benchmarks.pagegen.corpus import Story
 from benchmarks.pagegen.traitgold import gold_page, story_items
-from benchmarks.pagegen.typst_plan import Shares, Story2, place_story
+from benchmarks.pagegen.typst_plan import Shares, Story2, one_paragraph_less, place_story
 
 # Berliner, Rheinisch and a tall tabloid sheet (mm).
 PAGE_SIZES_MM = ((315.0, 470.0), (350.0, 510.0), (280.0, 430.0))
@@ -185,16 +185,7 @@ def shortened_rl(plan: RLPlan) -> RLPlan | None:
         longest = max(plan.placements, key=lambda p: len(p.paragraphs), default=None)
     if longest is None or len(longest.paragraphs) <= 1:
         return None
-    keep = len(longest.paragraphs) - 1
-    while keep - 1 in longest.subheads:
-        keep -= 1
-    quote = longest.quote_after
-    new = replace(
-        longest,
-        paragraphs=longest.paragraphs[:keep],
-        subheads=frozenset(k for k in longest.subheads if k < keep),
-        quote_after=quote if quote is not None and quote < keep - 1 else None,
-    )
+    new = one_paragraph_less(longest)
     rows = tuple(tuple(new if p is longest else p for p in row) for row in plan.rows)
     return replace(plan, rows=rows)
 

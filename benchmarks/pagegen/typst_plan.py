@@ -220,18 +220,24 @@ def shortened2(plan: Plan2) -> Plan2 | None:
         longest = max(plan.placements, key=lambda p: len(p.paragraphs), default=None)
     if longest is None or len(longest.paragraphs) <= 2:
         return None
-    keep = len(longest.paragraphs) - 1
-    while keep - 1 in longest.subheads:
-        keep -= 1
-    quote = longest.quote_after
-    new = replace(
-        longest,
-        paragraphs=longest.paragraphs[:keep],
-        subheads=frozenset(k for k in longest.subheads if k < keep),
-        quote_after=quote if quote is not None and quote < keep - 1 else None,
-    )
+    new = one_paragraph_less(longest)
     rows = tuple(tuple(new if p is longest else p for p in row) for row in plan.rows)
     return replace(plan, rows=rows)
+
+
+def one_paragraph_less(story: Story2) -> Story2:
+    """The story with its last paragraph cut (and a subhead that would be left last), its
+    pull quote gone if it stood after the cut (the ReportLab plans cut alike)."""
+    keep = len(story.paragraphs) - 1
+    while keep - 1 in story.subheads:
+        keep -= 1
+    quote = story.quote_after
+    return replace(
+        story,
+        paragraphs=story.paragraphs[:keep],
+        subheads=frozenset(k for k in story.subheads if k < keep),
+        quote_after=quote if quote is not None and quote < keep - 1 else None,
+    )
 
 
 def gold2(plan: Plan2) -> dict[str, Any]:
