@@ -55,3 +55,32 @@ def test_a_column_going_on_under_a_white_band_is_not_a_new_row() -> None:
     # under it is the middle column going on, in its own measure.
     got = order(page)
     assert got.index("middle after the band") < got.index("right")
+
+
+def test_a_footer_across_the_gutter_leaves_the_row_over_it_in_columns() -> None:
+    # The last row: two stories side by side, each a kicker, a headline and a column,
+    # their lines level with each other; under them, closer than a row's gap, the page's
+    # foot line, centred, runs across the gutter, so no gutter parts the whole region.
+    page = {
+        "L kicker": (40.0, 500.0, 80.0, 510.0),
+        "R kicker": (310.0, 500.0, 340.0, 510.0),
+        "L head": (40.0, 480.0, 250.0, 495.0),
+        "R head": (310.0, 480.0, 520.0, 495.0),
+        "L text": (40.0, 300.0, 290.0, 470.0),
+        "R text": (310.0, 340.0, 560.0, 470.0),
+        "foot line": (220.0, 285.0, 380.0, 293.0),
+    }
+    got = order(page)
+    assert got == ["L kicker", "L head", "L text", "R kicker", "R head", "R text", "foot line"]
+
+
+def test_a_ragged_quote_under_a_white_band_goes_on_in_its_column() -> None:
+    # A pull quote set ragged, narrower than its column, under the white its rule leaves;
+    # the story beside it in the row ends higher up.
+    page = {
+        "left column": (40.0, 500.0, 290.0, 700.0),
+        "quote in the left column": (40.0, 440.0, 220.0, 470.0),
+        "right story": (310.0, 560.0, 560.0, 700.0),
+    }
+    got = order(page)
+    assert got == ["left column", "quote in the left column", "right story"]

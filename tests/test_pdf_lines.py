@@ -56,3 +56,13 @@ def test_a_rule_between_two_lines_still_cuts_them() -> None:
 
 def _rule(box: Box) -> Shape:
     return Shape("rule", box, None)
+
+
+def test_a_short_last_line_under_an_indented_first_line_is_one_paragraph() -> None:
+    # A two-line paragraph: its first line indented by an em and a half, its last a word.
+    first = run("The blast came at seven in the", 40 + 1.5 * BODY, 500, width=140)
+    last = run("evening.", 40, 500 - LEAD, width=2.2 * BODY)
+    assert [len(b.lines) for b in blocks(lines([first, last]), [])] == [2]
+    # A word that far left of the line above is another column's.
+    beside = run("Index", 40 - 3 * BODY - 10, 500 - LEAD, width=BODY + 12)
+    assert [len(b.lines) for b in blocks(lines([first, beside]), [])] == [1, 1]

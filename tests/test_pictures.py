@@ -488,3 +488,34 @@ def test_a_bold_credit_under_the_caption_is_its_credit_a_bold_name_as_large_is_n
     assert ("credit", "JANE ROE") in roles(page([*caption, credit, *story], [image]))
     name = run("John Smith", 40, 466, 50, size=7.5, font="Sans-Bold", bold=True)
     assert ("", "John Smith") in roles(page([*caption, name, *story], [image]))
+
+
+def test_an_italic_name_as_large_as_the_caption_under_it_is_no_caption() -> None:
+    """Under a caption, a name in italics no smaller than the caption's type is the
+    story's byline going on; an italic credit in smaller type is the picture's."""
+    image = Shape("image", (40.0, 500.0, 360.0, 700.0), None)
+    caption = run("The harbour at dawn, seen from the old lighthouse.", 40, 487, 300, size=7.5)
+    story = body_lines(40, 440, 8, 3, width=320)
+    name = run("Jane Roe", 40, 470, 40, size=7.6, font="Serif-Italic", italic=True)
+    assert ("", "Jane Roe") in roles(page([caption, name, *story], [image]))
+    credit = run("Photo: John Smith", 40, 472, 60, size=6.0, font="Serif-Italic", italic=True)
+    assert ("credit", "Photo: John Smith") in roles(page([caption, credit, *story], [image]))
+
+
+def test_a_credit_up_a_pictures_side_in_the_gutter_is_that_pictures_not_the_next_ones() -> None:
+    """A credit set up the right edge of one picture, from its foot, stands in the gutter
+    beside the foot of a higher picture next to it: it runs along the first."""
+    low = Shape("image", (40.0, 400.0, 280.0, 560.0), None)
+    high = Shape("image", (300.0, 460.0, 560.0, 700.0), None)
+    credit = run("Photo Jane Roe", 283, 402, 55, size=6.0, font="Sans", upright=False)
+    caption_low = run("Boats in the old harbour at dawn.", 40, 388, 200, size=7.5)
+    caption_high = run("The lighthouse on the hill over the town.", 300, 448, 220, size=7.5)
+    story = body_lines(300, 420, 6, 3, width=250)
+    found = items(page([credit, caption_low, caption_high, *story], [low, high]))
+    pictures = {
+        i.caption.text: i.credit.text if i.credit else None
+        for i in found
+        if i.type == "picture" and i.caption
+    }
+    assert pictures["Boats in the old harbour at dawn."] == "Photo Jane Roe"
+    assert pictures["The lighthouse on the hill over the town."] is None

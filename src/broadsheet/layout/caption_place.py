@@ -150,8 +150,10 @@ def _by_picture(block: GBlock, pic: Box, body: tuple[str, float]) -> float | Non
         inside = near if box[3] - box[1] > box[2] - box[0] else 0.0
         if level and (-inside <= right <= near or -inside <= left <= near):
             return max(0.0, min(abs(right), abs(left)))
+        # Under the picture's foot is a weaker place than up its side: it ranks after
+        # every picture the credit runs along (the one it stands in the gutter beside).
         below = box[0] >= pic[0] - near and box[2] <= pic[2] + near
-        return under if below and 0 <= under <= near else None
+        return near + under if below and 0 <= under <= near else None
     # Beside the picture, a caption is set flush with its foot or its top.
     flush = abs(box[1] - pic[1]) <= near or abs(box[3] - pic[3]) <= near
     if flush and (0 <= right <= near or 0 <= left <= near):

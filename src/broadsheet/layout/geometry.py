@@ -72,6 +72,8 @@ AFTER_WORD_MARKS = frozenset(":;,.!?)]")
 SIZE_TOLERANCE = 0.06
 # A line belongs to a block's column when this share of the narrower of the two overlaps.
 MIN_OVERLAP = 0.5
+# ... or, shorter, starts left of it by at most this many ems (under an indented line).
+MAX_INDENT_EM = 2.0
 
 
 class Line(NamedTuple):
@@ -348,7 +350,11 @@ def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
     last = block[-1]
     up, down = last.box, line.box
     left, right = max(up[0], down[0]), min(up[2], down[2])
-    if right - left < MIN_OVERLAP * min(up[2] - up[0], down[2] - down[0]):
+    # Overlapping too little, unless it starts left of the line above by at most an indent
+    # and reaches under it: a paragraph's short last line under its indented first line.
+    if right - left < MIN_OVERLAP * min(up[2] - up[0], down[2] - down[0]) and not (
+        down[0] <= up[0] < down[2] and up[0] - down[0] <= MAX_INDENT_EM * last.main.size
+    ):
         return False
     a, b = last.main, line.main
     if not (a.upright and b.upright):

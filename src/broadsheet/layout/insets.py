@@ -201,6 +201,8 @@ def _insets(
         if _quote_type(run[0]) and (_in_measure(run[0], after) or _in_measure(run[0], before)):
             return [Unit(lines, run[0].index, roles.PULL_QUOTE, run[0].style)]
         return None
+    if _new_row(before, run):
+        return None
     out: list[Unit] = []
     header = _header_above(done)
     for u in run:
@@ -221,6 +223,17 @@ def _insets(
             return None
         out.append(Unit(u.lines, u.index, _kind(u), u.style))
     return out
+
+
+def _new_row(before: Unit, run: Sequence[Unit]) -> bool:
+    """The run stands wholly under the body block before it, in another column (clear of
+    its extent): the head of a row below, not an inset (a quote at a column's head stands
+    level with the foot of the column before it, never under it). False where the
+    geometry is unknown."""
+    b, first = before.style, run[0].style
+    if b is None or first is None or b.top == b.bottom or first.top == first.bottom:
+        return False
+    return first.top <= b.bottom and (first.right <= b.left or b.right <= first.left)
 
 
 def _attribution(u: Unit, before: Unit, after: Unit) -> bool:
@@ -259,11 +272,13 @@ def _between_rules(u: Unit) -> bool:
 
 
 def _flush(u: Unit, before: Unit, after: Unit) -> bool:
-    """Set flush left with the column before or after it (an inset's rules span the
-    column, its lines may reach past a ragged column's)."""
+    """Set flush left with the column before or after it, or over the block after it
+    within its extent (an inset's rules span the column, its lines may reach past a
+    ragged column's, the column's one line under it may be indented)."""
     s = u.style
     columns = (c.style for c in (before, after) if c.style is not None)
-    return s is not None and any(abs(s.left - c.left) <= MEASURE_SLACK_PT for c in columns)
+    flush = s is not None and any(abs(s.left - c.left) <= MEASURE_SLACK_PT for c in columns)
+    return flush or _in_measure(after, u)
 
 
 def _quote_type(u: Unit) -> bool:

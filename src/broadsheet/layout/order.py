@@ -132,14 +132,32 @@ def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]]
             best, most = k, len(columns)
     if best:
         return [*bands[:best], [it for band in bands[best:] for it in band]]
-    return bands
+    return _over_foot(bands, down) or bands
+
+
+def _over_foot(
+    bands: list[list[T]], down: Callable[[T], tuple[float, float]]
+) -> list[list[T]] | None:
+    """The bands over a foot that keeps them from parting into columns (a footer line
+    across a gutter, under the last row's stories) as one part, the foot's bands after it:
+    the part over the most columns, the fewest bands cut off among equals. None if no
+    foot does."""
+    best, most = 0, 1
+    for k in range(len(bands) - 1, 0, -1):
+        columns = _split([it for band in bands[:k] for it in band], down, 0.0)
+        if columns and len(columns) > most:
+            best, most = k, len(columns)
+    if best:
+        return [[it for band in bands[:best] for it in band], *bands[best:]]
+    return None
 
 
 def _rows(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]] | None:
     """The region cut at each wide white band across it, except where what lies under the
-    band is one column going on: narrower than ROW_MIN_SPAN of the region and set to the
-    measure of a block above it (white beside a column that ends early, under a pull
-    quote's rule, is no row's end). None if no band is left."""
+    band is one column going on: narrower than ROW_MIN_SPAN of the region and set flush
+    left within the measure of a block above it (white beside a column that ends early,
+    under a pull quote's rule, over a ragged quote, is no row's end). None if no band is
+    left."""
     rows = _split(region, lambda it: (-box(it)[3], -box(it)[1]), ROW_GAP_EM * body)
     if rows is None:
         return None
@@ -149,9 +167,7 @@ def _rows(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]
         boxes = [box(it) for it in part]
         lo, hi = min(b[0] for b in boxes), max(b[2] for b in boxes)
         narrow = hi - lo < ROW_MIN_SPAN * width
-        if narrow and any(
-            abs(b[0] - lo) <= body and abs(b[2] - hi) <= body for b in map(box, kept[-1])
-        ):
+        if narrow and any(abs(b[0] - lo) <= body and hi <= b[2] + body for b in map(box, kept[-1])):
             kept[-1] = [*kept[-1], *part]
         else:
             kept.append(part)

@@ -188,14 +188,16 @@ def _chain(
 def _follows(taken: GBlock, block: GBlock) -> bool:
     """`block` may join the picture of `taken`, next to it: over it in any type (a
     lead-in), under a dingbat in any type, under words only in type no larger, and bold
-    only when smaller (under a caption, a line in larger type, or bold in its size, is the
-    story's byline or header going on; a credit in small bold type is the picture's)."""
+    only when smaller, and in another slant only when smaller (under a caption, a line in
+    larger type, or bold or italic in its size, is the story's byline or header going on;
+    a credit in small bold or italic type is the picture's)."""
     above_it = block.box[3] > taken.box[1]
     if above_it or not taken.lines[-1].main.upright or not _worded(taken):
         return True
     above, this = taken.lines[-1].main, block.lines[0].main
     bolder = this.bold and not above.bold and this.size >= above.size
-    return this.size <= above.size * SAME_SIZE and not bolder
+    slanted = this.italic != above.italic and this.size >= above.size
+    return this.size <= above.size * SAME_SIZE and not bolder and not slanted
 
 
 def _marked(pic: GBlock, blocks: list[GBlock], body: tuple[str, float]) -> list[GBlock]:

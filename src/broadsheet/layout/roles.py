@@ -35,7 +35,7 @@ INLINE = "inline"
 HEADLINE_SIZE = 1.5
 # Bold type this much larger than the body's, ending without a sentence's stop, is a head
 # even where its text reads as body (a word hyphenated across its lines).
-BOLD_HEAD_SIZE = 1.3
+BOLD_HEAD_SIZE = 1.25
 # Display type is set in few lines; more than this is body text.
 MAX_DISPLAY_LINES = 6
 # A display unit starting in lowercase (a kicker) has at most this many characters.

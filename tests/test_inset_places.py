@@ -1,0 +1,95 @@
+"""Where display type between body blocks stands decides whether it is set into a story
+(layout/insets.py) or heads one, and bold type a quarter over the body's without a stop
+is a head (layout/roles.py). Units are built with the geometry a PDF gives them; each
+case fails if its decision breaks."""
+
+from __future__ import annotations
+
+from broadsheet.layout.assemble import plan_page
+from broadsheet.layout.roles import BODY, DISPLAY, Unit, typeset_role
+from broadsheet.model import Traced, Type
+
+CLOSED = (
+    "The council met on Monday to weigh the plan for the\n"
+    "harbour, which the mayor had put off twice before the\n"
+    "summer because the money for the new quay was short."
+)
+FRESH = (
+    "Boats have waited for years for a safe berth in the\n"
+    "old harbour, where the walls are crumbling and the\n"
+    "quay is closed to lorries since the storm in March."
+)
+
+
+def unit(
+    text: str,
+    index: float,
+    role: str,
+    style: tuple[str, float, bool, bool],
+    extent: tuple[float, float, float, float],
+    inset: bool = False,
+) -> Unit:
+    """A unit in type (kind, size, bold, italic) at (left, bottom, right, top)."""
+    kind, size, bold, italic = style
+    left, bottom, right, top = extent
+    lines = tuple(Traced(t) for t in text.split("\n"))
+    placed = Type(kind, size, bold, italic, left, right, bottom=bottom, top=top, inset=inset)
+    return Unit(lines, index, role, placed)
+
+
+BODY_TYPE = ("body", 1.0, False, False)
+HEADLINE = ("display", 2.4, True, False)
+
+
+def test_a_header_under_the_row_above_in_another_column_heads_a_story() -> None:
+    """A story over three columns ends in its right column; under the whole row, in the
+    left column, stand a kicker in body size, a headline smaller than the first story's
+    and a byline: a story of the next row, not a quote set into the first."""
+    units = [
+        unit("Harbour plan stalls again", 0, DISPLAY, HEADLINE, (40, 700, 560, 730)),
+        unit(CLOSED, 1, BODY, BODY_TYPE, (40, 560, 200, 690)),
+        unit(FRESH, 2, BODY, BODY_TYPE, (210, 560, 380, 690)),
+        unit(CLOSED, 3, BODY, BODY_TYPE, (390, 600, 560, 690)),
+        unit("Web", 4, DISPLAY, ("other", 1.0, False, False), (40, 530, 60, 540)),
+        unit(
+            "Wind farm in the village",
+            5,
+            DISPLAY,
+            ("display", 1.45, True, False),
+            (40, 510, 190, 526),
+        ),
+        unit("Jane Roe", 6, DISPLAY, ("other", 0.95, False, True), (40, 496, 80, 505)),
+        unit(FRESH, 7, BODY, BODY_TYPE, (40, 380, 200, 490)),
+    ]
+    plan = plan_page(units, "en")
+    assert len(plan.stories) == 2
+    assert all(not s.pull_quotes for s in plan.stories)
+
+
+def test_a_quote_between_rules_over_its_columns_one_indented_line_stays_in_the_story() -> None:
+    """A quote between rules of its column's width at the head of a column, over the
+    story's one last line, indented: set into the story, however its size ranks."""
+    units = [
+        unit("Harbour plan stalls again", 0, DISPLAY, HEADLINE, (40, 700, 380, 730)),
+        unit(CLOSED, 1, BODY, BODY_TYPE, (40, 560, 200, 690)),
+        unit(
+            "Nobody knows when\nthe quay will open",
+            2,
+            DISPLAY,
+            ("display", 2.0, True, False),
+            (210, 640, 370, 690),
+            inset=True,
+        ),
+        unit("The vote is next week.", 3, BODY, BODY_TYPE, (220, 620, 330, 630)),
+    ]
+    (story,) = plan_page(units, "en").stories
+    assert [q.text for q in story.pull_quotes] == ["Nobody knows when the quay will open"]
+
+
+def test_bold_type_a_quarter_over_the_body_without_a_stop_is_a_head() -> None:
+    """A headline set a quarter over the body in a narrow column, hyphenated across its
+    lines, reads like body text; its type and its open end make it a head."""
+    style = Type("display", 1.297, True, False, 40, 160)
+    assert typeset_role(BODY, style, "tungen koppeln") == DISPLAY
+    assert typeset_role(BODY, style, "und nun bekannt gemacht.") == BODY
+    assert typeset_role(BODY, Type("display", 1.2, True), "tungen koppeln") == BODY
