@@ -93,3 +93,28 @@ def test_bold_type_a_quarter_over_the_body_without_a_stop_is_a_head() -> None:
     assert typeset_role(BODY, style, "tungen koppeln") == DISPLAY
     assert typeset_role(BODY, style, "und nun bekannt gemacht.") == BODY
     assert typeset_role(BODY, Type("display", 1.2, True), "tungen koppeln") == BODY
+
+
+def test_a_header_level_with_the_header_above_it_heads_a_story_beside_that_one() -> None:
+    """Read after a wide story's columns, a kicker, headline and byline stand in the
+    column beside that story, level with its header: a story of their own, though the
+    headline is set smaller than the wide story's."""
+    units = [
+        unit("Harbour plan stalls again", 0, DISPLAY, HEADLINE, (40, 700, 560, 730)),
+        unit(CLOSED, 1, BODY, BODY_TYPE, (40, 560, 200, 690)),
+        unit(FRESH, 2, BODY, BODY_TYPE, (210, 560, 380, 690)),
+        unit(CLOSED, 3, BODY, BODY_TYPE, (390, 560, 560, 690)),
+        unit("Web", 4, DISPLAY, ("other", 1.0, False, False), (580, 720, 600, 730)),
+        unit(
+            "Wind farm in the village",
+            5,
+            DISPLAY,
+            ("display", 1.6, True, False),
+            (580, 690, 740, 716),
+        ),
+        unit("Jane Roe", 6, DISPLAY, ("other", 0.95, False, True), (580, 676, 620, 685)),
+        unit(FRESH, 7, BODY, BODY_TYPE, (580, 560, 740, 670)),
+    ]
+    plan = plan_page(units, "en")
+    assert len(plan.stories) == 2
+    assert all(not s.pull_quotes for s in plan.stories)

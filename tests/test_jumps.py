@@ -10,6 +10,7 @@ from tests.test_pdf_margins import column, story
 
 from broadsheet.layout.jumps import cued, dumped_jump, reads_as_jump
 from broadsheet.layout.pdftext import pdf_source
+from broadsheet.layout.roles import NOTE_RE
 from broadsheet.model import Page
 from broadsheet.page import PageGeometry, Run
 from broadsheet.pipeline import Options, parse_text, process
@@ -129,3 +130,18 @@ def test_a_jump_line_in_a_dump_is_its_storys_note() -> None:
     [item] = parse_text(dump).items
     assert [n.text for n in item.notes] == ["Continued on Page A7"]
     assert item.pull_quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Aus dem Polnischen von Ulrike Sandmann.", True),
+        ("Aus dem Englischen übersetzt von Jane Roe.", True),
+        ("Aus dem allgemeinen Unmut wurde Ende November eine Protestbewegung.", False),
+        ("Aus dem Weißen Haus hieß es am Abend, man prüfe den Brief.", False),
+    ],
+)
+def test_a_translators_note_names_a_language_a_sentence_opening_alike_is_none(
+    text: str, note: bool
+) -> None:
+    assert bool(NOTE_RE.match(text)) is note

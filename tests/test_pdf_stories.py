@@ -105,3 +105,26 @@ def test_display_type_between_rules_of_its_width_is_a_pull_quote_though_not_repe
     found = [i for i in items([*runs, *para], rules) if i.type in ("article", "brief")]
     assert len(found) == 1
     assert [q.text for q in found[0].pull_quotes] == [quote]
+
+
+def test_a_short_line_over_a_quote_between_rules_is_the_columns_text_not_its_kicker() -> None:
+    # Column two opens with the last words of a sentence from column one, then a quote
+    # between rules: no headline stands under that line, so it is no kicker.
+    quote = "Nobody here has ever seen the harbour so empty"
+    runs = [run("Harbour plan agreed", 40, 700, 400.0, size=16.0, font="Sans-Bold")]
+    para, _ = paragraph(" ".join(SENTENCES[:4]) + " They will repair the", 40, 680.0)
+    runs += [*para, run("Harbour Walls too.", 240, 680.0, 80.0)]
+    lines = lines_of(quote, 22)
+    first = 680.0 - LEAD - 10
+    for k, t in enumerate(lines):
+        runs.append(run(t, 240, first - k * 14, 170.0, size=13.5, font="Sans-Bold"))
+    low = first - (len(lines) - 1) * 14
+    rules = (
+        Shape("rule", (240.0, first + 13.5 * 1.15 + 3, 420.0, first + 13.5 * 1.15 + 4), None),
+        Shape("rule", (240.0, low - 4, 420.0, low - 3), None),
+    )
+    para, _ = paragraph(" ".join(SENTENCES[4:]), 240, low - 12)
+    found = [i for i in items([*runs, *para], rules) if i.type in ("article", "brief")]
+    assert len(found) == 1
+    assert found[0].kicker is None
+    assert any("Harbour Walls too." in p.text for p in found[0].paragraphs)

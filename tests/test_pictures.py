@@ -519,3 +519,17 @@ def test_a_credit_up_a_pictures_side_in_the_gutter_is_that_pictures_not_the_next
     }
     assert pictures["Boats in the old harbour at dawn."] == "Photo Jane Roe"
     assert pictures["The lighthouse on the hill over the town."] is None
+
+
+def test_a_jump_line_under_its_column_right_over_a_picture_is_no_caption() -> None:
+    """The last line of a column, a jump to another page, stands right over a wide
+    picture of the row below: it ends its column and is its story's note."""
+    story = body_lines(40, 640, 8, 3, width=320)
+    jump = run("Continued on page 5", 40, 636 - 8 * LEAD, 90, size=8.0, font="Sans-Bold", bold=True)
+    image = Shape("image", (40.0, 380.0, 560.0, 540.0), None)
+    caption = run("The harbour at dawn, seen from the old lighthouse.", 40, 368, 300, size=7.5)
+    found = items(page([*story, jump, caption], [image]))
+    (picture,) = [i for i in found if i.type == "picture"]
+    assert picture.caption is not None
+    assert picture.caption.text == "The harbour at dawn, seen from the old lighthouse."
+    assert any(n.text == "Continued on page 5" for i in found for n in i.notes)

@@ -39,6 +39,7 @@ from functools import cache
 from broadsheet.layout import roles
 from broadsheet.layout.plan import Story
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, starts_lower
+from broadsheet.model import Type
 from broadsheet.repair.lexicon import words_in
 
 # Units between two body blocks that may be one inset (a quote and its attribution, say).
@@ -205,6 +206,9 @@ def _insets(
         return None
     out: list[Unit] = []
     header = _header_above(done)
+    if _beside_header(run[0], header):
+        return None
+    sizes = [h.size for h in header]
     for u in run:
         if out and out[-1].role == roles.PULL_QUOTE and _attribution(u, before, after):
             last = out[-1]
@@ -218,7 +222,7 @@ def _insets(
             return None
         size = _size(u)
         if not ruled and not (
-            MIN_INSET_SIZE <= size <= MAX_INSET_SIZE and _ranks_below(size, header)
+            MIN_INSET_SIZE <= size <= MAX_INSET_SIZE and _ranks_below(size, sizes)
         ):
             return None
         out.append(Unit(u.lines, u.index, _kind(u), u.style))
@@ -295,19 +299,28 @@ def _in_measure(u: Unit, column: Unit) -> bool:
     return s.left >= c.left - MEASURE_SLACK_PT and s.right <= c.right + MEASURE_SLACK_PT
 
 
-def _header_above(done: Sequence[Unit]) -> list[float]:
-    """The type sizes of the nearest run of display units above, past small type under
-    it (a byline without a cue word): the head of the story the candidate stands in
-    (empty if there is none)."""
-    sizes: list[float] = []
+def _header_above(done: Sequence[Unit]) -> list[Type]:
+    """The type of the nearest run of display units above, past small type under it (a
+    byline without a cue word): the head of the story the candidate stands in (empty if
+    there is none)."""
+    types: list[Type] = []
     for u in reversed(done):
-        if not sizes and u.style is not None and u.style.size < MIN_INSET_SIZE:
+        if not types and u.style is not None and u.style.size < MIN_INSET_SIZE:
             continue  # a byline in small type under the header, not yet told one
         if u.role == roles.DISPLAY and u.style is not None:
-            sizes.append(u.style.size)
-        elif sizes and u.role != roles.BYLINE:
+            types.append(u.style)
+        elif types and u.role != roles.BYLINE:
             break
-    return sizes
+    return types
+
+
+def _beside_header(u: Unit, header: Sequence[Type]) -> bool:
+    """The unit stands level with the header above it in the reading order (its top over
+    the header's foot): the head of a story beside that one, not set into its columns.
+    False where the geometry is unknown."""
+    s = u.style
+    placed = [h.bottom for h in header if h.top > h.bottom]
+    return s is not None and s.top > s.bottom and bool(placed) and s.top > min(placed)
 
 
 def _ranks_below(size: float, header: Sequence[float]) -> bool:

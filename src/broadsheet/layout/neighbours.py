@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from broadsheet.layout.geometry import DISPLAY_RATIO, GBlock
 from broadsheet.model import Box
@@ -35,18 +35,21 @@ MAX_INSET_LINES = 12
 RULE_ASPECT = 3.0
 
 
-def rubrics(found: Sequence[GBlock], body: float) -> set[int]:
+def rubrics(found: Sequence[GBlock], body: float, insets: Collection[int] = ()) -> set[int]:
     """Blocks of one short line set right over display type, within its extent: a
-    headline's kicker, in whatever type (in the body's own, it would read as body text)."""
+    headline's kicker, in whatever type (in the body's own, it would read as body text).
+    Display type between rules (`insets`, a pull quote) heads nothing: the line over its
+    rule is the column's text."""
     out: set[int] = set()
     for k, b in enumerate(found):
         if len(b.lines) != 1 or len(b.lines[0].text.split()) > RUBRIC_MAX_WORDS:
             continue
         height = b.box[3] - b.box[1]
-        for h in found:
+        for j, h in enumerate(found):
             gap = b.box[1] - h.box[3]
             if (
                 h.lines
+                and j not in insets
                 and h.size >= DISPLAY_RATIO * body
                 and -height / 2 <= gap <= RUBRIC_GAP_LINES * height
                 and abs(b.box[0] - h.box[0]) <= body

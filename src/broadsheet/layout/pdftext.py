@@ -152,8 +152,8 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         # Kinds the page's place decides, whatever the block reads like; later ones win: a
         # label opening its entry is text, not a head; an ad stays apart from the items
         # (layout/ads.py); a jump line is its story's note (layout/jumps.py); furniture.
-        kinds = dict.fromkeys(rubrics(found, body[1]), "other")
         insets = ruled(found, page.rules, body[1])
+        kinds = dict.fromkeys(rubrics(found, body[1], insets), "other")
         kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
         kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
         for k, block in enumerate(found):

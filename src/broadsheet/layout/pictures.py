@@ -130,7 +130,7 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
         found_by = claim(b, pictures, reach, body, headed)
         if found_by is not None and found_by[0]:
             beside.append((b, found_by[1]))
-        elif found_by is not None:
+        elif found_by is not None and not _ends_column_over(b, pictures[found_by[1]], found):
             taken[id(b)] = found_by[1]
     _chain(found, reach, taken, body)
     taken.update(
@@ -150,6 +150,12 @@ def with_captions(found: list[GBlock], body: tuple[str, float]) -> list[list[GBl
     clusters += [[b] for b in found if b.lines and id(b) not in taken]
     boxes = {id(c): union([b.box for b in c]) for c in clusters}
     return reading_order(clusters, lambda c: boxes[id(c)], size)
+
+
+def _ends_column_over(block: GBlock, pic: GBlock, found: list[GBlock]) -> bool:
+    """The block stands over the picture right under a column of text: that column's last
+    line (a jump line), no caption set over the picture."""
+    return block.box[1] >= pic.box[3] and column_goes_on(block, found, {})
 
 
 def _across(pic: Box, side: Box) -> Box:

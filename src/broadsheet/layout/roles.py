@@ -70,10 +70,11 @@ AGENCY_RE = re.compile(r"\((?:[A-Za-z][A-Za-z.]{1,9}(?:\s*[,/]\s*|\s+))*[A-Za-z]
 # An agency named in lowercase is a code of at most this many letters ("dpa", "epd").
 AGENCY_CODE_CHARS = 4
 NOTE_RE = re.compile(
-    r"^(?:Aus dem \w+en\b|Übersetzung|Übersetzt|Mitarbeit|Mitarbeit:|Recherche|Finanziert|"
-    r"Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
+    r"^(?:Aus dem [A-ZÄÖÜ]\w*schen\b|Übersetzung|Übersetzt|Mitarbeit|Mitarbeit:|Recherche|"
+    r"Finanziert|Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
     r"Additional reporting|This (?:article|story|report)|Reporting by|Edited by)\b",
-)  # a whole word: "Mitarbeit:" is a note's cue, "Mitarbeiter des Vereins" is not
+)  # a whole word: "Mitarbeit:" is a note's cue, "Mitarbeiter des Vereins" is not; "Aus dem
+# Englischen" names a language, "Aus dem allgemeinen Unmut" opens a sentence
 # Page furniture: a line that is a page number, a web address or a date as a whole...
 _FURNITURE_LINE_RE = re.compile(
     r"(?:\d{1,4}|(?:Seite|S\.|Page|p\.) ?\d+|[-–]\s*\d+\s*[-–])$"
