@@ -92,8 +92,8 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
 def _marked(units: Sequence[Unit]) -> list[Unit]:
     """`mark_insets` on units without furniture."""
     out: list[Unit] = []
-    # The body's word trigrams, made when a quote is first looked up in them (if ever).
-    known = cache(lambda: _trigrams([u for u in units if _body(u)]))
+    # The body's words, spaced, made when a quote is first looked up in them (if ever).
+    known = cache(lambda: _spaced([u for u in units if _body(u)]))
     k = 0
     while k < len(units):
         u = units[k]
@@ -114,11 +114,9 @@ def _marked(units: Sequence[Unit]) -> list[Unit]:
     return out
 
 
-def _quoted(
-    units: Sequence[Unit], k: int, end: int, known: Callable[[], set[tuple[str, str, str]]]
-) -> list[Unit] | None:
+def _quoted(units: Sequence[Unit], k: int, end: int, known: Callable[[], str]) -> list[Unit] | None:
     """The run units[k:end] between two body blocks when a unit of it repeats the page's
-    body text (`known` gives its word trigrams): that one a pull quote, a short line beside it
+    body text (`known` gives its words): that one a pull quote, a short line beside it
     in display type no larger a subhead, small type an attribution; None if no unit recurs
     or another fits no role (a headline over a teaser that repeats its story's lead)."""
     before, after = units[k - 1], units[end]
@@ -147,21 +145,23 @@ def _size(u: Unit) -> float:
     return u.style.size if u.style is not None else 1.0
 
 
-def _recurs(u: Unit, known: Callable[[], set[tuple[str, str, str]]]) -> bool:
-    """The unit's words recur in the body text (a pull quote quoting its story)."""
+def _recurs(u: Unit, known: Callable[[], str]) -> bool:
+    """The unit's words recur in the body text (a pull quote quoting its story): most of
+    its word trigrams stand in `known`, the body's words."""
     words = _words([u])
     if len(words) < RECUR_MIN_WORDS:
         return False
-    grams = list(zip(words, words[1:], words[2:], strict=False))
     body = known()
+    grams = [f" {a} {b} {c} " for a, b, c in zip(words, words[1:], words[2:], strict=False)]
     return sum(g in body for g in grams) >= RECUR_SHARE * len(grams)
 
 
-def _trigrams(units: Sequence[Unit]) -> set[tuple[str, str, str]]:
-    """The units' word trigrams: what `_recurs` looks a quote's up in (the page's body
-    text, read only where a run between body blocks could be a quote)."""
-    words = _words(units)
-    return set(zip(words, words[1:], words[2:], strict=False))
+def _spaced(units: Sequence[Unit]) -> str:
+    """The units' words between single spaces, one at each end too: a quote's trigram
+    recurs where it stands in this as a string (the page's body text, read only where a
+    run between body blocks could be a quote; a search in one string costs less than a
+    set of the body's trigrams)."""
+    return " " + " ".join(_words(units)) + " "
 
 
 def _words(units: Sequence[Unit]) -> list[str]:

@@ -32,6 +32,9 @@ SLACK_PT = 0.5
 RULE_SPAN = 0.9
 # Rules whose middles lie within this many points of each other are drawn at one height.
 RULE_LEVEL_PT = 1.0
+# A foot under a row's columns (a footer line, a jump line across the gutter) is at most
+# this many bands high.
+MAX_FOOT_BANDS = 2
 # A rule is horizontal when at least this many times wider than high.
 RULE_ASPECT = 8.0
 
@@ -143,7 +146,7 @@ def _over_foot(
     the part over the most columns, the fewest bands cut off among equals. None if no
     foot does."""
     best, most = 0, 1
-    for k in range(len(bands) - 1, 0, -1):
+    for k in range(len(bands) - 1, max(0, len(bands) - 1 - MAX_FOOT_BANDS), -1):
         columns = _split([it for band in bands[:k] for it in band], down, 0.0)
         if columns and len(columns) > most:
             best, most = k, len(columns)
