@@ -144,7 +144,7 @@ def test_the_source_is_written_in_reading_order_whatever_the_drawing_order() -> 
     source, skipped = pdf_source([page_of(drawn)], "x.pdf")
     assert source.text == "Headline\n\nleft column\ncomes first\n\nright column\ngoes on"
     assert not skipped
-    assert [t.kind for _, t in source.types] == ["display", "body", "body"]
+    assert [b.style.kind for b in source.blocks[0] if b.style] == ["display", "body", "body"]
 
 
 def test_runs_of_a_kerned_word_are_written_without_a_space() -> None:

@@ -26,12 +26,7 @@ def story(top: float) -> list[Run]:
 def kinds(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> dict[str, str]:
     """Each block's first line and the kind of type the source files for it."""
     source, _ = pdf_source([PageGeometry(1, WIDTH, HEIGHT, tuple(runs), shapes)], "x.pdf")
-    starts = [at for at, _ in source.types]
-    out = {}
-    for k, (at, style) in enumerate(source.types):
-        end = starts[k + 1] if k + 1 < len(starts) else len(source.text)
-        out[source.text[at:end].strip().split("\n")[0]] = style.kind
-    return out
+    return {b.lines[0].text: b.style.kind for b in source.blocks[0] if b.style is not None}
 
 
 def furniture_of(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> list[str]:

@@ -86,6 +86,11 @@ DUMPS = st.lists(
 @example(dump="Heimat-\n\nFoto: Die\nDie\n\nDie\nDie\nDie\nDie\nDie\nDie\nDie")
 # A byline with no story to head was dropped.
 @example(dump="Von Die")
+# A story whose one piece another repeats (a pull quote) lost its agency credit with it.
+@example(
+    dump="Die\nhat Die Die Die Die Die Die Die\nDie und\n(dpa)\nDie Die Die\n"
+    "hat Die Die Die Die Die Die Die\nDie und"
+)
 def test_any_dump_loses_nothing_silently(dump: str) -> None:
     doc = parse_text(dump)
     assert uncovered(doc) == []

@@ -110,10 +110,11 @@ class Source:
     """The decoded input: its text is what every offset in the model points into.
 
     A source made from a PDF also has `origins` (sorted by start), the PDF page number of
-    each form-feed page in `page_numbers`, the type each block was set in (`types`), the
-    font of each line (`fonts`: a broken font's glyph map is its own), the runs no reader
-    sees (`hidden`, see `Hidden`) and, for one batch of a long PDF, where its text starts
-    in the whole file's (`offset`).
+    each form-feed page in `page_numbers`, each page's `blocks` as the page's geometry cut,
+    ordered and typed them (the text stages take these as they are: the text is what
+    their lines' offsets point into, not something cut again), the runs no reader sees
+    (`hidden`, see `Hidden`) and, for one batch of a long PDF, where its text starts in
+    the whole file's (`offset`).
     """
 
     text: str
@@ -122,8 +123,7 @@ class Source:
     notes: tuple[str, ...] = ()
     origins: tuple[Origin, ...] = ()
     page_numbers: tuple[int, ...] = ()
-    types: tuple[tuple[int, Type], ...] = ()  # (start offset, type) of each block
-    fonts: tuple[tuple[int, str], ...] = ()  # (start offset, font) of each line
+    blocks: tuple[tuple[Block, ...], ...] = ()  # a PDF's, one tuple a page; () for a dump
     hidden: tuple[Hidden, ...] = ()  # text runs no reader sees, kept out of `text`
     # Where this text starts in the whole document's: a long PDF is read in batches, each
     # a source of its own, and its output spans are shifted by this so that no two pages
@@ -368,13 +368,16 @@ def concat(parts: Sequence[Traced]) -> Traced:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Lines the dump set apart from their neighbours by a blank line, in dump order."""
+    """Lines set apart from their neighbours: by a blank line in a dump, in dump order; by
+    the page's geometry in a PDF, in reading order (layout/pdftext.py)."""
 
     lines: tuple[Traced, ...]
     index: int
     page: int = 1
     # How a PDF set the block (layout/pdftext.py); None for a text dump: only the text tells.
     style: Type | None = None
+    # The font of each line, in a PDF (a broken font's glyph map is its own); () in a dump.
+    fonts: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

@@ -10,7 +10,6 @@ the pages one at a time, so memory for a long dump does not grow with its page c
 
 from __future__ import annotations
 
-import bisect
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -30,7 +29,7 @@ from broadsheet.load.pdf import is_pdf as is_pdf  # re-exported: the CLI reads t
 from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
 from broadsheet.load.text import blocks, page_spans
 from broadsheet.load.text import decode as decode  # re-exported: the CLI reads through here
-from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced, Type
+from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
 from broadsheet.page import Skipped
 from broadsheet.repair.dropped import drops_ligatures, restore_dropped_ligatures
 from broadsheet.repair.glyphs import (
@@ -148,9 +147,10 @@ class Knowledge:
     lex: Lexicon
     # Lines recurring on several pages: running heads and folios (layout/furniture.py).
     running: frozenset[str]
-    # Each page's blocks, kept from the learning pass for short documents only (see
-    # KEEP_BLOCKS_CHARS); None means every page cuts its blocks again.
-    blocks: tuple[list[Block], ...] | None = None
+    # Each page's blocks: a PDF's as its geometry cut them, a dump's kept from the learning
+    # pass for short dumps only (see KEEP_BLOCKS_CHARS); None means every page cuts its
+    # blocks again.
+    blocks: tuple[Sequence[Block], ...] | None = None
 
 
 def learn(source: Source, options: Options) -> Knowledge:
@@ -159,16 +159,21 @@ def learn(source: Source, options: Options) -> Knowledge:
     The raw lines give the glyph map; the lines it repairs give the layout's vocabulary.
     """
     spans = page_spans(source.text)
-    cut = (blocks(source.text, s, e, page=n) for n, (s, e) in enumerate(spans, 1))
-    keep = tuple(cut) if len(source.text) <= KEEP_BLOCKS_CHARS else None
-    font_at = _font_lookup(source)
+    cut: Iterable[Sequence[Block]]
+    keep: tuple[Sequence[Block], ...] | None
+    if source.blocks:  # a PDF's, cut by its geometry: kept, whatever the length
+        cut = keep = source.blocks
+    else:
+        cut = (blocks(source.text, s, e, page=n) for n, (s, e) in enumerate(spans, 1))
+        keep = tuple(cut) if len(source.text) <= KEEP_BLOCKS_CHARS else None
     by_font: dict[str, list[str]] = {}
     texts: list[list[list[str]]] = []
     for page in keep or cut:
         texts.append([[ln.text for ln in b.lines] for b in page])
         for b in page:
-            for ln in b.lines:
-                by_font.setdefault(font_at(ln.start), []).append(ln.text)
+            fonts = b.fonts or ("",) * len(b.lines)  # a dump has no fonts: one glyph map
+            for ln, font in zip(b.lines, fonts, strict=True):
+                by_font.setdefault(font, []).append(ln.text)
     words = count_words(vocabulary(texts))
     lang = options.language or guess_language(words)
     if lang not in SUPPORTED_LANGUAGES:
@@ -204,24 +209,6 @@ def _glyph_plans(
     return plans
 
 
-def _font_lookup(source: Source) -> Callable[[int], str]:
-    """The font of the line starting at an offset ("" for a dump, which has no fonts)."""
-    font_at = filed_at(source.fonts)
-    return lambda start: font_at(start) or ""
-
-
-def filed_at(entries: Sequence[tuple[int, T]]) -> Callable[[int], T | None]:
-    """What `entries` (start offset, value; sorted) file for an offset: the value at the
-    last start at or before it, None before the first."""
-    starts = [start for start, _ in entries]
-
-    def at(offset: int) -> T | None:
-        k = bisect.bisect_right(starts, offset) - 1
-        return entries[k][1] if k >= 0 else None
-
-    return at
-
-
 def _recounted(base: Lexicon, texts: list[list[list[str]]], fixed: dict[str, str]) -> Lexicon:
     """The vocabulary once glyphs are repaired: the blocks holding a repaired line are
     counted again (words are counted per block, so the others stay as they are)."""
@@ -248,11 +235,9 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     """Page `number`, the k-th (from 0), from its own text and the document's knowledge."""
     start, end = span
     if know.blocks is not None:
-        page_blocks = know.blocks[k]
+        page_blocks = list(know.blocks[k])
     else:
         page_blocks = blocks(source.text, start, end, page=number)
-    if source.types:
-        page_blocks = typeset(page_blocks, source.types)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
     cut = repaired if source.origins else segment(rejoin(repaired))
@@ -271,12 +256,6 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         warnings=source.notes,
         hidden=tuple(h for h in source.hidden if h.page == number),
     )
-
-
-def typeset(page: list[Block], types: Sequence[tuple[int, Type]]) -> list[Block]:
-    """Blocks of a source made from a PDF with the type they were set in."""
-    type_at = filed_at(types)
-    return [Block(b.lines, b.index, b.page, type_at(b.start)) for b in page]
 
 
 def vocabulary(pages: Iterable[Iterable[Sequence[str]]]) -> Iterator[str]:
@@ -333,5 +312,5 @@ def _repair_glyphs(
                 line, rs = line.apply(edits)
                 repairs += rs
             lines.append(line)
-        out.append(Block(tuple(lines), block.index, block.page, block.style))
+        out.append(Block(tuple(lines), block.index, block.page, block.style, block.fonts))
     return out, repairs

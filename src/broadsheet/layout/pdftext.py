@@ -1,9 +1,11 @@
-"""PDF pages as the text the text path reads: blocks cut and ordered by geometry.
+"""PDF pages as the blocks the text stages read: cut, ordered and typed by geometry.
 
-Each page's blocks (layout/geometry.py) are written in reading order (layout/order.py), a
-blank line between blocks and a form feed between pages, so every later stage works on a
-PDF as on a clean dump. Every run written is filed as an `Origin`: the page, its box and
-its first glyph on PDFium's text page, so offsets into this text lead back to the PDF.
+Each page's blocks (layout/geometry.py) are handed on in reading order (layout/order.py)
+as `Block`s, each in the `Type` the page set it in and each line with its font: the text
+stages take them as they are, nothing is cut again from text. Their lines' offsets point
+into the source text written beside them (a blank line between blocks, a form feed between
+pages, so it reads as a clean dump), and every run written is filed as an `Origin`: the
+page, its box and its first glyph on PDFium's text page, so any offset leads back to the PDF.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ from broadsheet.layout.margins import margin_furniture, regions, run_in_labels
 from broadsheet.layout.neighbours import rubrics, ruled
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
-from broadsheet.model import Box, Hidden, Origin, Source, Type, union, within
+from broadsheet.model import Block, Box, Hidden, Origin, Source, Traced, Type, union, within
 from broadsheet.page import PageGeometry, Run, Skipped
 from broadsheet.rounding import tenth, thousandth
+from broadsheet.textlines import blank, traced_line
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -140,70 +143,103 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
             out.write("\f")
         numbers.append(page.number)
         hidden += [Hidden(_hyphens(r.text), page.number, r.box, why) for r, why in page.hidden]
-        found = page_blocks(page)
-        body = body_type(found)
-        ads = ad_blocks(found, body)
-        jumps = jump_blocks(found, body) - ads
-        margin = margin_furniture(found, page, body) - jumps
-        pitches = usual_pitches(found)
-        opening = opening_blocks(found, page.rules, page.pictures, pitches)
-        frames = regions(found, page, body[1])
-        labels = run_in_labels(found, frames, body[1])
-        # Kinds the page's place decides, whatever the block reads like; later ones win: a
-        # label opening its entry is text, not a head; an ad stays apart from the items
-        # (layout/ads.py); a jump line is its story's note (layout/jumps.py); furniture.
-        insets = ruled(found, page.rules, body[1])
-        kinds = dict.fromkeys(rubrics(found, body[1], insets), "other")
-        kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
-        kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
-        for k, block in enumerate(found):
-            style = block_style(block, body, kinds.get(k), frames[k], k in insets)
-            starts = paragraph_starts(block, pitches)
-            for j, line in enumerate(block.lines):
-                if (j and not starts[j]) or (not j and labels.get(k - 1)):
-                    out.write("\n")
-                else:  # a block (or a paragraph in it) opens, after a blank line
-                    out.write("\n\n" if j or k else "")
-                    opens = bool(j) or k in opening
-                    out.types.append((out.at, replace(style, opens=opens) if opens else style))
-                out.line(line, page.number)
+        _write_page(out, page)
     source = Source(
         text="".join(out.parts),
         name=name,
         encoding="pdf",
         origins=tuple(out.origins),
         page_numbers=tuple(numbers),
-        types=tuple(out.types),
-        fonts=tuple(out.fonts),
+        blocks=tuple(out.pages),
         hidden=tuple(hidden),
     )
     return source, skipped
 
 
+def _write_page(out: _Writer, page: PageGeometry) -> None:
+    """The page's blocks in reading order, each with its type: a blank line before each
+    block and each paragraph start, and as many `Block`s."""
+    found = page_blocks(page)
+    body = body_type(found)
+    ads = ad_blocks(found, body)
+    jumps = jump_blocks(found, body) - ads
+    margin = margin_furniture(found, page, body) - jumps
+    pitches = usual_pitches(found)
+    opening = opening_blocks(found, page.rules, page.pictures, pitches)
+    frames = regions(found, page, body[1])
+    labels = run_in_labels(found, frames, body[1])
+    # Kinds the page's place decides, whatever the block reads like; later ones win: a
+    # label opening its entry is text, not a head; an ad stays apart from the items
+    # (layout/ads.py); a jump line is its story's note (layout/jumps.py); furniture.
+    insets = ruled(found, page.rules, body[1])
+    kinds = dict.fromkeys(rubrics(found, body[1], insets), "other")
+    kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
+    kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
+    out.pages.append(())
+    for k, block in enumerate(found):
+        style = block_style(block, body, kinds.get(k), frames[k], k in insets)
+        starts = paragraph_starts(block, pitches)
+        for j, line in enumerate(block.lines):
+            if (j and not starts[j]) or (not j and labels.get(k - 1)):
+                out.write("\n")
+            else:  # a block (or a paragraph in it) opens, after a blank line
+                out.write("\n\n" if j or k else "")
+                opens = bool(j) or k in opening
+                out.open(replace(style, opens=opens) if opens else style)
+            out.line(line, page.number)
+    out.close()
+
+
 class _Writer:
-    """The source text as it is written, with the origin of every run in it."""
+    """The source text as it is written, with the origin of every run in it and the
+    blocks its lines make (as a dump's reader would cut them: a blank line parts two)."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.origins: list[Origin] = []
-        self.types: list[tuple[int, Type]] = []
-        self.fonts: list[tuple[int, str]] = []
+        self.pages: list[tuple[Block, ...]] = []
         self.at = 0
+        self._style: Type | None = None
+        self._lines: list[Traced] = []
+        self._fonts: list[str] = []
+        self._page = 0
 
     def write(self, text: str) -> None:
         self.parts.append(text)
         self.at += len(text)
 
+    def open(self, style: Type) -> None:
+        """A block opens here, in this type."""
+        self.close()
+        self._style = style
+
+    def close(self) -> None:
+        """The open block, if it has lines, goes on its page."""
+        if self._lines:
+            page = self.pages[-1]
+            block = Block(
+                tuple(self._lines), len(page), self._page, self._style, tuple(self._fonts)
+            )
+            self.pages[-1] = (*page, block)
+        self._lines, self._fonts = [], []
+
     def line(self, line: Line, page: int) -> None:
         """A line's runs, a space between two only where the page shows one (a kerned
         word may be drawn in pieces)."""
-        self.fonts.append((self.at, line.main.font))
+        start, first, self._page = self.at, len(self.parts), page
         self.run(line.runs[0], page)
         for before, run in itertools.pairwise(line.runs):
             cap = is_drop_cap(before) and before.size >= DROP_CAP_RATIO * run.size
             if not cap and run.box[0] - before.box[2] >= MIN_SPACE_EM * run.size:
                 self.write(" ")
             self.run(run, page)
+        raw = "".join(self.parts[first:])
+        if blank(raw):  # as in a dump: a blank line ends the block, the next one goes on
+            self.close()
+            return
+        traced = traced_line(raw, start)
+        self._lines += traced
+        self._fonts += [line.main.font] * len(traced)
 
     def run(self, run: Run, page: int) -> None:
         text = _hyphens(run.text)

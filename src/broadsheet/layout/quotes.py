@@ -40,7 +40,18 @@ def repeated_quotes(stories: list[Story]) -> list[Story]:
             story.pieces.remove(piece)
             whole.pop(id(story), None)
             home.pull_quotes.append(piece)
+            if not (story.pieces or story.heads):
+                _hand_over(story, home)
     return [s for s in stories if s.pieces or s.heads]
+
+
+def _hand_over(emptied: Story, home: Story) -> None:
+    """What a story left without text or head still holds (its credits, notes and quotes)
+    goes with the quote to the story that took it: nothing a page holds is dropped."""
+    home.pull_quotes += emptied.pull_quotes
+    home.notes += emptied.notes
+    home.credits += emptied.credits
+    emptied.pull_quotes, emptied.notes, emptied.credits = [], [], []
 
 
 def _shortest(piece: Unit) -> int:

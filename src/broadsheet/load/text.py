@@ -9,18 +9,14 @@ import codecs
 import re
 
 from broadsheet.errors import InputError
-from broadsheet.model import Block, Seg, Source, Traced
+from broadsheet.model import Block, Source
+from broadsheet.textlines import BLANK_CHARS, traced_lines
 
 # Share of control characters (other than whitespace) above which bytes are not text.
 MAX_CONTROL_SHARE = 0.02
-# Lines longer than this are cut at spaces: no newspaper column is this wide, and the
-# layout stage assumes lines of column width (a 10 MB line must not stall it).
-MAX_LINE_CHARS = 2000
 FALLBACK_ENCODING = "cp1252"
 
-_BLANK_RE = re.compile(r"\n[ \t\r\u00a0]*\n")
-# PDFium's marker of a hyphen at a line end it removed by joining the two lines.
-_SOFT_BREAK_RE = re.compile(r"(?<=\w)\ufffe(?=\w)")
+_BLANK_RE = re.compile(rf"\n[{BLANK_CHARS}]*\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -79,57 +75,9 @@ def blocks(text: str, start: int, end: int, page: int = 1) -> list[Block]:
     chunk = text[start:end]
     for m in [*_BLANK_RE.finditer(chunk), None]:
         stop = start + (m.start() if m else len(chunk))
-        lines = tuple(_lines(text, pos, stop))
+        lines = tuple(traced_lines(text, pos, stop))
         if lines:
             out.append(Block(lines=lines, index=len(out), page=page))
         if m:
             pos = start + m.end()
     return out
-
-
-def _lines(text: str, start: int, end: int) -> list[Traced]:
-    out: list[Traced] = []
-    pos = start
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        raw = text[pos:stop]
-        core = raw.strip()
-        if core:
-            at = pos + len(raw) - len(raw.lstrip())
-            line = Traced(core, (Seg(0, len(core), at, at + len(core)),))
-            if len(core) <= MAX_LINE_CHARS and "\ufffe" not in core:
-                out.append(line)  # most lines
-            else:
-                for part in _split_soft_breaks(line):
-                    out.extend(_cut_long(part))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
-
-
-def _split_soft_breaks(line: Traced) -> list[Traced]:
-    """Undo PDFium's line joining: U+FFFE between letters marks where a line ended."""
-    if "\ufffe" not in line.text:
-        return [line] if line.text else []
-    parts: list[Traced] = []
-    start = 0
-    for m in _SOFT_BREAK_RE.finditer(line.text):
-        parts.append(line.slice(start, m.end()))
-        start = m.end()
-    parts.append(line.slice(start, len(line)))
-    return [p for p in (p.strip() for p in parts) if p.text]
-
-
-def _cut_long(line: Traced) -> list[Traced]:
-    """Cut an overlong line at spaces into pieces of at most MAX_LINE_CHARS."""
-    pieces: list[Traced] = []
-    while len(line) > MAX_LINE_CHARS:
-        cut = line.text.rfind(" ", 0, MAX_LINE_CHARS)
-        cut = cut if cut > 0 else MAX_LINE_CHARS
-        pieces.append(line.slice(0, cut))
-        line = line.slice(cut, len(line)).strip()
-    if line.text:
-        pieces.append(line)
-    return pieces
