@@ -29,10 +29,10 @@ Limitations not made into a case, and why:
   kicker is not written in the text, so no output is right by construction.
 - WeasyPrint rarely ends a line at a real hyphen: a property of the benchmark's pages, not
   of broadsheet.
-- A typesetter nobody tuned on still finds cases the rules miss (the ReportLab pages'
-  held-out German CER): a figure over twelve generated pages, pinned in the README with
-  its command; which case on them fails is not looked at, so no single page made here
-  could stand for it.
+- Kinds of page no generator makes yet, which real magazines and dailies may hold: not
+  known until a page shows one, so no case can stand for them.
+- A reading order a generator broke (Typst German tune seed 101, a column overprinted by
+  a rule): a defect of that page, not a layout a paper sets.
 """
 
 from __future__ import annotations
