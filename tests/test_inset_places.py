@@ -5,20 +5,11 @@ case fails if its decision breaks."""
 
 from __future__ import annotations
 
+from tests.test_type_roles import CLOSED, FRESH
+
 from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.roles import BODY, DISPLAY, Unit, typeset_role
 from broadsheet.model import Traced, Type
-
-CLOSED = (
-    "The council met on Monday to weigh the plan for the\n"
-    "harbour, which the mayor had put off twice before the\n"
-    "summer because the money for the new quay was short."
-)
-FRESH = (
-    "Boats have waited for years for a safe berth in the\n"
-    "old harbour, where the walls are crumbling and the\n"
-    "quay is closed to lorries since the storm in March."
-)
 
 
 def unit(
@@ -41,15 +32,23 @@ BODY_TYPE = ("body", 1.0, False, False)
 HEADLINE = ("display", 2.4, True, False)
 
 
+def wide_story(foot: float) -> list[Unit]:
+    """A story over three columns from 560 to 40 points across, its header on top; its
+    right column ends at `foot`."""
+    return [
+        unit("Harbour plan stalls again", 0, DISPLAY, HEADLINE, (40, 700, 560, 730)),
+        unit(CLOSED, 1, BODY, BODY_TYPE, (40, 560, 200, 690)),
+        unit(FRESH, 2, BODY, BODY_TYPE, (210, 560, 380, 690)),
+        unit(CLOSED, 3, BODY, BODY_TYPE, (390, foot, 560, 690)),
+    ]
+
+
 def test_a_header_under_the_row_above_in_another_column_heads_a_story() -> None:
     """A story over three columns ends in its right column; under the whole row, in the
     left column, stand a kicker in body size, a headline smaller than the first story's
     and a byline: a story of the next row, not a quote set into the first."""
     units = [
-        unit("Harbour plan stalls again", 0, DISPLAY, HEADLINE, (40, 700, 560, 730)),
-        unit(CLOSED, 1, BODY, BODY_TYPE, (40, 560, 200, 690)),
-        unit(FRESH, 2, BODY, BODY_TYPE, (210, 560, 380, 690)),
-        unit(CLOSED, 3, BODY, BODY_TYPE, (390, 600, 560, 690)),
+        *wide_story(foot=600),
         unit("Web", 4, DISPLAY, ("other", 1.0, False, False), (40, 530, 60, 540)),
         unit(
             "Wind farm in the village",
@@ -100,10 +99,7 @@ def test_a_header_level_with_the_header_above_it_heads_a_story_beside_that_one()
     column beside that story, level with its header: a story of their own, though the
     headline is set smaller than the wide story's."""
     units = [
-        unit("Harbour plan stalls again", 0, DISPLAY, HEADLINE, (40, 700, 560, 730)),
-        unit(CLOSED, 1, BODY, BODY_TYPE, (40, 560, 200, 690)),
-        unit(FRESH, 2, BODY, BODY_TYPE, (210, 560, 380, 690)),
-        unit(CLOSED, 3, BODY, BODY_TYPE, (390, 560, 560, 690)),
+        *wide_story(foot=560),
         unit("Web", 4, DISPLAY, ("other", 1.0, False, False), (580, 720, 600, 730)),
         unit(
             "Wind farm in the village",

@@ -46,6 +46,26 @@ def items(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> list[Item]:
     return list(process(source, Options(language="en")).pages[0].items)
 
 
+QUOTE = "Nobody here has ever seen the harbour so empty"
+
+
+def ruled_quote(left: float, first: float) -> tuple[list[Run], float, tuple[Shape, Shape]]:
+    """QUOTE in display type from the baseline `first` down, 180 points wide between a rule
+    over it and one under it; its runs, its last baseline and the rules."""
+    lines = lines_of(QUOTE, 22)
+    runs = [
+        run(t, left, first - k * 14, 170.0, size=13.5, font="Sans-Bold")
+        for k, t in enumerate(lines)
+    ]
+    low = first - (len(lines) - 1) * 14
+    top = first + 13.5 * 1.15
+    rules = (
+        Shape("rule", (left, top + 3, left + 180, top + 4), None),
+        Shape("rule", (left, low - 4, left + 180, low - 3), None),
+    )
+    return runs, low, rules
+
+
 def story_with_quote(quote_size: float) -> list[Run]:
     """A headline in 16 points over one column; in the column, between two paragraphs, a
     quote in display type that repeats the column's third sentence."""
@@ -87,44 +107,25 @@ def test_a_short_line_in_body_type_right_over_a_headline_is_its_kicker() -> None
 def test_display_type_between_rules_of_its_width_is_a_pull_quote_though_not_repeated() -> None:
     # The quote's words stand nowhere in the body (its source is continued elsewhere) and
     # it is set nearly as large as the headline; only its rules say it is set in.
-    quote = "Nobody here has ever seen the harbour so empty"
     runs = [run("Harbour plan agreed", 40, 700, 200.0, size=16.0, font="Sans-Bold")]
-    top = 680.0
-    para, top = paragraph(" ".join(SENTENCES[:3]), 40, top)
-    runs += para
-    lines = lines_of(quote, 22)
-    first = top - 6
-    for k, t in enumerate(lines):
-        runs.append(run(t, 40, first - k * 14, 170.0, size=13.5, font="Sans-Bold"))
-    low = first - (len(lines) - 1) * 14
-    rules = (
-        Shape("rule", (40.0, first + 13.5 * 1.15 + 3, 220.0, first + 13.5 * 1.15 + 4), None),
-        Shape("rule", (40.0, low - 4, 220.0, low - 3), None),
-    )
-    para, _ = paragraph(" ".join(SENTENCES[3:]), 40, low - 12)
-    found = [i for i in items([*runs, *para], rules) if i.type in ("article", "brief")]
+    para, top = paragraph(" ".join(SENTENCES[:3]), 40, 680.0)
+    quote, low, rules = ruled_quote(40, top - 6)
+    para2, _ = paragraph(" ".join(SENTENCES[3:]), 40, low - 12)
+    runs += [*para, *quote, *para2]
+    found = [i for i in items(runs, rules) if i.type in ("article", "brief")]
     assert len(found) == 1
-    assert [q.text for q in found[0].pull_quotes] == [quote]
+    assert [q.text for q in found[0].pull_quotes] == [QUOTE]
 
 
 def test_a_short_line_over_a_quote_between_rules_is_the_columns_text_not_its_kicker() -> None:
     # Column two opens with the last words of a sentence from column one, then a quote
     # between rules: no headline stands under that line, so it is no kicker.
-    quote = "Nobody here has ever seen the harbour so empty"
     runs = [run("Harbour plan agreed", 40, 700, 400.0, size=16.0, font="Sans-Bold")]
     para, _ = paragraph(" ".join(SENTENCES[:4]) + " They will repair the", 40, 680.0)
-    runs += [*para, run("Harbour Walls too.", 240, 680.0, 80.0)]
-    lines = lines_of(quote, 22)
-    first = 680.0 - LEAD - 10
-    for k, t in enumerate(lines):
-        runs.append(run(t, 240, first - k * 14, 170.0, size=13.5, font="Sans-Bold"))
-    low = first - (len(lines) - 1) * 14
-    rules = (
-        Shape("rule", (240.0, first + 13.5 * 1.15 + 3, 420.0, first + 13.5 * 1.15 + 4), None),
-        Shape("rule", (240.0, low - 4, 420.0, low - 3), None),
-    )
-    para, _ = paragraph(" ".join(SENTENCES[4:]), 240, low - 12)
-    found = [i for i in items([*runs, *para], rules) if i.type in ("article", "brief")]
+    quote, low, rules = ruled_quote(240, 680.0 - LEAD - 10)
+    para2, _ = paragraph(" ".join(SENTENCES[4:]), 240, low - 12)
+    runs += [*para, run("Harbour Walls too.", 240, 680.0, 80.0), *quote, *para2]
+    found = [i for i in items(runs, rules) if i.type in ("article", "brief")]
     assert len(found) == 1
     assert found[0].kicker is None
     assert any("Harbour Walls too." in p.text for p in found[0].paragraphs)
