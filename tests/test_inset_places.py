@@ -10,6 +10,7 @@ from tests.test_type_roles import CLOSED, FRESH
 from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.roles import BODY, DISPLAY, Unit, typeset_role
 from broadsheet.model import Traced, Type
+from broadsheet.pipeline import Options, parse_text
 
 
 def unit(
@@ -114,3 +115,26 @@ def test_a_header_level_with_the_header_above_it_heads_a_story_beside_that_one()
     plan = plan_page(units, "en")
     assert len(plan.stories) == 2
     assert all(not s.pull_quotes for s in plan.stories)
+
+
+def test_a_dumps_short_lines_that_repeat_its_body_are_a_pull_quote_not_a_head() -> None:
+    """In a dump nothing shows type: two short lines without a stop between two body
+    blocks read as a head, unless their words recur in the body, as a quote's do."""
+    dump = (
+        "Harbour plan stalls again\n\n"
+        "The council met on Monday to weigh the plan for the old harbour,\n"
+        "which the mayor had put off twice before the summer because the\n"
+        "money for the new quay was short. The harbour master said that\n"
+        "nobody could wait another summer for the new quay to be built,\n"
+        "and that the boats would leave for other ports.\n\n"
+        "Nobody could wait another summer\nfor the new quay to be built\n\n"
+        "Boats have waited for years for a safe berth in the old harbour,\n"
+        "where the walls are crumbling and the quay has been closed to\n"
+        "lorries since the storm in March. The vote on the plan is due\n"
+        "next week, after a last hearing in the town hall.\n"
+    )
+    (story,) = parse_text(dump, options=Options(language="en")).pages[0].items
+    assert [q.text for q in story.pull_quotes] == [
+        "Nobody could wait another summer for the new quay to be built"
+    ]
+    assert len(story.paragraphs) == 2

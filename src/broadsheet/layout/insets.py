@@ -71,6 +71,9 @@ MEASURE_SLACK_PT = 3.0
 # at least (a short head may echo a phrase of its story).
 RECUR_SHARE = 0.7
 RECUR_MIN_WORDS = 5
+# In a dump, a body block stands within this many units after a quote (a subhead may
+# come between).
+DUMP_QUOTE_REACH = 2
 _WORD_RE = re.compile(r"\w+")
 # A picture's own text: a pull quote repeating its story may follow it in the column.
 PICTURE_TEXT = (roles.CAPTION, roles.PHOTO_CREDIT)
@@ -91,6 +94,8 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
 
 def _marked(units: Sequence[Unit]) -> list[Unit]:
     """`mark_insets` on units without furniture."""
+    if units and all(u.style is None for u in units):
+        return _dump_quotes(units)
     out: list[Unit] = []
     # The body's words, spaced, made when a quote is first looked up in them (if ever).
     known = cache(lambda: _spaced([u for u in units if _body(u)]))
@@ -111,6 +116,23 @@ def _marked(units: Sequence[Unit]) -> list[Unit]:
         if insets is not None:
             out.extend(insets)
             k = end
+    return out
+
+
+def _dump_quotes(units: Sequence[Unit]) -> list[Unit]:
+    """A dump's units with each pull quote marked: a display unit after a body block, a
+    body block within DUMP_QUOTE_REACH units after it, whose words recur in the page's
+    body text. A dump shows no type, so the repetition is the evidence (without it such a
+    run of short lines heads a story of its own and splits the one it stands in)."""
+    known = cache(lambda: _spaced([u for u in units if u.role == roles.BODY]))
+    out = list(units)
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if u.role != roles.DISPLAY or units[k - 1].role != roles.BODY:
+            continue
+        after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
+        if any(v.role == roles.BODY for v in after) and _recurs(u, known):
+            out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
     return out
 
 
