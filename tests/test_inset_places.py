@@ -138,3 +138,33 @@ def test_a_dumps_short_lines_that_repeat_its_body_are_a_pull_quote_not_a_head() 
         "Nobody could wait another summer for the new quay to be built"
     ]
     assert len(story.paragraphs) == 2
+
+
+HARBOUR = (
+    "The harbour council met on Monday to weigh the plan for the\n"
+    "harbour quay, which the mayor had put off twice before the\n"
+    "summer because the money for the harbour quay was short and\n"
+    "the council could not agree on the builders for the work.\n"
+)
+HARBOUR_ON = (
+    "Builders say the harbour quay could open within two years if\n"
+    "the council agrees this month; the mayor wants the council to\n"
+    "vote before the summer, and the harbour master backs the plan\n"
+    "because his boats have nowhere safe to berth in winter.\n"
+)
+CHOIR = (
+    "The town choir sang in the cathedral on Sunday evening before\n"
+    "an audience of several hundred listeners, who applauded the\n"
+    "soprano soloist for minutes; the conductor thanked sponsors\n"
+    "and announced a concert tour through neighbouring villages.\n"
+)
+
+
+def test_a_dumps_lone_short_line_between_blocks_of_one_story_is_its_subhead() -> None:
+    """Between two long blocks that speak of the same things, a short line is a subhead;
+    between two stories, it heads the second."""
+    one = parse_text(f"Harbour plan stalls\n\n{HARBOUR}\nOpen questions\n\n{HARBOUR_ON}")
+    (story,) = one.pages[0].items
+    assert "Open questions" in [p.text for p in story.paragraphs]
+    two = parse_text(f"Harbour plan stalls\n\n{HARBOUR}\nChoir on tour\n\n{CHOIR}")
+    assert len(two.pages[0].items) == 2

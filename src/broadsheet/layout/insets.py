@@ -32,15 +32,15 @@ repetition decide.
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
 from broadsheet.layout import roles
+from broadsheet.layout.dump_insets import dump_insets
 from broadsheet.layout.plan import Story
+from broadsheet.layout.recurrence import recurs, spaced
 from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, starts_lower
 from broadsheet.model import Type
-from broadsheet.repair.lexicon import words_in
 
 # Units between two body blocks that may be one inset (a quote and its attribution, say).
 MAX_INSET_UNITS = 3
@@ -66,15 +66,6 @@ SUBHEAD_MAX_LINES = 2
 # A block stands within a column's measure when it sticks out of it by at most this many
 # points (rules and indents of a pull quote stay inside; a headline spans columns).
 MEASURE_SLACK_PT = 3.0
-# A display run is a pull quote when at least this share of its word trigrams recur in the
-# page's body text (a story quotes itself anywhere in it), and it has RECUR_MIN_WORDS words
-# at least (a short head may echo a phrase of its story).
-RECUR_SHARE = 0.7
-RECUR_MIN_WORDS = 5
-# In a dump, a body block stands within this many units after a quote (a subhead may
-# come between).
-DUMP_QUOTE_REACH = 2
-_WORD_RE = re.compile(r"\w+")
 # A picture's own text: a pull quote repeating its story may follow it in the column.
 PICTURE_TEXT = (roles.CAPTION, roles.PHOTO_CREDIT)
 # Opening quotation marks: a subhead never opens with one, a pull quote often does.
@@ -95,10 +86,10 @@ def mark_insets(units: Sequence[Unit]) -> list[Unit]:
 def _marked(units: Sequence[Unit]) -> list[Unit]:
     """`mark_insets` on units without furniture."""
     if units and all(u.style is None for u in units):
-        return _dump_quotes(units)
+        return dump_insets(units)
     out: list[Unit] = []
     # The body's words, spaced, made when a quote is first looked up in them (if ever).
-    known = cache(lambda: _spaced([u for u in units if _body(u)]))
+    known = cache(lambda: spaced([u for u in units if _body(u)]))
     k = 0
     while k < len(units):
         u = units[k]
@@ -119,23 +110,6 @@ def _marked(units: Sequence[Unit]) -> list[Unit]:
     return out
 
 
-def _dump_quotes(units: Sequence[Unit]) -> list[Unit]:
-    """A dump's units with each pull quote marked: a display unit after a body block, a
-    body block within DUMP_QUOTE_REACH units after it, whose words recur in the page's
-    body text. A dump shows no type, so the repetition is the evidence (without it such a
-    run of short lines heads a story of its own and splits the one it stands in)."""
-    known = cache(lambda: _spaced([u for u in units if u.role == roles.BODY]))
-    out = list(units)
-    for k in range(1, len(units) - 1):
-        u = units[k]
-        if u.role != roles.DISPLAY or units[k - 1].role != roles.BODY:
-            continue
-        after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
-        if any(v.role == roles.BODY for v in after) and _recurs(u, known):
-            out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
-    return out
-
-
 def _quoted(units: Sequence[Unit], k: int, end: int, known: Callable[[], str]) -> list[Unit] | None:
     """The run units[k:end] between two body blocks when a unit of it repeats the page's
     body text (`known` gives its words): that one a pull quote, a short line beside it
@@ -144,7 +118,7 @@ def _quoted(units: Sequence[Unit], k: int, end: int, known: Callable[[], str]) -
     before, after = units[k - 1], units[end]
     out: list[Unit] = []
     for u in units[k:end]:
-        if u.role in (roles.BODY, roles.DISPLAY) and not _body(u) and _recurs(u, known):
+        if u.role in (roles.BODY, roles.DISPLAY) and not _body(u) and recurs(u, known):
             out.append(Unit(u.lines, u.index, roles.PULL_QUOTE, u.style))
         elif out and out[-1].role == roles.PULL_QUOTE and _attribution(u, before, after):
             last = out[-1]
@@ -165,32 +139,6 @@ def _quoted(units: Sequence[Unit], k: int, end: int, known: Callable[[], str]) -
 
 def _size(u: Unit) -> float:
     return u.style.size if u.style is not None else 1.0
-
-
-def _recurs(u: Unit, known: Callable[[], str]) -> bool:
-    """The unit's words recur in the body text (a pull quote quoting its story): most of
-    its word trigrams stand in `known`, the body's words."""
-    words = _words([u])
-    if len(words) < RECUR_MIN_WORDS:
-        return False
-    body = known()
-    grams = [f" {a} {b} {c} " for a, b, c in zip(words, words[1:], words[2:], strict=False)]
-    return sum(g in body for g in grams) >= RECUR_SHARE * len(grams)
-
-
-def _spaced(units: Sequence[Unit]) -> str:
-    """The units' words between single spaces, one at each end too: a quote's trigram
-    recurs where it stands in this as a string (the page's body text, read only where a
-    run between body blocks could be a quote; a search in one string costs less than a
-    set of the body's trigrams)."""
-    return " " + " ".join(_words(units)) + " "
-
-
-def _words(units: Sequence[Unit]) -> list[str]:
-    """The units' words, lowercased, a word broken at a line end joined again."""
-    text = "\n".join(line.text for u in units for line in u.lines)
-    text = re.sub(r"[-\u00ad\u2010]\n(?=[a-zäöüß])", "", text)
-    return words_in(text.lower(), _WORD_RE, str.isalnum)  # an alphanumeric token: one word
 
 
 def _body(u: Unit) -> bool:

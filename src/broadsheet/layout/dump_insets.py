@@ -1,0 +1,91 @@
+"""Pull quotes and subheads a dump's text shows, found before story starts are decided.
+
+A dump shows no type, so what the PDF path reads from it (layout/insets.py) must come from
+the text alone: a run of short lines between two body blocks whose words recur in the
+page's body is a pull quote, and a lone short line between two long body blocks is a
+subhead. Without this, each heads a story of its own and splits the one it stands in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from broadsheet.layout import roles
+from broadsheet.layout.recurrence import recurs, spaced, words
+from broadsheet.layout.roles import Unit
+from broadsheet.model import Traced  # noqa: F401  (the doctest's)
+
+# A body block stands within this many units after a quote (a subhead may come between).
+DUMP_QUOTE_REACH = 2
+# A subhead: one line of at most this many words between two body blocks of at least
+# SUBHEAD_BODY_LINES lines each (a column of briefs sets a head over a few lines each, and
+# a story's header stacks kicker, headline, teaser and byline).
+SUBHEAD_MAX_WORDS = 5
+SUBHEAD_BODY_LINES = 4
+# ...and the body blocks round it, up to COHESION_BLOCKS each side, share at least this
+# many words of CONTENT_WORD_CHARS letters and more: one story's blocks speak of the same
+# things, two stories' seldom do.
+SHARED_WORDS = 4
+CONTENT_WORD_CHARS = 6
+COHESION_BLOCKS = 2
+
+
+def dump_insets(units: Sequence[Unit]) -> list[Unit]:
+    """A dump's units with each pull quote and subhead marked: a pull quote is a display
+    unit after a body block, a body block within DUMP_QUOTE_REACH units after it, whose
+    words recur in the page's body text (a dump shows no type, so the repetition is the
+    evidence); a subhead is a lone short line between two long body blocks."""
+    known = cache(lambda: spaced([u for u in units if u.role == roles.BODY]))
+    out = list(units)
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if u.role != roles.DISPLAY or units[k - 1].role != roles.BODY:
+            continue
+        after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
+        if any(v.role == roles.BODY for v in after) and recurs(u, known):
+            out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
+        elif _subhead(units[k - 1], u, units[k + 1]) and _one_story(units, k):
+            out[k] = Unit(u.lines, u.index, roles.SUBHEAD, u.style)
+    return out
+
+
+def _one_story(units: Sequence[Unit], k: int) -> bool:
+    """The body blocks round units[k] (up to COHESION_BLOCKS on each side) speak of the
+    same things: at least SHARED_WORDS long words in common. One story's blocks do, two
+    stories' seldom do."""
+    before = _content_words(_bodies(reversed(units[:k])))
+    return len(before & _content_words(_bodies(units[k + 1 :]))) >= SHARED_WORDS
+
+
+def _bodies(units: Iterable[Unit]) -> list[Unit]:
+    """The body blocks at the head of `units`, up to COHESION_BLOCKS."""
+    out: list[Unit] = []
+    for u in units:
+        if u.role != roles.BODY or len(out) == COHESION_BLOCKS:
+            break
+        out.append(u)
+    return out
+
+
+def _subhead(before: Unit, u: Unit, after: Unit) -> bool:
+    """A lone short line between two long body blocks: a subhead if they are one story
+    (`_one_story`).
+
+    >>> lines = tuple(Traced(t) for t in "Hafenmeister Kaimauer Sturmflut d".split())
+    >>> body = Unit(lines, 0, "body")
+    >>> head = Unit((Traced("Offene Fragen"),), 1, "display")
+    >>> _subhead(body, head, body), _subhead(head, head, body)
+    (True, False)
+    """
+    return (
+        len(u.lines) == 1
+        and len(u.lines[0].text.split()) <= SUBHEAD_MAX_WORDS
+        and after.role == roles.BODY
+        and min(len(before.lines), len(after.lines)) >= SUBHEAD_BODY_LINES
+    )
+
+
+def _content_words(units: Sequence[Unit]) -> set[str]:
+    """The units' long words, casefolded: what two blocks of one story share."""
+    return {w for w in words(units) if len(w) >= CONTENT_WORD_CHARS}

@@ -1,0 +1,47 @@
+"""Whether display type repeats the page's body text: a pull quote quotes its story.
+
+A quote's word trigrams are looked up, as strings, in the body's words joined by single
+spaces (a search in one string costs less than a set of the body's trigrams); a word
+broken at a line end is joined again first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from broadsheet.layout.roles import Unit
+from broadsheet.repair.lexicon import words_in
+
+# A display run is a pull quote when at least this share of its word trigrams recur in the
+# page's body text (a story quotes itself anywhere in it), and it has RECUR_MIN_WORDS words
+# at least (a short head may echo a phrase of its story).
+RECUR_SHARE = 0.7
+RECUR_MIN_WORDS = 5
+_WORD_RE = re.compile(r"\w+")
+
+
+def recurs(u: Unit, known: Callable[[], str]) -> bool:
+    """The unit's words recur in the body text (a pull quote quoting its story): most of
+    its word trigrams stand in `known`, the body's words."""
+    found = words([u])
+    if len(found) < RECUR_MIN_WORDS:
+        return False
+    body = known()
+    grams = [f" {a} {b} {c} " for a, b, c in zip(found, found[1:], found[2:], strict=False)]
+    return sum(g in body for g in grams) >= RECUR_SHARE * len(grams)
+
+
+def spaced(units: Sequence[Unit]) -> str:
+    """The units' words between single spaces, one at each end too: a quote's trigram
+    recurs where it stands in this as a string (the page's body text, read only where a
+    run between body blocks could be a quote; a search in one string costs less than a
+    set of the body's trigrams)."""
+    return " " + " ".join(words(units)) + " "
+
+
+def words(units: Sequence[Unit]) -> list[str]:
+    """The units' words, lowercased, a word broken at a line end joined again."""
+    text = "\n".join(line.text for u in units for line in u.lines)
+    text = re.sub(r"[-\u00ad\u2010]\n(?=[a-zäöüß])", "", text)
+    return words_in(text.lower(), _WORD_RE, str.isalnum)  # an alphanumeric token: one word
