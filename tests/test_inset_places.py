@@ -5,8 +5,12 @@ case fails if its decision breaks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from tests.test_type_roles import CLOSED, FRESH
 
+from broadsheet.export.json import page_dict
 from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.roles import BODY, DISPLAY, Unit, typeset_role
 from broadsheet.model import Traced, Type
@@ -168,3 +172,40 @@ def test_a_dumps_lone_short_line_between_blocks_of_one_story_is_its_subhead() ->
     assert "Open questions" in [p.text for p in story.paragraphs]
     two = parse_text(f"Harbour plan stalls\n\n{HARBOUR}\nChoir on tour\n\n{CHOIR}")
     assert len(two.pages[0].items) == 2
+
+
+def text_items_of(dump: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = page_dict(parse_text(dump).pages[0], "x")["items"]
+    return items
+
+
+def test_a_raw_dumps_kicker_headline_and_byline_keep_their_roles() -> None:
+    # pdftotext -raw sets no blank line anywhere: kicker, a headline broken over three
+    # lines, a name without "Von", then the body.
+    dump = (
+        "International\nFlensburg gewinnt\ndas Nordderby in\nletzter Sekunde\n"
+        "Markus Brandstätter\nWashington – Chinas Präsi-\ndent Xi Jinping will seinen ers-\n"
+        "ten Besuch in den USA offen-\nbar für die Ankündigung kon-\nkreter "
+        "Klimaschutzmaßnahmen\nnutzen.\nEin US-Vertreter sagte, Xi wol-\nle am Freitag "
+        "die Einführung ei-\nnes Systems zum Emissions-\nhandel in China bis 2017 ver-\n"
+        "künden.\n"
+    )
+    [item] = text_items_of(dump)
+    assert item["kicker"] == "International"
+    assert item["headline"] == "Flensburg gewinnt das Nordderby in letzter Sekunde"
+    assert item["byline"] == "Markus Brandstätter"
+
+
+GOLDEN_STORY = (Path(__file__).resolve().parent / "golden" / "de-two-stories.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_a_dumps_one_word_kicker_over_a_headline_without_a_stop_is_the_kicker() -> None:
+    """A short line over a long one that ends without a sentence's stop: kicker and
+    headline, not headline and teaser (a teaser is a sentence)."""
+    body = GOLDEN_STORY.split("\n\n")[1:4]  # byline and two paragraphs of the first story
+    head = "Karlsruhe\n\nBundesverfassungsgericht prüft Gesichtserkennung an Bahnhöfen"
+    [item] = text_items_of("\n\n".join([head, *body]))
+    assert item.get("kicker") == "Karlsruhe"
+    assert item["headline"] == "Bundesverfassungsgericht prüft Gesichtserkennung an Bahnhöfen"

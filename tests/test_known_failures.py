@@ -125,14 +125,6 @@ def test_the_story_as_dumped_reads_as_the_checks_below_expect() -> None:
     assert items[0]["paragraphs"][0] == first_paragraph()
 
 
-@known("header roles by length alone: a one-word kicker is taken for the headline")
-def test_a_one_word_kicker_over_a_long_headline_is_the_kicker() -> None:
-    head = "Karlsruhe\n\nBundesverfassungsgericht prüft Gesichtserkennung an Bahnhöfen"
-    [item] = text_items("\n\n".join([head, *STORY_BODY]))
-    assert item.get("kicker") == "Karlsruhe"
-    assert item["headline"] == "Bundesverfassungsgericht prüft Gesichtserkennung an Bahnhöfen"
-
-
 @known("header roles by length alone: a kicker as wide as the headline stays in it")
 def test_a_kicker_line_as_wide_as_the_headline_is_the_kicker() -> None:
     head = "Energiewende in Nordhessen\nStadtwerke wollen neue Windräder bauen"
@@ -147,24 +139,6 @@ def test_a_headline_whose_first_line_is_short_stays_whole() -> None:
     [item] = text_items("\n\n".join([head, *STORY_BODY]))
     assert "kicker" not in item
     assert item["headline"] == "Mit dem Bafög kommen Studierende kaum noch über die Runden"
-
-
-@known("a -raw dump's header run: the headline is read as a pull quote, the byline as head")
-def test_a_raw_dumps_kicker_headline_and_byline_keep_their_roles() -> None:
-    # pdftotext -raw sets no blank line anywhere: kicker, a headline broken over three
-    # lines, a name without "Von", then the body.
-    dump = (
-        "International\nFlensburg gewinnt\ndas Nordderby in\nletzter Sekunde\n"
-        "Markus Brandstätter\nWashington – Chinas Präsi-\ndent Xi Jinping will seinen ers-\n"
-        "ten Besuch in den USA offen-\nbar für die Ankündigung kon-\nkreter "
-        "Klimaschutzmaßnahmen\nnutzen.\nEin US-Vertreter sagte, Xi wol-\nle am Freitag "
-        "die Einführung ei-\nnes Systems zum Emissions-\nhandel in China bis 2017 ver-\n"
-        "künden.\n"
-    )
-    [item] = text_items(dump)
-    assert item["kicker"] == "International"
-    assert item["headline"] == "Flensburg gewinnt das Nordderby in letzter Sekunde"
-    assert item["byline"] == "Markus Brandstätter"
 
 
 @known("spaces lost to U+FFFD in one block: some words stay glued or gain letters")

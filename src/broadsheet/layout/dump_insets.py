@@ -29,6 +29,11 @@ SUBHEAD_BODY_LINES = 4
 SHARED_WORDS = 4
 CONTENT_WORD_CHARS = 6
 COHESION_BLOCKS = 2
+# A bare byline: at most this many words, names and the particles between them, under a
+# header unit of at least BYLINE_UNDER_WORDS words or under two header units.
+BYLINE_MAX_WORDS = 6
+BYLINE_UNDER_WORDS = 4
+NAME_PARTICLES = frozenset({"und", "and", "von", "van", "de", "der", "den", "zu", "da", "di"})
 
 
 def dump_insets(units: Sequence[Unit]) -> list[Unit]:
@@ -47,7 +52,40 @@ def dump_insets(units: Sequence[Unit]) -> list[Unit]:
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
         elif _subhead(units[k - 1], u, units[k + 1]) and _one_story(units, k):
             out[k] = Unit(u.lines, u.index, roles.SUBHEAD, u.style)
+    for k in range(1, len(units) - 1):
+        if _bare_byline(units, k):
+            u = units[k]
+            out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
     return out
+
+
+def _bare_byline(units: Sequence[Unit], k: int) -> bool:
+    """A name without "Von"/"By" closing a header, right over the body: one line of a few
+    capitalised words (and the particles names take), under a headline (two header units,
+    or one long enough to be no kicker), over body text.
+
+    >>> head = Unit((Traced("Flensburg gewinnt das Nordderby"),), 0, "display")
+    >>> name = Unit((Traced("Eva Lindner und Tobias Wurm"),), 1, "display")
+    >>> body = Unit((Traced("Der Verein"), Traced("siegte.")), 2, "body")
+    >>> _bare_byline([head, name, body], 1), _bare_byline([head, head, body], 1)
+    (True, False)
+    """
+    u, above = units[k], units[k - 1]
+    if u.role != roles.DISPLAY or len(u.lines) != 1 or units[k + 1].role != roles.BODY:
+        return False
+    if above.role != roles.DISPLAY:
+        return False
+    headed = len(above.text.split()) >= BYLINE_UNDER_WORDS or (
+        k >= 2 and units[k - 2].role == roles.DISPLAY
+    )
+    found = u.text.split()
+    names = [w for w in found if w not in NAME_PARTICLES]
+    return (
+        headed
+        and 2 <= len(found) <= BYLINE_MAX_WORDS
+        and len(names) >= 2
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in names)
+    )
 
 
 def _one_story(units: Sequence[Unit], k: int) -> bool:

@@ -76,7 +76,13 @@ def header_roles(heads: Sequence[Unit], pieces: Sequence[Unit] = ()) -> dict[flo
     teasers = [u for u in displays if len(displays) > 1 and _is_teaser(u, shortest)]
     rest = [u for u in displays if u not in teasers]
     kicker_first = len(rest) == 1 and teasers and _short_kicker(rest[0], teasers[0])
-    if kicker_first and (len(teasers) >= 2 or _set_large(teasers[0], body_measure(pieces))):
+    # A short line over a long one: kicker and headline where more lines follow, where
+    # the long one is set large, or where it ends without a sentence's stop (a teaser is
+    # a sentence; a headline seldom ends in a stop).
+    open_end = kicker_first and not roles.ends_sentence(teasers[0].lines[-1].text.rstrip())
+    if kicker_first and (
+        len(teasers) >= 2 or open_end or _set_large(teasers[0], body_measure(pieces))
+    ):
         rest, teasers = [*rest, teasers[0]], teasers[1:]  # a short kicker, not a headline
     if len(rest) >= 2 and (is_kicker(rest[0]) or _short_kicker(rest[0], rest[1])):
         out[rest[0].index] = "kicker"
