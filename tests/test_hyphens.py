@@ -30,6 +30,7 @@ OUTCOME = {
     "keep": (0, "", "hyphen.keep"),
     "elision": (0, " ", "hyphen.elision"),
     "linebreak": (0, " ", "linebreak"),
+    "unspaced": (0, "", "linebreak.unspaced"),
     "soft": (1, "", "hyphen.soft"),
     "pdfium-keep": (1, "-", "hyphen.keep"),
     "pdfium-elision": (1, "- ", "hyphen.elision"),

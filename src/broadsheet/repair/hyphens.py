@@ -97,6 +97,12 @@ DOC_PART_MIN = 2
 _WORD_START = re.compile(r"[^\W\d_]+")
 _LEAD_PUNCT = re.compile(r"^[\W_]+")
 _COMPONENT_SPLIT = re.compile(r"[-\u2010/]")
+# An address may break after one of these signs, and an en dash joins a range ("737–9"):
+# no space belongs at such a line end.
+EN_DASH = "\u2013"
+TOKEN_ENDS = frozenset("/.-_?=&#:%~@" + EN_DASH)
+# A token that is a web address or a DOI (one with "@" or "://" in it is anyway).
+_ADDRESS_RE = re.compile(r"(?:www\.|doi:|10\.\d{4,}/)", re.IGNORECASE)
 # A whitespace run holding at least one line break: the whole run is one junction.
 _BREAK_RUN = re.compile(r"\s*\n\s*")
 
@@ -111,6 +117,7 @@ class Junction:
 
 
 LINEBREAK = Junction(0, " ", "linebreak")
+UNSPACED = Junction(0, "", "linebreak.unspaced")
 JOIN = Junction(1, "", "hyphen.join")
 KEEP = Junction(0, "", "hyphen.keep")
 ELISION = Junction(0, " ", "hyphen.elision")
@@ -133,6 +140,8 @@ class _Parts(NamedTuple):
 def decide_junction(left: str, right: str, lex: Lexicon) -> Junction:
     """What the break between two lines becomes: a space, nothing, or a kept hyphen."""
     mark = left[-1:]
+    if (mark in TOKEN_ENDS or right[:1] == "@") and unbroken(left, right):
+        return UNSPACED
     if mark == PDFIUM_HYPHEN:
         decided = decide_junction(left[:-1] + "-", right, lex)
         if decided.cut or decided.rule == LINEBREAK.rule:
@@ -158,6 +167,30 @@ def decide_junction(left: str, right: str, lex: Lexicon) -> Junction:
     if first.isupper():
         return JOIN if is_caps_word(parts, lex) else KEEP
     return decide_lowercase(parts, lex)
+
+
+def unbroken(left: str, right: str) -> bool:
+    """The line break falls inside a token that holds no space: a range set with an en
+    dash ("737–" + "9"), a web or e-mail address or a DOI broken after one of its signs.
+    A stop after an address ends a sentence unless the next line goes on in lowercase.
+
+    >>> unbroken("Flug 737–", "9 Max"), unbroken("Siehe https://", "www.faa.gov")
+    (True, True)
+    >>> unbroken("Inquiry@", "faa.gov"), unbroken("Mehr auf www.faa.gov.", "Die Behörde")
+    (True, False)
+    >>> unbroken("Berlin –", "Hamburg"), unbroken("ein Satz.", "zwei")
+    (False, False)
+    """
+    first = right[:1]
+    if not first or first.isspace():
+        return False
+    token = left[left.rfind(" ") + 1 :]
+    if left[-1] == EN_DASH:
+        return len(token) > 1 and token[-2].isalnum() and first.isalnum()
+    address = first == "@" or "@" in token or "://" in token or _ADDRESS_RE.match(token)
+    if not address:
+        return False
+    return left[-1] != "." or first.islower() or first.isdigit()
 
 
 def split_parts(left: str, right: str) -> _Parts:
