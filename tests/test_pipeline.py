@@ -334,3 +334,14 @@ def test_kicker_over_a_headline_set_large() -> None:
     assert item.kicker is not None and item.kicker.text == "Bildung"
     assert item.headline is not None and item.headline.text.startswith("Quereinsteiger:innen")
     assert item.teaser is None
+
+
+def test_a_folio_heading_a_dumps_page_is_furniture_a_number_line_inside_is_not() -> None:
+    body = (
+        "Die Stadt hat am Montag beschlossen, den alten Hafen bis zum Sommer\n"
+        "zu sanieren. Die Kosten liegen bei vierzig Millionen Euro.\n"
+    )
+    page = parse_text(f"9 Meinung\n\nHafen wird saniert\n\n{body}").pages[0]
+    assert [f.text for f in page.furniture] == ["9 Meinung"]
+    inside = parse_text(f"Hafen wird saniert\n\n{body}\n3 Verletzte\n\n{body}").pages[0]
+    assert inside.furniture == ()

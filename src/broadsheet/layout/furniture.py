@@ -21,6 +21,10 @@ MIN_PAGES = 2
 MIN_SHARE = 0.3
 
 _DIGITS = re.compile(r"\d+")
+# A folio line: a page number before or after one or two capitalised words.
+_FOLIO_RE = re.compile(
+    r"\d{1,3}\s+[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*)?|[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*)?\s+\d{1,3}"
+)
 _NOISE = re.compile(r"[\s•·|–—\-_.,:;]+")
 
 
@@ -46,10 +50,28 @@ def running_lines(pages: Sequence[Sequence[Sequence[str]]]) -> frozenset[str]:
 
 
 def mark_running(units: Sequence[Unit], running: frozenset[str]) -> list[Unit]:
-    """Single-line units whose text recurs across pages become furniture."""
-    return [
+    """Single-line units whose text recurs across pages become furniture, and so does a
+    folio heading or closing a dump's page (`page_folio`)."""
+    out = [
         replace(u, role=FURNITURE)
         if running and len(u.lines) == 1 and furniture_key(u.lines[0].text) in running
         else u
         for u in units
     ]
+    dumped = [k for k, u in enumerate(out) if u.style is None]
+    if len(dumped) == len(out):  # a dump's page; a PDF's folios are found by their place
+        for k in {0, len(out) - 1} & set(dumped):
+            if page_folio(out[k]):
+                out[k] = replace(out[k], role=FURNITURE)
+    return out
+
+
+def page_folio(u: Unit) -> bool:
+    """A page number with a section's name, one line: "9 Meinung", "Sport 3". Only at a
+    page's head or foot: inside it, "3 Tote" may be a headline.
+
+    >>> from broadsheet.model import Traced
+    >>> [page_folio(Unit((Traced(t),), 0, "display")) for t in ("9 Meinung", "Sport 3", "Tor")]
+    [True, True, False]
+    """
+    return len(u.lines) == 1 and bool(_FOLIO_RE.fullmatch(u.lines[0].text.strip()))
