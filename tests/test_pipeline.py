@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from broadsheet.evaluate import PageScore, evaluate
 from broadsheet.export.json import page_dict
+from broadsheet.layout.roles import is_furniture
 from broadsheet.model import Document, Item, Traced
 from broadsheet.pipeline import Options, parse, parse_text
 
@@ -345,3 +347,17 @@ def test_a_folio_heading_a_dumps_page_is_furniture_a_number_line_inside_is_not()
     assert [f.text for f in page.furniture] == ["9 Meinung"]
     inside = parse_text(f"Hafen wird saniert\n\n{body}\n3 Verletzte\n\n{body}").pages[0]
     assert inside.furniture == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Rheinische Rundschau · Freitag, 14. Mai 2027 · Seite 9", True),
+        ("THE MORNING LEDGER · Friday, May 14, 2027 · Page 31", True),
+        ("On Friday the council met again", False),
+    ],
+)
+def test_a_date_line_with_its_weekday_is_furniture_in_either_order(
+    line: str, furniture: bool
+) -> None:
+    assert is_furniture(line) is furniture

@@ -84,12 +84,13 @@ _FURNITURE_LINE_RE = re.compile(
     r"December)(?:\s+\d{1,2},?)?\s+\d{4}$"
     r"|\d{1,2}\.\d{1,2}\.\d{2,4}$|\d{4}-\d{2}-\d{2}$",
 )
-# ...or holds fields set apart by bars, or a weekday's date. All but the web address need a
+# ...or holds fields set apart by bars, or a weekday's date ("Freitag, 14. Mai 2027",
+# "Friday, May 14, 2027"). All but the web address need a
 # digit, so a line without one is spared the longer patterns.
 _BAR_RE = re.compile(r"\|(?<=\s\|)(?=\s)")
 _WEEKDAY_DATE_RE = re.compile(
     r"\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\.?\s+\w+\s+\d{4}"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:\d{1,2}\.?\s+\w+|\w+\s+\d{1,2},?)\s+\d{4}"
 )
 _DIGIT_RE = re.compile(r"\d")
 
