@@ -1,7 +1,9 @@
 """Where display type between body blocks stands decides whether it is set into a story
 (layout/insets.py) or heads one, and bold type a quarter over the body's without a stop
-is a head (layout/roles.py). Units are built with the geometry a PDF gives them; each
-case fails if its decision breaks."""
+is a head (layout/roles.py); a dump's text alone tells its quotes, subheads, bylines and
+header roles (layout/dump_insets.py, layout/headers.py) and its lost spaces. Units are
+built with the geometry a PDF gives them, dumps as an extractor writes them; each case
+fails if its decision breaks."""
 
 from __future__ import annotations
 
@@ -209,3 +211,13 @@ def test_a_dumps_one_word_kicker_over_a_headline_without_a_stop_is_the_kicker() 
     [item] = text_items_of("\n\n".join([head, *body]))
     assert item.get("kicker") == "Karlsruhe"
     assert item["headline"] == "Bundesverfassungsgericht prüft Gesichtserkennung an Bahnhöfen"
+
+
+def test_a_dumps_block_whose_spaces_are_replacement_characters_reads_as_printed() -> None:
+    """Every space of one block lost to U+FFFD: each is read as a space again, also beside
+    a number ("mit 40"), where only the word on one side can tell."""
+    blocks = GOLDEN_STORY.split("\n\n")
+    printed = " ".join(blocks[2].replace("Eu-\n", "Eu").split())
+    blocks[2] = blocks[2].replace(" ", "\ufffd")
+    items = text_items_of("\n\n".join(blocks))
+    assert items[0]["paragraphs"][0] == printed

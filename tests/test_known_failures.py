@@ -141,14 +141,6 @@ def test_a_headline_whose_first_line_is_short_stays_whole() -> None:
     assert item["headline"] == "Mit dem Bafög kommen Studierende kaum noch über die Runden"
 
 
-@known("spaces lost to U+FFFD in one block: some words stay glued or gain letters")
-def test_a_block_whose_spaces_are_replacement_characters_reads_as_printed() -> None:
-    blocks = list(STORY)
-    blocks[2] = blocks[2].replace(" ", "\ufffd")
-    items = text_items("\n\n".join(blocks))
-    assert items[0]["paragraphs"][0] == first_paragraph()
-
-
 @known("pdfminer's block order: a story's first piece after the piece that continues it")
 def test_a_story_piece_dumped_after_its_continuation_is_read_first() -> None:
     lines = STORY[2].split("\n")

@@ -269,9 +269,10 @@ def _side(text: str, i: int, step: int, guess: Mapping[int, str | None]) -> str:
 def _reading_score(left: str, cand: str, right: str, words: _Words) -> float | None:
     """How likely the words are that `cand` between `left` and `right` makes; None if unknown."""
     if cand == " ":
-        if not (left and right):
+        if not (left or right):
             return None
-        parts: tuple[str, ...] = (left, right)
+        # A space beside a number or a sign ("mit 40"): the word on the other side alone.
+        parts: tuple[str, ...] = tuple(p for p in (left, right) if p)
     elif (left and right) or (cand and (left or right)):
         parts = (left + cand + right,)
     else:
