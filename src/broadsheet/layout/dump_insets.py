@@ -1,9 +1,11 @@
-"""Pull quotes and subheads a dump's text shows, found before story starts are decided.
+"""Pull quotes, subheads and bare bylines a dump's text shows, found before story starts
+are decided.
 
 A dump shows no type, so what the PDF path reads from it (layout/insets.py) must come from
 the text alone: a run of short lines between two body blocks whose words recur in the
-page's body is a pull quote, and a lone short line between two long body blocks is a
-subhead. Without this, each heads a story of its own and splits the one it stands in.
+page's body is a pull quote; a lone short line between two long body blocks of one story
+is a subhead; a name closing a header right over the body is its byline. Without this,
+each heads a story of its own and splits the one it stands in.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from functools import cache
 from broadsheet.layout import roles
 from broadsheet.layout.recurrence import recurs, spaced, words
 from broadsheet.layout.roles import Unit
-from broadsheet.model import Traced  # noqa: F401  (the doctest's)
 
 # A body block stands within this many units after a quote (a subhead may come between).
 DUMP_QUOTE_REACH = 2
@@ -64,6 +65,7 @@ def _bare_byline(units: Sequence[Unit], k: int) -> bool:
     capitalised words (and the particles names take), under a headline (two header units,
     or one long enough to be no kicker), over body text.
 
+    >>> from broadsheet.model import Traced
     >>> head = Unit((Traced("Flensburg gewinnt das Nordderby"),), 0, "display")
     >>> name = Unit((Traced("Eva Lindner und Tobias Wurm"),), 1, "display")
     >>> body = Unit((Traced("Der Verein"), Traced("siegte.")), 2, "body")
@@ -110,6 +112,7 @@ def _subhead(before: Unit, u: Unit, after: Unit) -> bool:
     """A lone short line between two long body blocks: a subhead if they are one story
     (`_one_story`).
 
+    >>> from broadsheet.model import Traced
     >>> lines = tuple(Traced(t) for t in "Hafenmeister Kaimauer Sturmflut d".split())
     >>> body = Unit(lines, 0, "body")
     >>> head = Unit((Traced("Offene Fragen"),), 1, "display")
