@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
 
 from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.fragments import rejoin
@@ -53,7 +52,6 @@ BY_SPAN = attrgetter("start", "end")
 LineFix = Callable[[str], Sequence[Edit]]
 # What the fixes did to one line: the edits of each fix that changed it, in order.
 GlyphPlan = tuple[tuple[Edit, ...], ...]
-T = TypeVar("T")
 # Documents up to this many characters (a few pages) keep the blocks cut while learning,
 # so their pages need not cut them again; longer ones cut per page to keep memory flat.
 KEEP_BLOCKS_CHARS = 200_000

@@ -58,9 +58,8 @@ def mark_running(units: Sequence[Unit], running: frozenset[str]) -> list[Unit]:
         else u
         for u in units
     ]
-    dumped = [k for k, u in enumerate(out) if u.style is None]
-    if len(dumped) == len(out):  # a dump's page; a PDF's folios are found by their place
-        for k in {0, len(out) - 1} & set(dumped):
+    if out and all(u.style is None for u in out):  # a PDF's folios are found by place
+        for k in {0, len(out) - 1}:
             if page_folio(out[k]):
                 out[k] = replace(out[k], role=FURNITURE)
     return out

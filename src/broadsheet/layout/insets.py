@@ -3,7 +3,8 @@ decided.
 
 Display type between two body blocks of one column is read as a new story's header unless
 something says it is set inside the story. This module looks for that evidence first, from
-a PDF's type and geometry (a dump's blocks have no `style` and are left alone):
+a PDF's type and geometry (a dump's blocks have no `style`: layout/dump_insets.py reads
+them from the text alone):
 
 - the body before it breaks off mid-sentence and the body after it goes on in lowercase:
   whatever stands between is set into the story (a pull quote, with its attribution, when

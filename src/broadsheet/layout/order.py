@@ -14,7 +14,7 @@ column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from broadsheet.model import Box
@@ -128,31 +128,37 @@ def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]]
         return None
     # A header over its columns: cut off the bands above the cut that parts the rest into
     # the most columns (the fewest bands among equals, so a byline stays on its column).
-    best, most = 0, 1
-    for k in range(1, len(bands)):
-        columns = _split([it for band in bands[k:] for it in band], down, 0.0)
-        if columns and len(columns) > most:
-            best, most = k, len(columns)
-    if best:
-        return [*bands[:best], [it for band in bands[best:] for it in band]]
-    return _over_foot(bands, down) or bands
+    head = _most_columns(range(1, len(bands)), lambda k: _joined(bands[k:]), down)
+    if head:
+        return [*bands[:head], _joined(bands[head:])]
+    # A foot under its columns (a footer line across a gutter, under the last row's
+    # stories): the bands over it as one part, the fewest bands cut off among equals.
+    last = len(bands) - 1
+    foot = _most_columns(
+        range(last, max(0, last - MAX_FOOT_BANDS), -1), lambda k: _joined(bands[:k]), down
+    )
+    if foot:
+        return [_joined(bands[:foot]), *bands[foot:]]
+    return bands
 
 
-def _over_foot(
-    bands: list[list[T]], down: Callable[[T], tuple[float, float]]
-) -> list[list[T]] | None:
-    """The bands over a foot that keeps them from parting into columns (a footer line
-    across a gutter, under the last row's stories) as one part, the foot's bands after it:
-    the part over the most columns, the fewest bands cut off among equals. None if no
-    foot does."""
+def _most_columns(
+    cuts: Iterable[int],
+    part: Callable[[int], list[T]],
+    down: Callable[[T], tuple[float, float]],
+) -> int:
+    """Of the cuts, in order of preference, the first whose `part` of the region parts
+    into the most columns; 0 if none parts it at all."""
     best, most = 0, 1
-    for k in range(len(bands) - 1, max(0, len(bands) - 1 - MAX_FOOT_BANDS), -1):
-        columns = _split([it for band in bands[:k] for it in band], down, 0.0)
+    for k in cuts:
+        columns = _split(part(k), down, 0.0)
         if columns and len(columns) > most:
             best, most = k, len(columns)
-    if best:
-        return [[it for band in bands[:best] for it in band], *bands[best:]]
-    return None
+    return best
+
+
+def _joined(bands: Sequence[list[T]]) -> list[T]:
+    return [it for band in bands for it in band]
 
 
 def _rows(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]] | None:

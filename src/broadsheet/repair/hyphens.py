@@ -182,7 +182,7 @@ def unbroken(left: str, right: str) -> bool:
     (False, False)
     """
     first = right[:1]
-    if not first or first.isspace():
+    if not (first and left) or first.isspace():
         return False
     token = left[left.rfind(" ") + 1 :]
     if left[-1] == EN_DASH:
