@@ -21,7 +21,13 @@ from typing import Any
 
 from benchmarks.pagegen.corpus import Story
 from benchmarks.pagegen.traitgold import gold_page, story_items
-from benchmarks.pagegen.typst_plan import Shares, Story2, one_paragraph_less, place_story
+from benchmarks.pagegen.typst_plan import (
+    Plan2,
+    Shares,
+    Story2,
+    one_paragraph_less,
+    place_story,
+)
 
 # Berliner, Rheinisch and a tall tabloid sheet (mm).
 PAGE_SIZES_MM = ((315.0, 470.0), (350.0, 510.0), (280.0, 430.0))
@@ -91,17 +97,8 @@ class RLStyle:
     folio_left: bool
 
 
-@dataclass(frozen=True)
-class RLPlan:
-    seed: int
-    lang: str
-    style: RLStyle
-    rows: tuple[tuple[Story2, ...], ...]
-    furniture: tuple[str, str, str]  # running head, folio, slug line
-
-    @property
-    def placements(self) -> list[Story2]:
-        return [p for row in self.rows for p in row]
+# A ReportLab page's plan: the Typst plan's shape in ReportLab's style.
+RLPlan = Plan2[RLStyle]
 
 
 def _style(rng: random.Random) -> RLStyle:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from benchmarks.pagegen.compose import MAX_PER_ROW
 from benchmarks.pagegen.corpus import Story
@@ -86,11 +86,17 @@ class Story2:
     jump: str | None
 
 
+S = TypeVar("S")  # a typesetter's style
+
+
 @dataclass(frozen=True)
-class Plan2:
+class Plan2(Generic[S]):
+    """A page's plan: its rows of stories in the typesetter's `style` (Typst's `Style`,
+    ReportLab's `RLStyle`) and its furniture."""
+
     seed: int
     lang: str
-    style: Style
+    style: S
     rows: tuple[tuple[Story2, ...], ...]
     furniture: tuple[str, str, str]  # running head, folio, slug line
 
