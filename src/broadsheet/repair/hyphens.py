@@ -93,6 +93,8 @@ ELISION_JOIN_ZIPF = 2.0
 PART_ZIPF = 3.0
 # ...or when the document uses it this often (the fragment itself is one of the uses).
 DOC_PART_MIN = 2
+# A word this common is a function word ("in", "an", "zu"): one that links a hyphen chain.
+CHAIN_WORD_ZIPF = 6.0
 
 _WORD_START = re.compile(r"[^\W\d_]+")
 _LEAD_PUNCT = re.compile(r"^[\W_]+")
@@ -103,6 +105,8 @@ EN_DASH = "\u2013"
 TOKEN_ENDS = frozenset("/.-_?=&#:%~@" + EN_DASH)
 # A token that is a web address or a DOI (one with "@" or "://" in it is anyway).
 _ADDRESS_RE = re.compile(r"(?:www\.|doi:|10\.\d{4,}/)", re.IGNORECASE)
+# An e-mail's domain at the start of a line ("@faa.gov"): a handle ("@dpa_news") has no dot.
+_DOMAIN_RE = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 # A whitespace run holding at least one line break: the whole run is one junction.
 _BREAK_RUN = re.compile(r"\s*\n\s*")
 
@@ -180,6 +184,8 @@ def unbroken(left: str, right: str) -> bool:
     (True, False)
     >>> unbroken("Berlin –", "Hamburg"), unbroken("ein Satz.", "zwei")
     (False, False)
+    >>> unbroken("schrieb @dpa", "@AFP dazu"), unbroken("Pseudonym", "@eveleaks")
+    (False, False)
     """
     first = right[:1]
     if not (first and left) or first.isspace():
@@ -187,7 +193,8 @@ def unbroken(left: str, right: str) -> bool:
     token = left[left.rfind(" ") + 1 :]
     if left[-1] == EN_DASH:
         return len(token) > 1 and token[-2].isalnum() and first.isalnum()
-    address = first == "@" or "@" in token or "://" in token or _ADDRESS_RE.match(token)
+    mail = "@" in token[1:] or _DOMAIN_RE.match(right)  # a handle ("@dpa") is no address
+    address = mail or "://" in token or _ADDRESS_RE.match(token)
     if not address:
         return False
     return left[-1] != "." or first.islower() or first.isdigit()
@@ -228,11 +235,31 @@ def decide_lowercase(parts: _Parts, lex: Lexicon) -> Junction:
     evidence = doc_evidence(parts, lex)
     if evidence is not None:
         return evidence
+    if chain_link(parts, lex):
+        return KEEP
     if lex.lang == "de" and parts.stem[0].isupper():
         return JOIN  # German compounds continue with a capital; lowercase means a syllable
     if joined_is_word(parts, lex):
         return JOIN
     return KEEP if both_parts_words(parts, lex) else JOIN
+
+
+def chain_link(parts: _Parts, lex: Lexicon) -> bool:
+    """A little word linked into a hyphen chain that goes on after it ("All-" + "in-Verträge",
+    "Kopf-" + "an-Kopf-Rennen"): a function word (CHAIN_WORD_ZIPF) that joins into no word,
+    where a syllable that a chain goes on after joins into one ("Lan-" + "des-ÖVP",
+    "Drei-Zim-" + "mer-Wohnung").
+
+    >>> from broadsheet.repair.lexicon import Lexicon
+    >>> lex = Lexicon("de")
+    >>> chain_link(split_parts("die All", "in-Verträge"), lex)
+    True
+    >>> chain_link(split_parts("die Lan", "des-ÖVP"), lex)
+    False
+    """
+    if parts.after_tail[:1] not in HARD_HYPHENS or zipf(lex, parts.tail) < CHAIN_WORD_ZIPF:
+        return False
+    return lex.count(parts.joined) == 0 and zipf(lex, parts.joined) < JOIN_ZIPF
 
 
 def doc_evidence(parts: _Parts, lex: Lexicon) -> Junction | None:

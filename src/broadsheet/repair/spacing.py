@@ -296,6 +296,8 @@ class _Run:
             return None
         if penalty and not self.scorer.lex.known(base, MERGED_MIN_ZIPF):
             return None
+        if not free and _rarer_than_parts(base, cores, self.scorer):
+            return None
         return self.scorer.score(base) - penalty
 
     def best_groups(self) -> list[tuple[int, int]]:
@@ -323,6 +325,24 @@ class _Run:
             groups.append((back[i], i))
             i = back[i]
         return groups[::-1]
+
+
+def _rarer_than_parts(word: str, cores: Sequence[str], scorer: _Scorer) -> bool:
+    """The rejoined word is rarer than the rarest piece it would be made of: words that
+    stand apart ("et cetera", "ipso facto"), not a word spaced apart, whose pieces are
+    fragments rarer than the word ("zu sammen", "Adres sa"). A lone letter among the pieces
+    is letter-spacing's own sign ("Ha us h alt"): no test then.
+
+    >>> from broadsheet.repair.lexicon import Lexicon
+    >>> scorer = _Scorer(Lexicon("de"))
+    >>> _rarer_than_parts("etcetera", ["et", "cetera"], scorer)
+    True
+    >>> _rarer_than_parts("zusammen", ["zu", "sammen"], scorer)
+    False
+    """
+    if any(len(c) == 1 for c in cores):
+        return False
+    return scorer.zipf(word) < min(scorer.zipf(c) for c in cores)
 
 
 def _cased_ok(merged: str, suffix_at: int | None) -> bool:
