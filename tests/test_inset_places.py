@@ -14,6 +14,7 @@ from tests.test_type_roles import CLOSED, FRESH
 
 from broadsheet.export.json import page_dict
 from broadsheet.layout.assemble import plan_page
+from broadsheet.layout.dump_insets import dump_insets
 from broadsheet.layout.roles import BODY, DISPLAY, Unit, typeset_role
 from broadsheet.model import Traced, Type
 from broadsheet.pipeline import Options, parse_text
@@ -221,3 +222,52 @@ def test_a_dumps_block_whose_spaces_are_replacement_characters_reads_as_printed(
     blocks[2] = blocks[2].replace(" ", "\ufffd")
     items = text_items_of("\n\n".join(blocks))
     assert items[0]["paragraphs"][0] == printed
+
+
+# Two sections of one story in words of five letters or less, but for the names.
+HARBOUR_NAMES = (
+    "Ilse Vandersloot met the men of Kittiwake and the Ostrander clan on a grey day to\n"
+    "talk of the quay. She had put it off twice in the past year, as the cash was short\n"
+    "and the board could not agree on who was to do the work or when the old wall was\n"
+    "to come down at last. The men said they had lost a lot of fish in the wait.\n"
+)
+HARBOUR_NAMES_ON = (
+    "Vandersloot now wants a vote by May. The Ostrander boats have no safe berth in the\n"
+    "cold, says the old man, and the men of Kittiwake ask who will pay for each week of\n"
+    "the delay and why no one at the town hall has a word for them any more. They are\n"
+    "to meet her again in a week, and they say they will not wait much more.\n"
+)
+
+
+def test_a_dumps_short_line_between_blocks_naming_the_same_people_is_a_subhead() -> None:
+    """Two sections of a story may share few long words, but they name the same people
+    and places: words the language's word list holds rare."""
+    doc = parse_text(
+        f"Harbour plan stalls\n\n{HARBOUR_NAMES}\nOpen questions\n\n{HARBOUR_NAMES_ON}"
+    )
+    (story,) = doc.pages[0].items
+    assert "Open questions" in [p.text for p in story.paragraphs]
+
+
+def test_a_dumps_label_ending_in_a_colon_is_no_subhead() -> None:
+    doc = parse_text(f"Harbour plan stalls\n\n{HARBOUR}\nFind us on:\n\n{HARBOUR_ON}")
+    paragraphs = [p.text for item in doc.pages[0].items for p in item.paragraphs]
+    assert "Find us on:" not in paragraphs
+
+
+def test_a_dumps_short_body_block_without_a_stop_repeating_the_body_is_a_pull_quote() -> None:
+    """pdftotext -raw runs a pull quote set at nearly the body's width into a block that
+    reads as body: no final stop, and its words recur in another body block."""
+    lines = (
+        "Die US-Regierung stellte dies offenbar nicht zufrieden. Die USA würden nicht",
+        "zögern, die notwendigen Schritte zu ergreifen, sagte ein US-Vertreter dazu.",
+        "Ein Leitartikel in der Washington Post forderte eine härtere Gangart.",
+        "Xi sagte dazu in Seattle, sein Land sei selbst Opfer von Angriffen.",
+    )
+    body = Unit(tuple(Traced(t) for t in lines), 0, "body")
+    quote_lines = ("Die USA würden nicht zögern,", "die notwendigen Schritte", "zu ergreifen")
+    quote = Unit(tuple(Traced(t) for t in quote_lines), 1, "body")
+    after = Unit(tuple(Traced(t) for t in lines[2:]), 2, "body")
+    assert [u.role for u in dump_insets([body, quote, after])] == ["body", "pull_quote", "body"]
+    ending = Unit((*quote.lines[:-1], Traced("zu ergreifen.")), 1, "body")  # a sentence: body
+    assert [u.role for u in dump_insets([body, ending, after])] == ["body"] * 3

@@ -195,16 +195,35 @@ def _glyph_plans(
         if not dropped and plain("\n".join(lines)):
             continue  # most fonts: no line of theirs any fix could change
         gmap = learn_glyph_map(lines, base)
+        glyph_fix = partial(fix_glyphs, gmap=gmap, lex=base)
         fixes = _glyph_fixes(
-            partial(fix_glyphs, gmap=gmap, lex=base),
-            lambda t: restore_dropped_ligatures(t, base) if dropped else [],
+            glyph_fix, partial(restore_dropped_ligatures, lex=base) if dropped else _none
         )
+        piece = ""  # the piece of a word the line before cut at its hyphen
         for line in lines:
+            continues, piece = piece, _cut_piece(line)
             if line in plans or not (dropped or not plain(line)):
                 continue
-            if (plan := _plan(line, fixes)) is not None:
+            line_fixes = fixes
+            if dropped and continues:  # its first word goes on from the line before
+                dropped_fix = partial(restore_dropped_ligatures, lex=base, continues=continues)
+                line_fixes = _glyph_fixes(glyph_fix, dropped_fix)
+            if (plan := _plan(line, line_fixes)) is not None:
                 plans[line] = plan
     return plans
+
+
+def _cut_piece(line: str) -> str:
+    """The letters of the word a line-end hyphen cuts ("" where none is cut)."""
+    if not ends_hyphen(line):
+        return ""
+    last = line.rstrip()[:-1].rsplit(maxsplit=1)
+    return "".join(c for c in last[-1] if c.isalpha()) if last else ""
+
+
+def _none(text: str) -> list[Edit]:
+    """The fix that never edits (dropped ligatures, where the document has none)."""
+    return []
 
 
 def _recounted(base: Lexicon, texts: list[list[list[str]]], fixed: dict[str, str]) -> Lexicon:

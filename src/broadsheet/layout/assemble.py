@@ -58,7 +58,7 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     units = [u for u in units if u.role != roles.AD]
     marked = around_pictures(_mark_captions(list(units)), mark_teasers)
     # Insets first: a subhead under a pull quote is no byline; a byline tells a teaser.
-    units = around_pictures(mark_bylines(mark_insets(bylines_across(marked))), mark_teasers)
+    units = around_pictures(mark_bylines(mark_insets(bylines_across(marked), lang)), mark_teasers)
     pictures = pictures_of(units)
     flow = across_pictures(units)  # a header reads on across a picture under it
     runs = title_pictures(header_runs(flow), units, pictures)

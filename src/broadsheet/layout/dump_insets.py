@@ -3,22 +3,28 @@ are decided.
 
 A dump shows no type, so what the PDF path reads from it (layout/insets.py) must come from
 the text alone: a run of short lines between two body blocks whose words recur in the
-page's body is a pull quote; a lone short line between two long body blocks of one story
-is a subhead; a name closing a header right over the body is its byline. Without this,
-each heads a story of its own and splits the one it stands in.
+page's body is a pull quote (a short block read as body too, if it ends without a stop);
+a lone short line between two long body blocks of one story is a subhead; a name closing
+a header right over the body is its byline. Without this, each heads a story of its own
+and splits the one it stands in.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from broadsheet.layout import roles
 from broadsheet.layout.recurrence import recurs, spaced, words
 from broadsheet.layout.roles import Unit
+from broadsheet.repair.lexicon import language_zipf
 
 # A body block stands within this many units after a quote (a subhead may come between).
 DUMP_QUOTE_REACH = 2
+# A block read as body of at most this many lines, without a final stop, may be a pull
+# quote: one whose words recur in the page's other body blocks.
+QUOTE_BODY_LINES = 6
 # A subhead: one line of at most this many words between two body blocks of at least
 # SUBHEAD_BODY_LINES lines each (a column of briefs sets a head over a few lines each, and
 # a story's header stacks kicker, headline, teaser and byline).
@@ -30,6 +36,10 @@ SUBHEAD_BODY_LINES = 4
 SHARED_WORDS = 4
 CONTENT_WORD_CHARS = 6
 COHESION_BLOCKS = 2
+# ...or the story's body before and after shares at least SHARED_RARE words rarer than
+# RARE_ZIPF in the language (names, places; about one in a hundred thousand words).
+SHARED_RARE = 3
+RARE_ZIPF = 4.0
 # A bare byline: at most this many words, names and the particles between them, under a
 # header unit of at least BYLINE_UNDER_WORDS words or under two header units.
 BYLINE_MAX_WORDS = 6
@@ -37,7 +47,7 @@ BYLINE_UNDER_WORDS = 4
 NAME_PARTICLES = frozenset({"und", "and", "von", "van", "de", "der", "den", "zu", "da", "di"})
 
 
-def dump_insets(units: Sequence[Unit]) -> list[Unit]:
+def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
     """A dump's units with each pull quote and subhead marked: a pull quote is a display
     unit after a body block, a body block within DUMP_QUOTE_REACH units after it, whose
     words recur in the page's body text (a dump shows no type, so the repetition is the
@@ -46,18 +56,42 @@ def dump_insets(units: Sequence[Unit]) -> list[Unit]:
     out = list(units)
     for k in range(1, len(units) - 1):
         u = units[k]
+        if _quoted_in_body(units, k):
+            out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
+            continue
         if u.role != roles.DISPLAY or units[k - 1].role != roles.BODY:
             continue
         after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
         if any(v.role == roles.BODY for v in after) and recurs(u, known):
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
-        elif _subhead(units[k - 1], u, units[k + 1]) and _one_story(units, k):
+        elif _subhead(units[k - 1], u, units[k + 1]) and _one_story(units, k, lang):
             out[k] = Unit(u.lines, u.index, roles.SUBHEAD, u.style)
     for k in range(1, len(units) - 1):
         if _bare_byline(units, k):
             u = units[k]
             out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
     return out
+
+
+def _quoted_in_body(units: Sequence[Unit], k: int) -> bool:
+    """A short block read as body that stands between body blocks and repeats words of
+    another: a pull quote set at body width, or one a dump with no blank lines ran into a
+    block of its own without a final stop (QUOTE_BODY_LINES at most).
+
+    >>> from broadsheet.model import Traced
+    >>> said = ("Der Minister kam.", "Wir erwarten Taten zu sehen, sagte er.", "Dann ging er.")
+    >>> body = Unit(tuple(Traced(t) for t in said), 0, "body")
+    >>> quote = Unit((Traced("Wir erwarten Taten"), Traced("zu sehen, sagte er")), 1, "body")
+    >>> _quoted_in_body([body, quote, body], 1), _quoted_in_body([body, body, body], 1)
+    (True, False)
+    """
+    u = units[k]
+    if u.role != roles.BODY or len(u.lines) > QUOTE_BODY_LINES:
+        return False
+    if roles.ends_sentence(u.lines[-1].text) or units[k - 1].role != roles.BODY:
+        return False
+    others = [v for v in units if v.role == roles.BODY and v is not u]
+    return recurs(u, lambda: spaced(others))
 
 
 def _bare_byline(units: Sequence[Unit], k: int) -> bool:
@@ -90,12 +124,28 @@ def _bare_byline(units: Sequence[Unit], k: int) -> bool:
     )
 
 
-def _one_story(units: Sequence[Unit], k: int) -> bool:
-    """The body blocks round units[k] (up to COHESION_BLOCKS on each side) speak of the
-    same things: at least SHARED_WORDS long words in common. One story's blocks do, two
-    stories' seldom do."""
+def _one_story(units: Sequence[Unit], k: int, lang: str) -> bool:
+    """The body round units[k] speaks of the same things: the blocks next to it (up to
+    COHESION_BLOCKS on each side) share at least SHARED_WORDS long words, or the body back
+    to the header before it and on to the next shares SHARED_RARE rare words (names,
+    places: a story's sections name the same people, two stories seldom do). One story's
+    blocks do, two stories' seldom do."""
     before = _content_words(_bodies(reversed(units[:k])))
-    return len(before & _content_words(_bodies(units[k + 1 :]))) >= SHARED_WORDS
+    if len(before & _content_words(_bodies(units[k + 1 :]))) >= SHARED_WORDS:
+        return True
+    back = _rare_words(_section(reversed(units[:k])), lang)
+    return len(back & _rare_words(_section(units[k + 1 :]), lang)) >= SHARED_RARE
+
+
+def _section(units: Iterable[Unit]) -> list[Unit]:
+    """The body blocks from the head of `units` up to the next display type."""
+    return list(itertools.takewhile(lambda u: u.role != roles.DISPLAY, units))
+
+
+def _rare_words(units: Sequence[Unit], lang: str) -> set[str]:
+    """The units' words that the language's word list holds rarer than RARE_ZIPF."""
+    found = {w for w in words([u for u in units if u.role == roles.BODY]) if len(w) >= 3}
+    return {w for w in found if w.isalpha() and language_zipf(lang, w) < RARE_ZIPF}
 
 
 def _bodies(units: Iterable[Unit]) -> list[Unit]:
@@ -110,18 +160,21 @@ def _bodies(units: Iterable[Unit]) -> list[Unit]:
 
 def _subhead(before: Unit, u: Unit, after: Unit) -> bool:
     """A lone short line between two long body blocks: a subhead if they are one story
-    (`_one_story`).
+    (`_one_story`). A line ending in a colon labels what follows ("Find us on:").
 
     >>> from broadsheet.model import Traced
     >>> lines = tuple(Traced(t) for t in "Hafenmeister Kaimauer Sturmflut d".split())
     >>> body = Unit(lines, 0, "body")
     >>> head = Unit((Traced("Offene Fragen"),), 1, "display")
-    >>> _subhead(body, head, body), _subhead(head, head, body)
-    (True, False)
+    >>> label = Unit((Traced("Termine:"),), 1, "display")
+    >>> _subhead(body, head, body), _subhead(head, head, body), _subhead(body, label, body)
+    (True, False, False)
     """
+    text = u.lines[0].text.strip()
     return (
         len(u.lines) == 1
-        and len(u.lines[0].text.split()) <= SUBHEAD_MAX_WORDS
+        and len(text.split()) <= SUBHEAD_MAX_WORDS
+        and not text.endswith(":")
         and after.role == roles.BODY
         and min(len(before.lines), len(after.lines)) >= SUBHEAD_BODY_LINES
     )

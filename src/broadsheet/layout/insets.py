@@ -73,21 +73,21 @@ PICTURE_TEXT = (roles.CAPTION, roles.PHOTO_CREDIT)
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
 
 
-def mark_insets(units: Sequence[Unit]) -> list[Unit]:
+def mark_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
     """The units with each pull quote or subhead set inside a story's columns given its
     role (PULL_QUOTE, SUBHEAD, INLINE). Page furniture the reading order put among a
     column's blocks (a footer under it) is looked past, and stays where it was."""
     furniture = [u for u in units if u.role == roles.FURNITURE]
     if not furniture:
-        return _marked(units)
-    text = _marked([u for u in units if u.role != roles.FURNITURE])
+        return _marked(units, lang)
+    text = _marked([u for u in units if u.role != roles.FURNITURE], lang)
     return list(heapq.merge(text, furniture, key=lambda u: u.index))  # units go by index
 
 
-def _marked(units: Sequence[Unit]) -> list[Unit]:
+def _marked(units: Sequence[Unit], lang: str) -> list[Unit]:
     """`mark_insets` on units without furniture."""
     if units and all(u.style is None for u in units):
-        return dump_insets(units)
+        return dump_insets(units, lang)
     out: list[Unit] = []
     # The body's words, spaced, made when a quote is first looked up in them (if ever).
     known = cache(lambda: spaced([u for u in units if _body(u)]))

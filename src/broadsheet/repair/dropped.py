@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from broadsheet.model import Edit
+from broadsheet.repair.hyphens import HARD_HYPHENS, PDFIUM_HYPHEN, SOFT_HYPHENS
 from broadsheet.repair.lexicon import Lexicon
 
 # Ligatures whose glyphs go missing, longest first so "ffi" wins over "ff".
@@ -32,6 +33,7 @@ KEPT_LIGATURE_SHARE = 0.015
 MIN_WORDS_FOR_SHARE = 300
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
+_LINE_END_HYPHENS = HARD_HYPHENS | SOFT_HYPHENS | {PDFIUM_HYPHEN}
 _LIGATURE_LETTERS_RE = re.compile(r"f[filt]", re.IGNORECASE)
 
 
@@ -49,10 +51,23 @@ def drops_ligatures(words: Mapping[str, int]) -> bool:
     return kept < KEPT_LIGATURE_SHARE * total
 
 
-def restore_dropped_ligatures(text: str, lex: Lexicon) -> list[Edit]:
-    """Put back ligatures that left a gap inside a word or vanished at its edge."""
+def restore_dropped_ligatures(text: str, lex: Lexicon, continues: str = "") -> list[Edit]:
+    """Put back ligatures that left a gap inside a word or vanished at its edge. A word
+    hyphenated at the line's end goes on on the next line: its piece there lost nothing at
+    its end (when unsure, keep). A line that `continues` a word cut on the line before
+    opens with the rest of it; that rest lost nothing at its start if the two make a word
+    ("Fi-" + "nanzierung" would become "Fifinanzierung"; "Arbeits-" + "üchtlinge" did lose
+    an "fl").
+
+    >>> lex = Lexicon("de")
+    >>> [e.new for e in restore_dropped_ligatures("nanzierung der Schule", lex, "Fi")]
+    []
+    >>> [e.new for e in restore_dropped_ligatures("die nanzierung der", lex)]
+    ['fi']
+    """
     edits: list[Edit] = []
     tokens = list(_TOKEN_RE.finditer(text))
+    pieces = _word_pieces(text, tokens, continues, lex)
     used: set[int] = set()
     for k, tok in enumerate(tokens):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -62,12 +77,26 @@ def restore_dropped_ligatures(text: str, lex: Lexicon) -> list[Edit]:
                 edits.append(Edit(tok.end(), nxt.start(), lig, "glyph.dropped"))
                 used.update((k, k + 1))
                 continue
-        if k not in used:
+        if k not in used and k not in pieces:
             edit = _edge_ligature(tok, lex)
             if edit is not None:
                 edits.append(edit)
                 used.add(k)
     return edits
+
+
+def _word_pieces(text: str, tokens: list[re.Match[str]], continues: str, lex: Lexicon) -> set[int]:
+    """The tokens that are whole pieces of a word hyphenated across lines: the last, if a
+    hyphen ends the line right after it; the first, if it opens the line and makes a
+    listed word with the piece the line before ends with (`continues`)."""
+    pieces: set[int] = set()
+    end = text.rstrip()
+    if tokens and end[-1:] in _LINE_END_HYPHENS and tokens[-1].end() == len(end) - 1:
+        pieces.add(len(tokens) - 1)
+    opens = bool(tokens) and not text[: tokens[0].start()].strip()
+    if opens and continues and lex.listed(continues + tokens[0].group()):
+        pieces.add(0)
+    return pieces
 
 
 def _logp(word: str, lex: Lexicon) -> float:
