@@ -271,3 +271,24 @@ def test_a_dumps_short_body_block_without_a_stop_repeating_the_body_is_a_pull_qu
     assert [u.role for u in dump_insets([body, quote, after])] == ["body", "pull_quote", "body"]
     ending = Unit((*quote.lines[:-1], Traced("zu ergreifen.")), 1, "body")  # a sentence: body
     assert [u.role for u in dump_insets([body, ending, after])] == ["body"] * 3
+
+
+def test_a_raw_dumps_credit_on_the_captions_last_line_makes_the_picture() -> None:
+    """pdftotext -raw sets a caption's credit on the caption's last line, after its
+    sentence; with a cue word or in the photographer/agency form, it is split off, and
+    the caption over it is a picture's, not a story's head."""
+    for credit in ("Foto: Jana Lind/imago", "Jana Lind/dpa"):
+        dump = (
+            "Sport\n"
+            "Jubel im Hafen: Die Mannschaft feiert\n"
+            f"den Sieg mit den Fans. {credit}\n"
+            "Kiel gewinnt das Derby\n"
+            "Die Mannschaft aus Kiel hat das Derby am Sonntag mit drei\n"
+            "zu zwei gewonnen. Vor vollen Rängen drehte sie das Spiel in\n"
+            "der letzten Viertelstunde, als zwei Tore binnen fünf Minuten\n"
+            "fielen. Der Trainer lobte die Geduld seiner Spieler.\n"
+        )
+        pictures = [i for i in text_items_of(dump) if i["type"] == "picture"]
+        assert [(p["caption"], p["credit"]) for p in pictures] == [
+            ("Jubel im Hafen: Die Mannschaft feiert den Sieg mit den Fans.", credit)
+        ]

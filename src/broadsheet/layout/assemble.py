@@ -47,6 +47,8 @@ TAIL_ROLES = (roles.NOTE,)
 # A rubric moved to its headline is read this little before it (between the unit before the
 # headline and the headline itself, whatever block numbers they have).
 RUBRIC_STEP = 0.01
+# A caption runs to at most this many lines: a longer block over a credit is body text.
+CAPTION_MAX_LINES = 8
 # Opening quotation marks (a run opening with one quotes someone: it is no masthead).
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 
@@ -139,14 +141,16 @@ def _can_start(u: Unit, lang: str) -> bool:
 
 
 def _mark_captions(units: list[Unit]) -> list[Unit]:
-    """Body text followed by a photo credit is a caption; very wide short text too."""
+    """Body text followed by a photo credit is a caption (unless it is longer than any
+    caption: body text a dump ran into the caption's lines); very wide short text too."""
     widths = [measure(u.lines) for u in units if u.role == roles.BODY and len(u.lines) >= 3]
     widest = max(widths, default=0.0)
     out: list[Unit] = []
     for k, u in enumerate(units):
         after = units[k + 1] if k + 1 < len(units) else None
         own = k + 2 < len(units) and credit_heads(after, units[k + 2]) if after else False
-        if u.role == roles.BODY and after and after.role == roles.PHOTO_CREDIT and not own:
+        credited = after is not None and after.role == roles.PHOTO_CREDIT and not own
+        if u.role == roles.BODY and credited and len(u.lines) <= CAPTION_MAX_LINES:
             u = Unit(u.lines, u.index, roles.CAPTION, u.style)
         elif u.role == roles.BODY and not roles.set_as(u, "body") and _wide(u, widest):
             near_head = any(

@@ -19,7 +19,6 @@ source.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,21 +30,18 @@ from broadsheet.layout.headers import (
     header_roles,
     worded,
 )
-from broadsheet.layout.roles import PHOTO_CREDIT_RE, Unit
+from broadsheet.layout.roles import (
+    MAX_CREDIT_CHARS,
+    NAME_SLASH_AGENCY_RE,
+    PHOTO_CREDIT_RE,
+    SENTENCE_GAP_RE,
+    Unit,
+)
 from broadsheet.model import Traced
 
-# A credit at a caption's end has at most this many characters, and a name in capitals at
-# most this many words (more is a sentence set in capitals, not a name).
-MAX_CREDIT_CHARS = 80
+# A name in capitals at a caption's end has at most this many words (more is a sentence
+# set in capitals, not a name).
 MAX_NAME_WORDS = 4
-# A sentence's end: its stop (and closing quotes or brackets), then white space.
-SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
-# A credit in the form photographers and agencies are named in: a name of two to four
-# capitalised words (one word is a place: "Berlin/Brandenburg"), a slash and the agency
-# ("Jane Roe/AP", "Max Muster/dpa"), nothing else.
-NAME_SLASH_AGENCY_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3} ?/ ?[\w][\w.&-]*(?: [A-Z][\w.&-]*)?$"
-)
 # Units a header is made of, and a picture's.
 HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
 PICTURE_ROLES = (roles.CAPTION, roles.PHOTO_CREDIT)

@@ -66,6 +66,14 @@ PHOTO_CREDIT_RE = re.compile(
     r"|^(?:Photos?|Photograph|Image|Picture)\s+(?:courtesy\s+of|by)\s+\S|^Courtesy\s+of\s+\S",
     re.IGNORECASE,
 )
+# A sentence's end: its stop (and closing quotes or brackets), then white space.
+SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
+# A credit in the form photographers and agencies are named in: a name of two to four
+# capitalised words (one word is a place: "Berlin/Brandenburg"), a slash and the agency
+# ("Jane Roe/AP", "Max Muster/dpa"), nothing else.
+NAME_SLASH_AGENCY_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3} ?/ ?[\w][\w.&-]*(?: [A-Z][\w.&-]*)?$"
+)
 AGENCY_RE = re.compile(r"\((?:[A-Za-z][A-Za-z.]{1,9}(?:\s*[,/]\s*|\s+))*[A-Za-z][A-Za-z.]{1,9}\)$")
 # An agency named in lowercase is a code of at most this many letters ("dpa", "epd").
 AGENCY_CODE_CHARS = 4
@@ -280,8 +288,8 @@ def _picture_role(role: str, placed: str) -> str:
 
 def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
     """Split off a credit: after a wide gap or as an agency credit at the end of the block
-    (after a sentence: "der Weltklimarat (IPCC)" goes on), or on the block's first line
-    above the caption it belongs to."""
+    (after a sentence: "der Weltklimarat (IPCC)" goes on), on the block's first line
+    above the caption it belongs to, or ending a line after the caption's sentence."""
     first, *rest = block.lines
     if rest and PHOTO_CREDIT_RE.search(first.text) and len(first) <= MAX_CREDIT_CHARS:
         return [(first,), tuple(rest)]
@@ -290,6 +298,14 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
     if gap is not None and _credit_role(last.text[gap.end() :]):
         before = last.slice(0, gap.start()).strip()
         return [(*head, before), (last.slice(gap.end(), len(last)).strip(),)]
+    for k, line in enumerate(block.lines if block.style is None else ()):
+        # a dump (pdftotext -raw) runs a credit on from its caption's last line and on to
+        # what follows; a PDF's caption is split from its credit by its place
+        tail = credit_after_sentence(line.text)
+        if tail is not None:
+            caption = (*block.lines[:k], line.slice(0, tail).strip())
+            after = block.lines[k + 1 :]
+            return [caption, (line.slice(tail, len(line)),), *([after] if after else [])]
     m2 = agency_at(last.text)
     if m2 and m2.start() == 0 and head and ends_sentence(head[-1].text):
         return [tuple(head), (last,)]  # on a line of its own under the text
@@ -298,6 +314,23 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
         credit = (last.slice(m2.start(), len(last)),)
         return [(*head, before), credit] if before.text else [tuple(head), credit]
     return [block.lines]
+
+
+def credit_after_sentence(text: str) -> int | None:
+    """Where a photo credit starts that follows a sentence on the same line ("... gegen
+    Kiel. Foto: Henning Sörensen/imago"), or None.
+
+    >>> line = "Sieg gegen Kiel. Foto: Henning Sörensen/imago"
+    >>> line[credit_after_sentence(line):]
+    'Foto: Henning Sörensen/imago'
+    >>> credit_after_sentence("Der Bau ruht. Henrik Vollmer/dpa"), credit_after_sentence("Er ging.")
+    (14, None)
+    """
+    for m in SENTENCE_GAP_RE.finditer(text):
+        rest = text[m.end() :]
+        if len(rest) <= MAX_CREDIT_CHARS and _credit_role(rest) == PHOTO_CREDIT:
+            return m.end()
+    return None
 
 
 def last_gap(text: str) -> re.Match[str] | None:
@@ -328,7 +361,7 @@ def _split_inline_head(lines: tuple[Traced, ...], index: float) -> list[Unit]:
 
 def _credit_role(text: str) -> str | None:
     t = text.strip()
-    if PHOTO_CREDIT_RE.search(t):
+    if PHOTO_CREDIT_RE.search(t) or NAME_SLASH_AGENCY_RE.match(t):
         return PHOTO_CREDIT
     if is_agency(t):
         return AGENCY_CREDIT
