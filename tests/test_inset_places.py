@@ -292,3 +292,43 @@ def test_a_raw_dumps_credit_on_the_captions_last_line_makes_the_picture() -> Non
         assert [(p["caption"], p["credit"]) for p in pictures] == [
             ("Jubel im Hafen: Die Mannschaft feiert den Sieg mit den Fans.", credit)
         ]
+
+
+def test_a_default_dumps_short_lines_a_sentence_runs_through_are_body() -> None:
+    """pdftotext's default dump cuts a column where the page shows none and sets a few of
+    its lines apart: the body before ends on "des", and the short lines go on in lowercase
+    after them. They are body text of the story, not a headline."""
+    dump = (
+        "Stadt plant neues Kraftwerk\n\n"
+        "Die Stadtwerke wollen das Kraftwerk an der Mur bauen. Für das Projekt\n"
+        "ergibt sich nun durch den Ausstieg des\n\n"
+        "Verbund eine völlig neue Lage\n"
+        "für die ganze Region\n\n"
+        "und für die Stadtwerke selbst, sagte die Sprecherin am Dienstag. Alle\n"
+        "Fragen der Wirtschaftlichkeit würden nun erneut geprüft.\n"
+    )
+    [item] = text_items_of(dump)
+    assert item["headline"] == "Stadt plant neues Kraftwerk"
+    assert "Verbund eine völlig neue Lage" in " ".join(item["paragraphs"])
+
+
+def test_a_default_dumps_column_with_joined_lines_stays_in_its_story() -> None:
+    """pdftotext joins two or three lines of a narrow column here and there: a piece with
+    such lines is still of its column's width, and of its story."""
+    narrow = (
+        "Der Rat der Stadt hat am Montag\n"
+        "lange über den neuen Hafen be-\n"
+        "raten. Die Fraktionen waren sich\n"
+        "nicht einig, wer die Kosten für\n"
+        "den Bau der Kaimauer tragen soll.\n"
+    )
+    joined = (
+        "Der Bürgermeister will die Ent- scheidung noch vor dem Sommer, die Opposition\n"
+        "möchte erst ein Gutachten abwarten. Die Fischer am Hafen sagen, sie könnten\n"
+        "nicht mehr lange warten, denn\n"
+        "ihre Boote hätten im Winter kei-\n"
+        "nen sicheren Liegeplatz mehr.\n"
+    )
+    dump = f"Streit um den Hafen\n\n{narrow}\n{joined}\n{narrow}"
+    items = text_items_of(dump)
+    assert len(items) == 1

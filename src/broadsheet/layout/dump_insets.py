@@ -52,6 +52,7 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
     unit after a body block, a body block within DUMP_QUOTE_REACH units after it, whose
     words recur in the page's body text (a dump shows no type, so the repetition is the
     evidence); a subhead is a lone short line between two long body blocks."""
+    units = [_as_body(u) if _runs_on(units, k) else u for k, u in enumerate(units)]
     known = cache(lambda: spaced([u for u in units if u.role == roles.BODY]))
     out = list(units)
     for k in range(1, len(units) - 1):
@@ -71,6 +72,51 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
             u = units[k]
             out[k] = Unit(u.lines, u.index, roles.BYLINE, u.style)
     return out
+
+
+def _runs_on(units: Sequence[Unit], k: int) -> bool:
+    """Short lines that read as display type but that a sentence runs through: the body
+    before ends where no sentence ends (on "des", on a comma, on a syllable's hyphen) and
+    they go on in lowercase, or they end without a sentence's stop and the body after goes
+    on in lowercase. pdftotext's default dump cuts body text at such places, and joins
+    some of its lines, so that a few of them look set apart; a headline is followed by
+    its story's first sentence, which opens with a capital.
+
+    >>> from broadsheet.model import Traced
+    >>> def unit(role, *lines):
+    ...     return Unit(tuple(Traced(t) for t in lines), 0, role)
+    >>> before = unit("body", "Der Ausstieg bringt für das Projekt", "einen Wechsel des")
+    >>> flow = unit("display", "Verbund eine neue Lage. Man", "prüfe nun alles")
+    >>> head = unit("display", "Stadtwerke bauen aus")
+    >>> after = unit("body", "genau, sagte die Sprecherin am Dienstag.")
+    >>> story = unit("body", "Die Stadtwerke wollen ihr Netz bis 2035 verdoppeln.")
+    >>> _runs_on([before, flow, after], 1), _runs_on([before, head, story], 1)
+    (True, False)
+    """
+    u = units[k]
+    if u.role != roles.DISPLAY or u.style is not None:
+        return False
+    before = units[k - 1] if k > 0 else None
+    runs_in = before is not None and before.role == roles.BODY and _open(before.lines[-1].text)
+    if runs_in and roles.starts_lower(u.lines[0].text):
+        return True
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    return (
+        nxt is not None
+        and nxt.role == roles.BODY
+        and not roles.ends_sentence(u.lines[-1].text)
+        and roles.starts_lower(nxt.lines[0].text)
+    )
+
+
+def _open(line: str) -> bool:
+    """A line ends where no sentence or heading ends: on a word that needs the next, on a
+    comma, or on a syllable's hyphen."""
+    return roles.ends_mid_sentence(line.rstrip()) or roles.ends_hyphen(line)
+
+
+def _as_body(u: Unit) -> Unit:
+    return Unit(u.lines, u.index, roles.BODY, u.style)
 
 
 def _quoted_in_body(units: Sequence[Unit], k: int) -> bool:

@@ -14,11 +14,22 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from broadsheet.layout.roles import Unit, ends_hyphen, ends_sentence, measure, starts_lower
+from broadsheet.layout.roles import (
+    Unit,
+    ends_hyphen,
+    ends_sentence,
+    measure,
+    starts_lower,
+    width,
+)
+from broadsheet.model import Traced
 from broadsheet.repair.lexicon import Lexicon
 
 # Body columns whose widths differ by more than this ratio belong to different stories.
 CLASS_RATIO = 1.15
+# A dump's line this much longer than a piece's shorter lines holds lines the extractor
+# joined (column_measure).
+JOINED_RATIO = 1.5
 # Widths a PDF gives (in ems) one step apart by more than this ratio are two measures;
 # only pieces of this many lines or more tell a measure (a ragged paragraph of three lines
 # may stop well short of its column's edge).
@@ -118,7 +129,7 @@ def _width_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
     PLACED_MIN_LINES) join the closest class; from a PDF, among the classes with a piece
     flush with its left edge (a paragraph's one line stands in its column)."""
     placed = all(p.style is not None and p.style.right > p.style.left for p in pieces)
-    width = {p.index: _extent(p) if placed else measure(p.lines) for p in pieces}
+    width = {p.index: _extent(p) if placed else column_measure(p.lines) for p in pieces}
     least = PLACED_MIN_LINES if placed else 3
     sized = sorted((p for p in pieces if len(p.lines) >= least), key=lambda p: width[p.index])
     classes: list[list[Unit]] = []
@@ -138,6 +149,26 @@ def _width_classes(pieces: Sequence[Unit]) -> list[list[Unit]]:
         best = min(near, key=lambda c: abs(_median(c, width) - longest))
         best.append(p)
     return [sorted(c, key=lambda u: u.index) for c in classes]
+
+
+def column_measure(lines: Sequence[Traced]) -> float:
+    """A dump's column width in characters, past the lines an extractor joined: pdftotext
+    sets two or three lines of a narrow column on one line here and there, so a piece's
+    lines are some of its width and some two or three times it. The lines up to
+    JOINED_RATIO times its shorter lines' length (its lower quartile) give the measure.
+
+    >>> from broadsheet.model import Traced
+    >>> glued = [Traced("x" * n) for n in (140, 150, 110, 32, 34, 20)]
+    >>> column_measure(glued), column_measure([Traced("x" * 44)] * 6)
+    (33.0, 44.0)
+    """
+    body = sorted(width(line.text) for line in lines[:-1]) if len(lines) > 1 else []
+    if not body:
+        return measure(tuple(lines))
+    low = body[len(body) // 4]
+    kept = [w for w in body if w <= JOINED_RATIO * low]
+    half = len(kept) // 2
+    return float(kept[half] if len(kept) % 2 else (kept[half - 1] + kept[half]) / 2)
 
 
 def _same_class(p: Unit, cls: list[Unit], width: dict[float, float], placed: bool) -> bool:
