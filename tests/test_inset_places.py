@@ -332,3 +332,25 @@ def test_a_default_dumps_column_with_joined_lines_stays_in_its_story() -> None:
     dump = f"Streit um den Hafen\n\n{narrow}\n{joined}\n{narrow}"
     items = text_items_of(dump)
     assert len(items) == 1
+
+
+def test_a_name_under_a_picture_set_below_the_header_is_the_byline() -> None:
+    """pdftotext -raw lists kicker, headline and teaser, then the picture under them
+    (caption and credit), then the author's name over the body: the name closes the
+    header across the picture, so it is the byline."""
+    units = [
+        Unit((Traced("Etat"),), 0, "display"),
+        Unit((Traced("Der Spree geht das Wasser aus"),), 1, "display"),
+        Unit(
+            (Traced("Der Fluss führt so wenig Wasser wie"), Traced("seit Jahren nicht.")), 2, "body"
+        ),
+        Unit((Traced("Niedrigwasser im Spreewald."),), 3, "caption"),
+        Unit((Traced("Foto: Jana Lind/imago"),), 4, "photo_credit"),
+        Unit((Traced("Anna Leitner"),), 5, "display"),
+        Unit(
+            (Traced("Der Pegel sank am Montag weiter."), Traced("Die Kähne liegen fest.")),
+            6,
+            "body",
+        ),
+    ]
+    assert dump_insets(units)[5].role == "byline"

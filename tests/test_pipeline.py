@@ -93,6 +93,10 @@ DUMPS = st.lists(
     dump="Die\nhat Die Die Die Die Die Die Die\nDie und\n(dpa)\nDie Die Die\n"
     "hat Die Die Die Die Die Die Die\nDie und"
 )
+# A block read as a quote of the body, with no body block after it, was left out.
+@example(
+    dump="Stadt Haushalt Die Die Die\n\nminister\neﬃzient Stadt Haushalt Die Die Die Die Die\n\nDie"
+)
 def test_any_dump_loses_nothing_silently(dump: str) -> None:
     doc = parse_text(dump)
     assert uncovered(doc) == []

@@ -44,6 +44,8 @@ RARE_ZIPF = 4.0
 # header unit of at least BYLINE_UNDER_WORDS words or under two header units.
 BYLINE_MAX_WORDS = 6
 BYLINE_UNDER_WORDS = 4
+# ...or under a picture set below the header, with a teaser of this many lines at most.
+TEASER_LINES = 3
 NAME_PARTICLES = frozenset({"und", "and", "von", "van", "de", "der", "den", "zu", "da", "di"})
 
 
@@ -136,6 +138,8 @@ def _quoted_in_body(units: Sequence[Unit], k: int) -> bool:
         return False
     if roles.ends_sentence(u.lines[-1].text) or units[k - 1].role != roles.BODY:
         return False
+    if units[k + 1].role != roles.BODY:
+        return False  # a quote stands between body blocks: the one after takes it
     others = [v for v in units if v.role == roles.BODY and v is not u]
     return recurs(u, lambda: spaced(others))
 
@@ -152,13 +156,14 @@ def _bare_byline(units: Sequence[Unit], k: int) -> bool:
     >>> _bare_byline([head, name, body], 1), _bare_byline([head, head, body], 1)
     (True, False)
     """
-    u, above = units[k], units[k - 1]
+    u = units[k]
     if u.role != roles.DISPLAY or len(u.lines) != 1 or units[k + 1].role != roles.BODY:
         return False
-    if above.role != roles.DISPLAY:
+    j = _header_before(units, k)
+    if j is None:
         return False
-    headed = len(above.text.split()) >= BYLINE_UNDER_WORDS or (
-        k >= 2 and units[k - 2].role == roles.DISPLAY
+    headed = len(units[j].text.split()) >= BYLINE_UNDER_WORDS or (
+        j >= 1 and units[j - 1].role == roles.DISPLAY
     )
     found = u.text.split()
     names = [w for w in found if w not in NAME_PARTICLES]
@@ -168,6 +173,18 @@ def _bare_byline(units: Sequence[Unit], k: int) -> bool:
         and len(names) >= 2
         and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in names)
     )
+
+
+def _header_before(units: Sequence[Unit], k: int) -> int | None:
+    """The index of the display unit that a byline at units[k] closes: the one right
+    before it, or before the picture (caption, credit) and the teaser (a short block of
+    TEASER_LINES at most) set between a header and its byline; None if there is none."""
+    j = k - 1
+    while j >= 0 and units[j].role in (roles.CAPTION, roles.PHOTO_CREDIT):
+        j -= 1
+    if j >= 1 and j < k - 1 and units[j].role == roles.BODY:
+        j -= len(units[j].lines) <= TEASER_LINES  # a teaser over the picture
+    return j if j >= 0 and units[j].role == roles.DISPLAY else None
 
 
 def _one_story(units: Sequence[Unit], k: int, lang: str) -> bool:

@@ -317,16 +317,19 @@ def _kind(u: Unit) -> str:
 
 def attach_insets(units: Sequence[Unit], owner: dict[float, Story]) -> None:
     """Each inset goes to the story of the body block after it: a subhead (or inline
-    words) among its pieces, right before that block; a pull quote to its pull quotes."""
+    words) among its pieces, right before that block; a pull quote to its pull quotes.
+    With no story's block after it, it goes to the story of the block before it, at its
+    end, so that no inset's text is lost."""
     for k, u in enumerate(units):
         if u.role not in (roles.PULL_QUOTE, roles.SUBHEAD, roles.INLINE):
             continue
         nxt = next((v for v in units[k + 1 :] if v.index in owner), None)
-        if nxt is None:  # mark_insets puts a body block after each inset
-            continue
-        story = owner[nxt.index]
+        anchor = nxt or next((v for v in reversed(units[:k]) if v.index in owner), None)
+        if anchor is None:
+            continue  # mark_insets sets each inset next to a body block: never here
+        story = owner[anchor.index]
         if u.role == roles.PULL_QUOTE:
             story.pull_quotes.append(u)
             continue
-        at = next(i for i, p in enumerate(story.pieces) if p is nxt)
+        at = next((i for i, p in enumerate(story.pieces) if p is nxt), len(story.pieces))
         story.pieces.insert(at, u)
