@@ -146,13 +146,14 @@ def _byline_type(u: Unit) -> bool:
 def across_pictures(units: Sequence[Unit]) -> list[Unit]:
     """The units as a header reads them: without a picture's caption and credit set between
     a header and its byline or body (a lead story's header runs across its columns, its
-    picture under the header, and only then the byline and the columns). A byline its text
-    shows stays, even where it stands among the picture's type."""
+    picture under the header, and only then the byline and the columns; a dump lists them
+    in that order too). A byline its text shows stays, even where it stands among the
+    picture's type."""
     out: list[Unit] = []
     k = 0
     while k < len(units):
         end = k
-        while end < len(units) and _pictured(units[end]):
+        while end < len(units) and (_pictured(units[end]) or _dump_picture(units[end])):
             end += 1
         if end == k:
             out.append(units[k])
@@ -171,6 +172,11 @@ def _pictured(u: Unit) -> bool:
     unit the picture placed that reads as something else (a byline set by the picture's
     caption) stays in the flow, or no stage would take its text."""
     return placed(u) and u.role in (roles.CAPTION, roles.PHOTO_CREDIT)
+
+
+def _dump_picture(u: Unit) -> bool:
+    """A dump's caption or credit: its text told it (a dump places nothing)."""
+    return u.style is None and u.role in PICTURE_ROLES
 
 
 def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Unit]:

@@ -109,8 +109,16 @@ def _plain_byline(u: Unit, prev: Unit, after: Sequence[Unit]) -> bool:
 
 def _past_picture(units: Sequence[Unit], k: int) -> Unit:
     """The unit at k, or the first after it that a picture's geometry did not place (a
-    header reads on across a picture set under it: `captions.across_pictures`)."""
-    return next((v for v in units[k:] if not (v.style and v.style.role)), units[k])
+    header reads on across a picture set under it: `captions.across_pictures`); in a
+    dump, the first after the captions and credits there."""
+    return next((v for v in units[k:] if not _by_picture(v)), units[k])
+
+
+def _by_picture(u: Unit) -> bool:
+    """Set by a picture: placed so by a PDF's geometry, or a dump's caption or credit."""
+    if u.style is None:
+        return u.role in (roles.CAPTION, roles.PHOTO_CREDIT)
+    return bool(u.style.role)
 
 
 def _closes_header(u: Unit, head: Unit, nxt: Unit) -> bool:
