@@ -378,3 +378,30 @@ def test_a_raw_dumps_header_reads_on_across_the_picture_under_it() -> None:
     assert [(a.get("byline"), a["paragraphs"][0][:7]) for a in articles] == [
         ("Anna Leitner", "Cottbus")
     ]
+
+
+def test_a_raw_dumps_label_headline_and_teaser_over_a_picture_are_one_header() -> None:
+    """Without blank lines, the headline is cut from the teaser under it as a block's
+    first line: the teaser goes on with its headline, and a one-word label over them is
+    the kicker, not a header of its own."""
+    dump = (
+        "Etat\n"
+        "Der Spree geht das Wasser aus\n"
+        "Der Fluss führt so wenig Wasser wie seit vielen\n"
+        "Jahren nicht mehr, und Regen ist nicht in Sicht.\n"
+        "Niedrigwasser im Spreewald: Die Kähne liegen fest.\n"
+        "Foto: Jana Lind/imago\n"
+        "Anna Leitner\n"
+        "Cottbus – Der Pegel der Spree ist am Montag weiter gesunken. Die\n"
+        "Kahnfahrer im Spreewald müssen Umwege nehmen, manche Fließe sind\n"
+        "schon trocken. Das Land will nun Wasser aus den Talsperren ablassen.\n"
+    )
+    [article] = [i for i in text_items_of(dump) if i["type"] != "picture"]
+    fields = ("kicker", "headline", "teaser", "byline")
+    assert [article.get(f) for f in fields] == [
+        "Etat",
+        "Der Spree geht das Wasser aus",
+        "Der Fluss führt so wenig Wasser wie seit vielen Jahren nicht mehr, und Regen ist "
+        "nicht in Sicht.",
+        "Anna Leitner",
+    ]

@@ -40,8 +40,10 @@ BOLD_HEAD_SIZE = 1.25
 MAX_DISPLAY_LINES = 6
 # A display unit starting in lowercase (a kicker) has at most this many characters.
 LOWER_KICKER_CHARS = 50
-# A box headline on the first line of a block is at most this share of the lines below it.
+# A box headline on the first line of a block is at most this share of the lines below it;
+# the rest of the block is numbered this far after it.
 INLINE_HEAD_RATIO = 0.75
+INLINE_REST = 0.05
 # Lines this much wider than every body column belong to a caption or teaser.
 WIDE_RATIO = 1.3
 # A photo credit line is no longer than this.
@@ -355,7 +357,8 @@ def _split_inline_head(lines: tuple[Traced, ...], index: float) -> list[Unit]:
             and rest[0].text[:1].isupper()
             and not is_display(rest)
         ):
-            return [Unit((first,), index, DISPLAY), Unit(rest, index + 0.05, local_role(rest))]
+            rest_unit = Unit(rest, index + INLINE_REST, local_role(rest))
+            return [Unit((first,), index, DISPLAY), rest_unit]
     return [Unit(lines, index, local_role(lines))]
 
 

@@ -21,6 +21,8 @@ HEAD_ROLES = (roles.DISPLAY, roles.BYLINE)
 # Paragraph-like units this much wider than every body column are captions or teasers;
 # a teaser in body type holds at most this many lines.
 WIDE_MAX_LINES = 4
+# A lone line of at most this many words over a head is its label (rubric), not a head.
+LABEL_MAX_WORDS = 2
 # A byline in the body's own type stands apart by its measure: set at most this share of
 # the width of the body under it (a paragraph's first lines fill its column; a name and
 # an address under a headline stop short of it).
@@ -143,7 +145,11 @@ def header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
         if u.role not in HEAD_ROLES:
             prev = None
             continue
-        inline = u.index != int(u.index) or _inline_head(u, units)
+        # The rest of a block whose first line is a head (`roles._split_inline_head`) read
+        # as a header unit too (a dump's teaser under its headline) goes on with its head.
+        rest = prev is not None and round(u.index - prev.index, 6) == roles.INLINE_REST
+        head = _inline_head(u, units)
+        inline = (u.index != int(u.index) and not rest) or (head and not _label(prev, runs))
         fresh = (
             prev is None
             or inline
@@ -155,8 +161,19 @@ def header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
             runs.append([u])
         else:
             runs[-1].append(u)
-        prev = None if inline else u
+        prev = None if inline and not head else u
     return runs
+
+
+def _label(prev: Unit | None, runs: list[list[Unit]]) -> bool:
+    """The run so far is a lone label over a head (a rubric: "Etat", "Web"): one line of
+    LABEL_MAX_WORDS words at most, which heads nothing on its own."""
+    return (
+        prev is not None
+        and runs[-1] == [prev]
+        and len(prev.lines) == 1
+        and len(prev.text.split()) <= LABEL_MAX_WORDS
+    )
 
 
 def _frame(u: Unit) -> int:
@@ -189,4 +206,4 @@ def _not_smaller(u: Unit, prev: Unit) -> bool:
 
 def _inline_head(u: Unit, units: Sequence[Unit]) -> bool:
     """A head cut from the first line of its own block."""
-    return any(v.index == u.index + 0.05 for v in units)
+    return any(v.index == u.index + roles.INLINE_REST for v in units)
