@@ -356,25 +356,28 @@ def test_a_name_under_a_picture_set_below_the_header_is_the_byline() -> None:
     assert dump_insets(units)[5].role == "byline"
 
 
+# A pdftotext -raw header: kicker, headline, teaser, the picture under them, byline, body.
+SPREE_RAW = (
+    "Etat\n"
+    "Der Spree geht das Wasser aus\n"
+    "Der Fluss führt so wenig Wasser wie seit vielen\n"
+    "Jahren nicht mehr, und Regen ist nicht in Sicht.\n"
+    "Niedrigwasser im Spreewald: Die Kähne liegen fest.\n"
+    "Foto: Jana Lind/imago\n"
+    "Anna Leitner\n"
+    "Cottbus – Der Pegel der Spree ist am Montag weiter gesunken. Die\n"
+    "Kahnfahrer im Spreewald müssen Umwege nehmen, manche Fließe sind\n"
+    "schon trocken. Das Land will nun Wasser aus den Talsperren ablassen.\n"
+)
+
+
 def test_a_raw_dumps_header_reads_on_across_the_picture_under_it() -> None:
     """pdftotext -raw lists kicker, headline and teaser, then the picture set under them
     (caption, credit), then the byline and the body: the header reads on across the
     picture, so the teaser starts no story of its own and the body after the byline is
     the story's. (Headline and teaser may still come out as the story's pull quotes: a
     known limitation of -raw header runs.)"""
-    dump = (
-        "Etat\n"
-        "Der Spree geht das Wasser aus\n"
-        "Der Fluss führt so wenig Wasser wie seit vielen\n"
-        "Jahren nicht mehr, und Regen ist nicht in Sicht.\n"
-        "Niedrigwasser im Spreewald: Die Kähne liegen fest.\n"
-        "Foto: Jana Lind/imago\n"
-        "Anna Leitner\n"
-        "Cottbus – Der Pegel der Spree ist am Montag weiter gesunken. Die\n"
-        "Kahnfahrer im Spreewald müssen Umwege nehmen, manche Fließe sind\n"
-        "schon trocken. Das Land will nun Wasser aus den Talsperren ablassen.\n"
-    )
-    articles = [i for i in text_items_of(dump) if i["type"] != "picture"]
+    articles = [i for i in text_items_of(SPREE_RAW) if i["type"] != "picture"]
     assert [(a.get("byline"), a["paragraphs"][0][:7]) for a in articles] == [
         ("Anna Leitner", "Cottbus")
     ]
@@ -384,19 +387,7 @@ def test_a_raw_dumps_label_headline_and_teaser_over_a_picture_are_one_header() -
     """Without blank lines, the headline is cut from the teaser under it as a block's
     first line: the teaser goes on with its headline, and a one-word label over them is
     the kicker, not a header of its own."""
-    dump = (
-        "Etat\n"
-        "Der Spree geht das Wasser aus\n"
-        "Der Fluss führt so wenig Wasser wie seit vielen\n"
-        "Jahren nicht mehr, und Regen ist nicht in Sicht.\n"
-        "Niedrigwasser im Spreewald: Die Kähne liegen fest.\n"
-        "Foto: Jana Lind/imago\n"
-        "Anna Leitner\n"
-        "Cottbus – Der Pegel der Spree ist am Montag weiter gesunken. Die\n"
-        "Kahnfahrer im Spreewald müssen Umwege nehmen, manche Fließe sind\n"
-        "schon trocken. Das Land will nun Wasser aus den Talsperren ablassen.\n"
-    )
-    [article] = [i for i in text_items_of(dump) if i["type"] != "picture"]
+    [article] = [i for i in text_items_of(SPREE_RAW) if i["type"] != "picture"]
     fields = ("kicker", "headline", "teaser", "byline")
     assert [article.get(f) for f in fields] == [
         "Etat",
