@@ -396,3 +396,20 @@ def test_a_raw_dumps_label_headline_and_teaser_over_a_picture_are_one_header() -
         "nicht in Sicht.",
         "Anna Leitner",
     ]
+
+
+def test_a_dumps_subhead_after_a_pull_quote_in_its_column_is_a_subhead() -> None:
+    """A pull quote set into the column may stand between a subhead and the body before
+    it: the subhead is still one, and the story goes on past both."""
+    units = [
+        Unit(tuple(Traced(t) for t in HARBOUR.splitlines()), 0, "body"),
+        Unit((Traced("the money for the harbour quay"), Traced("was short")), 1, "display"),
+        Unit((Traced("Open questions"),), 2, "display"),
+        Unit(tuple(Traced(t) for t in HARBOUR_ON.splitlines()), 3, "body"),
+    ]
+    assert [u.role for u in dump_insets(units, "en")] == [
+        "body",
+        "pull_quote",
+        "subhead",
+        "body",
+    ]

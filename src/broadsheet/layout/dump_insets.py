@@ -53,7 +53,8 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
     """A dump's units with each pull quote and subhead marked: a pull quote is a display
     unit after a body block, a body block within DUMP_QUOTE_REACH units after it, whose
     words recur in the page's body text (a dump shows no type, so the repetition is the
-    evidence); a subhead is a lone short line between two long body blocks."""
+    evidence); a subhead is a lone short line between two long body blocks (a pull quote
+    set into the column may stand between it and the block before)."""
     units = [_as_body(u) if _runs_on(units, k) else u for k, u in enumerate(units)]
     known = cache(lambda: spaced([u for u in units if u.role == roles.BODY]))
     out = list(units)
@@ -62,12 +63,15 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
         if _quoted_in_body(units, k):
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
             continue
-        if u.role != roles.DISPLAY or units[k - 1].role != roles.BODY:
+        j = k - 1  # the unit before, past the pull quotes found there
+        while j > 0 and out[j].role == roles.PULL_QUOTE:
+            j -= 1
+        if u.role != roles.DISPLAY or units[j].role != roles.BODY:
             continue
         after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
         if any(v.role == roles.BODY for v in after) and recurs(u, known):
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
-        elif _subhead(units[k - 1], u, units[k + 1]) and _one_story(units, k, lang):
+        elif _subhead(units[j], u, units[k + 1]) and _one_story(out, k, lang):
             out[k] = Unit(u.lines, u.index, roles.SUBHEAD, u.style)
     for k in range(1, len(units) - 1):
         if _bare_byline(units, k):
@@ -215,6 +219,8 @@ def _bodies(units: Iterable[Unit]) -> list[Unit]:
     """The body blocks at the head of `units`, up to COHESION_BLOCKS."""
     out: list[Unit] = []
     for u in units:
+        if u.role == roles.PULL_QUOTE:
+            continue  # a quote set into the column: the column goes on past it
         if u.role != roles.BODY or len(out) == COHESION_BLOCKS:
             break
         out.append(u)
