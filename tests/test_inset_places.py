@@ -413,3 +413,14 @@ def test_a_dumps_subhead_after_a_pull_quote_in_its_column_is_a_subhead() -> None
         "subhead",
         "body",
     ]
+
+
+def test_a_dumps_subhead_after_a_column_cut_into_short_blocks_is_a_subhead() -> None:
+    """An extractor may cut the column before a subhead into blocks of a line or two:
+    the run of body text back to the header is what must be long, not the last block."""
+    first, second = HARBOUR.splitlines()[:2], HARBOUR.splitlines()[2:]
+    dump = "\n\n".join(
+        ["Harbour plan stalls", "\n".join(first), "\n".join(second), "Open questions", HARBOUR_ON]
+    )
+    (story,) = parse_text(dump).pages[0].items
+    assert "Open questions" in [p.text for p in story.paragraphs]

@@ -25,8 +25,8 @@ DUMP_QUOTE_REACH = 2
 # A block read as body of at most this many lines, without a final stop, may be a pull
 # quote: one whose words recur in the page's other body blocks.
 QUOTE_BODY_LINES = 6
-# A subhead: one line of at most this many words between two body blocks of at least
-# SUBHEAD_BODY_LINES lines each (a column of briefs sets a head over a few lines each, and
+# A subhead: one line of at most this many words between two runs of body text of at
+# least SUBHEAD_BODY_LINES lines each (a column of briefs sets a head over a few lines each, and
 # a story's header stacks kicker, headline, teaser and byline).
 SUBHEAD_MAX_WORDS = 5
 SUBHEAD_BODY_LINES = 4
@@ -71,7 +71,9 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
         after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
         if any(v.role == roles.BODY for v in after) and recurs(u, known):
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
-        elif _subhead(units[j], u, units[k + 1]) and _one_story(out, k, lang):
+        elif _subhead(_section(reversed(out[:k])), u, _section(units[k + 1 :])) and _one_story(
+            out, k, lang
+        ):
             out[k] = Unit(u.lines, u.index, roles.SUBHEAD, u.style)
     for k in range(1, len(units) - 1):
         if _bare_byline(units, k):
@@ -227,16 +229,18 @@ def _bodies(units: Iterable[Unit]) -> list[Unit]:
     return out
 
 
-def _subhead(before: Unit, u: Unit, after: Unit) -> bool:
-    """A lone short line between two long body blocks: a subhead if they are one story
-    (`_one_story`). A line ending in a colon labels what follows ("Find us on:").
+def _subhead(before: Sequence[Unit], u: Unit, after: Sequence[Unit]) -> bool:
+    """A lone short line between two long runs of body text (`before` and `after`, the
+    units back to the display type before it and on to the next: an extractor may cut a
+    column into short blocks): a subhead if they are one story (`_one_story`). A line
+    ending in a colon labels what follows ("Find us on:").
 
     >>> from broadsheet.model import Traced
     >>> lines = tuple(Traced(t) for t in "Hafenmeister Kaimauer Sturmflut d".split())
-    >>> body = Unit(lines, 0, "body")
+    >>> body = [Unit(lines[:2], 0, "body"), Unit(lines[2:], 0, "body")]
     >>> head = Unit((Traced("Offene Fragen"),), 1, "display")
     >>> label = Unit((Traced("Termine:"),), 1, "display")
-    >>> _subhead(body, head, body), _subhead(head, head, body), _subhead(body, label, body)
+    >>> _subhead(body, head, body), _subhead(body[:1], head, body), _subhead(body, label, body)
     (True, False, False)
     """
     text = u.lines[0].text.strip()
@@ -244,9 +248,14 @@ def _subhead(before: Unit, u: Unit, after: Unit) -> bool:
         len(u.lines) == 1
         and len(text.split()) <= SUBHEAD_MAX_WORDS
         and not text.endswith(":")
-        and after.role == roles.BODY
-        and min(len(before.lines), len(after.lines)) >= SUBHEAD_BODY_LINES
+        and bool(after)
+        and after[0].role == roles.BODY
+        and min(_body_lines(before), _body_lines(after)) >= SUBHEAD_BODY_LINES
     )
+
+
+def _body_lines(units: Sequence[Unit]) -> int:
+    return sum(len(u.lines) for u in units if u.role == roles.BODY)
 
 
 def _content_words(units: Sequence[Unit]) -> set[str]:
