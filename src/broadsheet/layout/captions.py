@@ -11,7 +11,7 @@ tells (`assemble`).
 Where the page sets the credit in a type of its own, the PDF path has cut it off already
 (layout/pictures.py); what is left is a credit in the caption's own type, or any credit in
 a text dump. After the caption's last full stops, a credit reads as one: a label ("Credit:
-Jane Roe", the cues of `roles.PHOTO_CREDIT_RE`), a name in capitals, which is how
+Jane Roe", the cues of `credits.PHOTO_CREDIT_RE`), a name in capitals, which is how
 agencies and photographers are credited ("AFP", "JOHN DOE"), or a name, a slash and
 its agency ("Jane Roe/AP"). The credit keeps its label; both parts stay traced to the
 source.
@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from broadsheet.layout import roles
+from broadsheet.layout.credits import MAX_CREDIT_CHARS, SENTENCE_GAP_RE, is_photo_credit
 from broadsheet.layout.headers import (
     BYLINE_MAX_SIZE,
     BYLINE_MAX_WORDS,
@@ -30,13 +31,7 @@ from broadsheet.layout.headers import (
     header_roles,
     worded,
 )
-from broadsheet.layout.roles import (
-    MAX_CREDIT_CHARS,
-    NAME_SLASH_AGENCY_RE,
-    PHOTO_CREDIT_RE,
-    SENTENCE_GAP_RE,
-    Unit,
-)
+from broadsheet.layout.roles import Unit
 from broadsheet.model import Traced
 
 # A name in capitals at a caption's end has at most this many words (more is a sentence
@@ -78,7 +73,7 @@ def split_credit(caption: Traced) -> tuple[Traced, Traced | None]:
 def _credit(tail: str, before: str) -> bool:
     if len(tail) > MAX_CREDIT_CHARS:
         return False
-    if PHOTO_CREDIT_RE.match(tail) or NAME_SLASH_AGENCY_RE.match(tail):
+    if is_photo_credit(tail):
         return True
     words = tail.split()
     return (

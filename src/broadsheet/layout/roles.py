@@ -13,6 +13,14 @@ import re
 from dataclasses import dataclass
 
 from broadsheet.layout.ads import AD_KIND
+from broadsheet.layout.credits import (
+    MAX_CREDIT_CHARS,
+    PHOTO_CREDIT_RE,
+    agency_at,
+    credit_after_sentence,
+    is_agency,
+    is_photo_credit,
+)
 from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
 from broadsheet.model import Block, Traced, Type
 
@@ -46,8 +54,6 @@ INLINE_HEAD_RATIO = 0.75
 INLINE_REST = 0.05
 # Lines this much wider than every body column belong to a caption or teaser.
 WIDE_RATIO = 1.3
-# A photo credit line is no longer than this.
-MAX_CREDIT_CHARS = 80
 # A name in a byline without a "By" has at most this many words.
 MAX_NAME_WORDS = 4
 # Gap of this many spaces inside a line separates two things (caption and credit).
@@ -61,24 +67,6 @@ BYLINE_RE = re.compile(
     rf"^(?:(?:Ein[e]?|An?)\s+\w+\s+)?(?P<lead>[Vv]on|VON|[Bb]y|BY)\s+(?P<names>{_NAME_LIST})$"
     rf"|^(?P<aus>Aus|AUS|From|FROM)\s+(?P<place>{_NAME})\s+(?P<anames>{_NAME_LIST})$"
 )
-PHOTO_CREDIT_RE = re.compile(
-    r"^(?:Fotos?|Bilder?|Photos?|Photograph|Illustrations?|Grafik|Karikatur|Zeichnung|"
-    r"Quelle|Credits?|Image|Picture|Abb\.)\s*:\s*\S|^©\s*\S"
-    # or without a colon: "Photo courtesy of Jane Roe", "Photo by Jane Roe", "Courtesy of ..."
-    r"|^(?:Photos?|Photograph|Image|Picture)\s+(?:courtesy\s+of|by)\s+\S|^Courtesy\s+of\s+\S",
-    re.IGNORECASE,
-)
-# A sentence's end: its stop (and closing quotes or brackets), then white space.
-SENTENCE_GAP_RE = re.compile(r"[.!?…][”’\"')]*\s+")
-# A credit in the form photographers and agencies are named in: a name of two to four
-# capitalised words (one word is a place: "Berlin/Brandenburg"), a slash and the agency
-# ("Jane Roe/AP", "Max Muster/dpa"), nothing else.
-NAME_SLASH_AGENCY_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3} ?/ ?[\w][\w.&-]*(?: [A-Z][\w.&-]*)?$"
-)
-AGENCY_RE = re.compile(r"\((?:[A-Za-z][A-Za-z.]{1,9}(?:\s*[,/]\s*|\s+))*[A-Za-z][A-Za-z.]{1,9}\)$")
-# An agency named in lowercase is a code of at most this many letters ("dpa", "epd").
-AGENCY_CODE_CHARS = 4
 NOTE_RE = re.compile(
     r"^(?:Aus dem [A-ZÄÖÜ]\w*schen\b|Übersetzung|Übersetzt|Mitarbeit|Mitarbeit:|Recherche|"
     r"Finanziert|Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
@@ -318,23 +306,6 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
     return [block.lines]
 
 
-def credit_after_sentence(text: str) -> int | None:
-    """Where a photo credit starts that follows a sentence on the same line ("... gegen
-    Kiel. Foto: Henning Sörensen/imago"), or None.
-
-    >>> line = "Sieg gegen Kiel. Foto: Henning Sörensen/imago"
-    >>> line[credit_after_sentence(line):]
-    'Foto: Henning Sörensen/imago'
-    >>> credit_after_sentence("Der Bau ruht. Henrik Vollmer/dpa"), credit_after_sentence("Er ging.")
-    (14, None)
-    """
-    for m in SENTENCE_GAP_RE.finditer(text):
-        rest = text[m.end() :]
-        if len(rest) <= MAX_CREDIT_CHARS and _credit_role(rest) == PHOTO_CREDIT:
-            return m.end()
-    return None
-
-
 def last_gap(text: str) -> re.Match[str] | None:
     """The last wide gap in a line: what follows it is set apart (a credit, say)."""
     gap = None
@@ -364,34 +335,11 @@ def _split_inline_head(lines: tuple[Traced, ...], index: float) -> list[Unit]:
 
 def _credit_role(text: str) -> str | None:
     t = text.strip()
-    if PHOTO_CREDIT_RE.search(t) or NAME_SLASH_AGENCY_RE.match(t):
+    if is_photo_credit(t):
         return PHOTO_CREDIT
     if is_agency(t):
         return AGENCY_CREDIT
     return None
-
-
-def is_agency(text: str) -> bool:
-    """The text is agencies named in brackets, and nothing else."""
-    m = agency_at(text.strip())
-    return m is not None and m.start() == 0
-
-
-def agency_at(text: str) -> re.Match[str] | None:
-    """Agencies named in brackets at the text's end ("(dpa)", "(AFP, Reuters)"), not a
-    sentence in brackets ("(Read the report here.)"): an agency's name in lowercase is
-    a short code.
-
-    >>> bool(agency_at("Zehn Menschen starben. (AFP, Reuters)"))
-    True
-    >>> bool(agency_at("Do some planning. (Here are some insights.)"))
-    False
-    """
-    m = AGENCY_RE.search(text)
-    words = m.group(0).strip("()").replace(",", " ").replace("/", " ").split() if m else []
-    if any(w.islower() and len(w.rstrip(".")) > AGENCY_CODE_CHARS for w in words):
-        return None
-    return m
 
 
 def local_role(lines: tuple[Traced, ...]) -> str:

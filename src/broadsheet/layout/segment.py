@@ -12,15 +12,14 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
+from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_agency
 from broadsheet.layout.roles import (
     BYLINE_RE,
     FUNCTION_WORDS,
     NOTE_RE,
-    PHOTO_CREDIT_RE,
     ends_hyphen,
     ends_mid_sentence,
     ends_sentence,
-    is_agency,
     is_furniture,
     is_kicker_line,
     last_gap,
