@@ -424,3 +424,20 @@ def test_a_dumps_subhead_after_a_column_cut_into_short_blocks_is_a_subhead() -> 
     )
     (story,) = parse_text(dump).pages[0].items
     assert "Open questions" in [p.text for p in story.paragraphs]
+
+
+def test_a_name_under_a_teaser_read_as_body_is_the_byline() -> None:
+    """A dump may read a teaser of a line or two as body text: a name right under it,
+    with the headline over it, is still the header's byline."""
+    units = [
+        Unit((Traced("Wissenschaft"),), 0, "display"),
+        Unit((Traced("Die Hochschule stoppt drei Neubauten"),), 1, "display"),
+        Unit((Traced("Der Rektor nennt die Kosten,"), Traced("die Stadt schweigt.")), 2, "body"),
+        Unit((Traced("Julia Hofer"),), 3, "display"),
+        Unit(
+            (Traced("Weil die Kosten stiegen, ruht der Bau."), Traced("Nun wird geprüft.")),
+            4,
+            "body",
+        ),
+    ]
+    assert dump_insets(units)[3].role == "byline"

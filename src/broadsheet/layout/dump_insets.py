@@ -44,7 +44,7 @@ RARE_ZIPF = 4.0
 # header unit of at least BYLINE_UNDER_WORDS words or under two header units.
 BYLINE_MAX_WORDS = 6
 BYLINE_UNDER_WORDS = 4
-# ...or under a picture set below the header, with a teaser of this many lines at most.
+# ...or under a teaser of this many lines at most, a picture set below the header or not.
 TEASER_LINES = 3
 NAME_PARTICLES = frozenset({"und", "and", "von", "van", "de", "der", "den", "zu", "da", "di"})
 
@@ -184,12 +184,13 @@ def _bare_byline(units: Sequence[Unit], k: int) -> bool:
 def _header_before(units: Sequence[Unit], k: int) -> int | None:
     """The index of the display unit that a byline at units[k] closes: the one right
     before it, or before the picture (caption, credit) and the teaser (a short block of
-    TEASER_LINES at most) set between a header and its byline; None if there is none."""
+    TEASER_LINES at most, which a dump may read as body) set between a header and its
+    byline; None if there is none."""
     j = k - 1
     while j >= 0 and units[j].role in (roles.CAPTION, roles.PHOTO_CREDIT):
         j -= 1
-    if j >= 1 and j < k - 1 and units[j].role == roles.BODY:
-        j -= len(units[j].lines) <= TEASER_LINES  # a teaser over the picture
+    if j >= 1 and units[j].role == roles.BODY:
+        j -= len(units[j].lines) <= TEASER_LINES  # a teaser
     return j if j >= 0 and units[j].role == roles.DISPLAY else None
 
 
