@@ -441,3 +441,26 @@ def test_a_name_under_a_teaser_read_as_body_is_the_byline() -> None:
         ),
     ]
     assert dump_insets(units)[3].role == "byline"
+
+
+def test_a_name_under_a_label_and_a_teaser_read_as_body_is_the_byline() -> None:
+    """pdftotext -raw may run a headline and its teaser into one block read as body, under
+    a one-word label: a name under that block and over the body is the byline."""
+    units = [
+        Unit((Traced("Wissenschaft"),), 0, "display"),
+        Unit(
+            (
+                Traced("Die Hochschule stoppt drei Neubauten"),
+                Traced("Der Rektor nennt die Kosten."),
+            ),
+            1,
+            "body",
+        ),
+        Unit((Traced("Julia Hofer"),), 2, "display"),
+        Unit(
+            (Traced("Weil die Kosten stiegen, ruht der Bau."), Traced("Nun wird geprüft.")),
+            3,
+            "body",
+        ),
+    ]
+    assert dump_insets(units)[2].role == "byline"

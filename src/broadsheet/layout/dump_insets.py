@@ -153,7 +153,7 @@ def _quoted_in_body(units: Sequence[Unit], k: int) -> bool:
 def _bare_byline(units: Sequence[Unit], k: int) -> bool:
     """A name without "Von"/"By" closing a header, right over the body: one line of a few
     capitalised words (and the particles names take), under a headline (two header units,
-    or one long enough to be no kicker), over body text.
+    one long enough to be no kicker, or one over a teaser), over body text.
 
     >>> from broadsheet.model import Traced
     >>> head = Unit((Traced("Flensburg gewinnt das Nordderby"),), 0, "display")
@@ -168,8 +168,10 @@ def _bare_byline(units: Sequence[Unit], k: int) -> bool:
     j = _header_before(units, k)
     if j is None:
         return False
-    headed = len(units[j].text.split()) >= BYLINE_UNDER_WORDS or (
-        j >= 1 and units[j - 1].role == roles.DISPLAY
+    headed = (
+        len(units[j].text.split()) >= BYLINE_UNDER_WORDS
+        or (j >= 1 and units[j - 1].role == roles.DISPLAY)
+        or units[j + 1].role == roles.BODY  # a teaser between: the header's second unit
     )
     found = u.text.split()
     names = [w for w in found if w not in NAME_PARTICLES]
