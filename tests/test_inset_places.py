@@ -464,3 +464,18 @@ def test_a_name_under_a_label_and_a_teaser_read_as_body_is_the_byline() -> None:
         ),
     ]
     assert dump_insets(units)[2].role == "byline"
+
+
+def test_a_dumps_caption_subject_on_a_line_of_its_own_opens_the_caption() -> None:
+    """A caption's subject ending in a colon may come out as a line of its own right
+    over the caption: it opens the caption, it heads no story."""
+    dump = (
+        "Niedrigwasser im Spreewald:\n\n"
+        "Kahnfahrer müssen in trockenen\nSommern Umwege nehmen.\n\n"
+        "Foto: Jana Lind/imago\n\n"
+        f"Harbour plan stalls\n\n{HARBOUR}"
+    )
+    pictures = [i for i in text_items_of(dump) if i["type"] == "picture"]
+    assert [p["caption"] for p in pictures] == [
+        "Niedrigwasser im Spreewald: Kahnfahrer müssen in trockenen Sommern Umwege nehmen."
+    ]

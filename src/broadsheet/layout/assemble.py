@@ -142,7 +142,8 @@ def _can_start(u: Unit, lang: str) -> bool:
 
 def _mark_captions(units: list[Unit]) -> list[Unit]:
     """Body text followed by a photo credit is a caption (unless it is longer than any
-    caption: body text a dump ran into the caption's lines); very wide short text too."""
+    caption: body text a dump ran into the caption's lines), with a line ending in a colon
+    right over it; very wide short text too."""
     widths = [measure(u.lines) for u in units if u.role == roles.BODY and len(u.lines) >= 3]
     widest = max(widths, default=0.0)
     out: list[Unit] = []
@@ -151,7 +152,10 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
         own = k + 2 < len(units) and credit_heads(after, units[k + 2]) if after else False
         credited = after is not None and after.role == roles.PHOTO_CREDIT and not own
         if u.role == roles.BODY and credited and len(u.lines) <= CAPTION_MAX_LINES:
-            u = Unit(u.lines, u.index, roles.CAPTION, u.style)
+            if out and _caption_lead(out[-1]):  # "Niedrigwasser im Spreewald:" over the rest
+                u = Unit(out.pop().lines + u.lines, u.index, roles.CAPTION, u.style)
+            else:
+                u = Unit(u.lines, u.index, roles.CAPTION, u.style)
         elif u.role == roles.BODY and not roles.set_as(u, "body") and _wide(u, widest):
             near_head = any(
                 0 < abs(v.index - u.index) < 1.5 and v.role in HEAD_ROLES for v in units
@@ -159,6 +163,20 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
             u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION, u.style)
         out.append(u)
     return out
+
+
+def _caption_lead(u: Unit) -> bool:
+    """A dump's line ending in a colon right over a caption opens it: the caption's subject
+    ("Niedrigwasser im Spreewald:"), cut off as a line of its own.
+
+    >>> from broadsheet.model import Traced
+    >>> _caption_lead(Unit((Traced("Im Spreewald:"),), 0, "display"))
+    True
+    >>> _caption_lead(Unit((Traced("Im Spreewald"),), 0, "display"))
+    False
+    """
+    text = u.lines[-1].text.rstrip()
+    return u.style is None and u.role == roles.DISPLAY and len(u.lines) == 1 and text.endswith(":")
 
 
 def _wide(u: Unit, widest: float) -> bool:
