@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tests.test_type_roles import CLOSED, FRESH
 
 from broadsheet.export.json import page_dict
@@ -426,44 +427,32 @@ def test_a_dumps_subhead_after_a_column_cut_into_short_blocks_is_a_subhead() -> 
     assert "Open questions" in [p.text for p in story.paragraphs]
 
 
-def test_a_name_under_a_teaser_read_as_body_is_the_byline() -> None:
-    """A dump may read a teaser of a line or two as body text: a name right under it,
-    with the headline over it, is still the header's byline."""
-    units = [
-        Unit((Traced("Wissenschaft"),), 0, "display"),
-        Unit((Traced("Die Hochschule stoppt drei Neubauten"),), 1, "display"),
-        Unit((Traced("Der Rektor nennt die Kosten,"), Traced("die Stadt schweigt.")), 2, "body"),
-        Unit((Traced("Julia Hofer"),), 3, "display"),
-        Unit(
-            (Traced("Weil die Kosten stiegen, ruht der Bau."), Traced("Nun wird geprüft.")),
-            4,
-            "body",
-        ),
-    ]
-    assert dump_insets(units)[3].role == "byline"
+def _dump_unit(role: str, *lines: str) -> Unit:
+    return Unit(tuple(Traced(t) for t in lines), 0, role)
 
 
-def test_a_name_under_a_label_and_a_teaser_read_as_body_is_the_byline() -> None:
-    """pdftotext -raw may run a headline and its teaser into one block read as body, under
-    a one-word label: a name under that block and over the body is the byline."""
-    units = [
-        Unit((Traced("Wissenschaft"),), 0, "display"),
-        Unit(
-            (
-                Traced("Die Hochschule stoppt drei Neubauten"),
-                Traced("Der Rektor nennt die Kosten."),
-            ),
-            1,
-            "body",
-        ),
-        Unit((Traced("Julia Hofer"),), 2, "display"),
-        Unit(
-            (Traced("Weil die Kosten stiegen, ruht der Bau."), Traced("Nun wird geprüft.")),
-            3,
-            "body",
-        ),
-    ]
-    assert dump_insets(units)[2].role == "byline"
+WISSENSCHAFT = _dump_unit("display", "Wissenschaft")
+HOFER = _dump_unit("display", "Julia Hofer")
+BAU = _dump_unit("body", "Weil die Kosten stiegen, ruht der Bau.", "Nun wird geprüft.")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # a headline, and a teaser a dump read as body under it
+        [
+            _dump_unit("display", "Die Hochschule stoppt drei Neubauten"),
+            _dump_unit("body", "Der Rektor nennt die Kosten,", "die Stadt schweigt."),
+        ],
+        # pdftotext -raw ran headline and teaser into one block read as body
+        [_dump_unit("body", "Die Hochschule stoppt drei Neubauten", "Der Rektor nennt sie.")],
+    ],
+)
+def test_a_name_under_a_teaser_read_as_body_is_the_byline(header: list[Unit]) -> None:
+    """A dump may read a teaser of a line or two as body text, or run the headline into
+    it: a name right under it, under a label or a headline, is the header's byline."""
+    units = [WISSENSCHAFT, *header, HOFER, BAU]
+    assert dump_insets(units)[len(header) + 1].role == "byline"
 
 
 def test_a_dumps_caption_subject_on_a_line_of_its_own_opens_the_caption() -> None:
