@@ -468,3 +468,18 @@ def test_a_dumps_caption_subject_on_a_line_of_its_own_opens_the_caption() -> Non
     assert [p["caption"] for p in pictures] == [
         "Niedrigwasser im Spreewald: Kahnfahrer müssen in trockenen Sommern Umwege nehmen."
     ]
+
+
+def test_a_dumps_pull_quote_after_a_picture_in_its_column_is_a_pull_quote() -> None:
+    """A picture set into a column (caption, credit) may stand between the body and a
+    pull quote: the quote repeats the body's words, so it is the story's quote, not the
+    head of a new story."""
+    quote = _dump_unit("display", "the money for the harbour quay", "was short")
+    units = [
+        _dump_unit("body", *HARBOUR.splitlines()),
+        _dump_unit("caption", "The old quay at low tide."),
+        _dump_unit("photo_credit", "Photo: Jana Lind/AP"),
+        quote,
+        _dump_unit("body", *HARBOUR_ON.splitlines()),
+    ]
+    assert dump_insets(units, "en")[3].role == "pull_quote"

@@ -20,6 +20,8 @@ from broadsheet.layout.recurrence import recurs, spaced, words
 from broadsheet.layout.roles import Unit
 from broadsheet.repair.lexicon import language_zipf
 
+# What a column's text reads on past: quotes and pictures set into it.
+SET_IN = (roles.PULL_QUOTE, roles.CAPTION, roles.PHOTO_CREDIT)
 # A body block stands within this many units after a quote (a subhead may come between).
 DUMP_QUOTE_REACH = 2
 # A block read as body of at most this many lines, without a final stop, may be a pull
@@ -63,8 +65,8 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
         if _quoted_in_body(units, k):
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
             continue
-        j = k - 1  # the unit before, past the pull quotes found there
-        while j > 0 and out[j].role == roles.PULL_QUOTE:
+        j = k - 1  # the unit before, past the pull quotes and pictures set in the column
+        while j > 0 and out[j].role in SET_IN:
             j -= 1
         if u.role != roles.DISPLAY or units[j].role != roles.BODY:
             continue
