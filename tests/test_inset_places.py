@@ -483,3 +483,17 @@ def test_a_dumps_pull_quote_after_a_picture_in_its_column_is_a_pull_quote() -> N
         _dump_unit("body", *HARBOUR_ON.splitlines()),
     ]
     assert dump_insets(units, "en")[3].role == "pull_quote"
+
+
+def test_a_default_dumps_credit_on_its_own_line_under_the_caption_is_split_off() -> None:
+    """pdftotext's default dump sets a caption and its credit's own line in one block: the
+    credit's form ("Name/agency") splits it off, and the caption over it is a picture's."""
+    dump = (
+        "Gemeinschaftsküche im Wohnheim: Ein Zimmer kostet hier 310 Euro.\n"
+        "Moritz Feilke/epd\n\n"
+        f"Harbour plan stalls\n\n{HARBOUR}"
+    )
+    pictures = [i for i in text_items_of(dump) if i["type"] == "picture"]
+    assert [(p["caption"], p["credit"]) for p in pictures] == [
+        ("Gemeinschaftsküche im Wohnheim: Ein Zimmer kostet hier 310 Euro.", "Moritz Feilke/epd")
+    ]

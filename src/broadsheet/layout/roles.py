@@ -296,6 +296,8 @@ def _split_gaps(block: Block) -> list[tuple[Traced, ...]]:
             caption = (*block.lines[:k], line.slice(0, tail).strip())
             after = block.lines[k + 1 :]
             return [caption, (line.slice(tail, len(line)),), *([after] if after else [])]
+    if block.style is None and head and is_photo_credit(last.text.strip()):
+        return [tuple(head), (last,)]  # a dump's credit on a line of its own under the caption
     m2 = agency_at(last.text)
     if m2 and m2.start() == 0 and head and ends_sentence(head[-1].text):
         return [tuple(head), (last,)]  # on a line of its own under the text
