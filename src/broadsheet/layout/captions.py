@@ -39,7 +39,6 @@ from broadsheet.model import Traced
 MAX_NAME_WORDS = 4
 # Units a header is made of, and a picture's.
 HEADER_ROLES = (roles.DISPLAY, roles.BYLINE)
-PICTURE_ROLES = (roles.CAPTION, roles.PHOTO_CREDIT)
 # Display type under a picture no larger than this share of the body's, with body after
 # it, is the story above going on (a byline set bold without "By", a lead-in); a header of
 # its own has a headline, larger than that (a kicker about the body's size may open it).
@@ -148,7 +147,7 @@ def across_pictures(units: Sequence[Unit]) -> list[Unit]:
     k = 0
     while k < len(units):
         end = k
-        while end < len(units) and (_pictured(units[end]) or _dump_picture(units[end])):
+        while end < len(units) and (_pictured(units[end]) or dump_picture(units[end])):
             end += 1
         if end == k:
             out.append(units[k])
@@ -166,12 +165,12 @@ def _pictured(u: Unit) -> bool:
     """Placed by a picture and read as its caption or credit (what `pictures_of` takes): a
     unit the picture placed that reads as something else (a byline set by the picture's
     caption) stays in the flow, or no stage would take its text."""
-    return placed(u) and u.role in (roles.CAPTION, roles.PHOTO_CREDIT)
+    return placed(u) and u.role in roles.PICTURE_ROLES
 
 
-def _dump_picture(u: Unit) -> bool:
+def dump_picture(u: Unit) -> bool:
     """A dump's caption or credit: its text told it (a dump places nothing)."""
-    return u.style is None and u.role in PICTURE_ROLES
+    return u.style is None and u.role in roles.PICTURE_ROLES
 
 
 def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Unit]:
@@ -189,7 +188,7 @@ def picture_heads(runs: list[list[Unit]], units: Sequence[Unit]) -> dict[int, Un
         end = k
         while end < len(units) and _pictured(units[end]):
             end += 1
-        part = next((u for u in units[k:end] if u.role in PICTURE_ROLES), None)
+        part = next((u for u in units[k:end] if u.role in roles.PICTURE_ROLES), None)
         display = all(u.role == roles.DISPLAY for u in run)
         over = _over(run, units[k:end])
         if part is not None and display and over and not _goes_on(units, end):
@@ -286,7 +285,7 @@ def _same_picture(pic: Picture, u: Unit) -> bool:
     """A caption or credit that the PDF page placed by the same picture as the last
     picture's goes with it: a second caption block (a lead-in line in its own type) joins
     its caption, a second credit block (lines set up the side) its credit. True if taken."""
-    if u.style is None or not u.style.role or u.role not in (roles.CAPTION, roles.PHOTO_CREDIT):
+    if u.style is None or not u.style.role or u.role not in roles.PICTURE_ROLES:
         return False
     number = u.style.picture
     parts = [p.style for p in (pic.caption, pic.credit) if p is not None]

@@ -21,7 +21,7 @@ from broadsheet.layout.roles import Unit
 from broadsheet.repair.lexicon import language_zipf
 
 # What a column's text reads on past: quotes and pictures set into it.
-SET_IN = (roles.PULL_QUOTE, roles.CAPTION, roles.PHOTO_CREDIT)
+SET_IN = (roles.PULL_QUOTE, *roles.PICTURE_ROLES)
 # A body block stands within this many units after a quote (a subhead may come between).
 DUMP_QUOTE_REACH = 2
 # A block read as body of at most this many lines, without a final stop, may be a pull
@@ -191,7 +191,7 @@ def _header_before(units: Sequence[Unit], k: int) -> int | None:
     TEASER_LINES at most, which a dump may read as body) set between a header and its
     byline; None if there is none."""
     j = k - 1
-    while j >= 0 and units[j].role in (roles.CAPTION, roles.PHOTO_CREDIT):
+    while j >= 0 and units[j].role in roles.PICTURE_ROLES:
         j -= 1
     if j >= 1 and units[j].role == roles.BODY:
         j -= len(units[j].lines) <= TEASER_LINES  # a teaser

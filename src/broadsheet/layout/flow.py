@@ -19,6 +19,7 @@ from broadsheet.layout.roles import (
     ends_hyphen,
     ends_sentence,
     measure,
+    sorted_median,
     starts_lower,
     width,
 )
@@ -166,9 +167,7 @@ def column_measure(lines: Sequence[Traced]) -> float:
     if not body:
         return measure(tuple(lines))
     low = body[len(body) // 4]
-    kept = [w for w in body if w <= JOINED_RATIO * low]
-    half = len(kept) // 2
-    return float(kept[half] if len(kept) % 2 else (kept[half - 1] + kept[half]) / 2)
+    return sorted_median([w for w in body if w <= JOINED_RATIO * low])
 
 
 def _same_class(p: Unit, cls: list[Unit], width: dict[float, float], placed: bool) -> bool:

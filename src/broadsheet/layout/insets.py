@@ -67,8 +67,6 @@ SUBHEAD_MAX_LINES = 2
 # A block stands within a column's measure when it sticks out of it by at most this many
 # points (rules and indents of a pull quote stay inside; a headline spans columns).
 MEASURE_SLACK_PT = 3.0
-# A picture's own text: a pull quote repeating its story may follow it in the column.
-PICTURE_TEXT = (roles.CAPTION, roles.PHOTO_CREDIT)
 # Opening quotation marks: a subhead never opens with one, a pull quote often does.
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'", "‘")
 
@@ -96,8 +94,8 @@ def _marked(units: Sequence[Unit], lang: str) -> list[Unit]:
         u = units[k]
         out.append(u)
         k += 1
-        if not _body(u) and u.role not in PICTURE_TEXT:
-            continue
+        if not _body(u) and u.role not in roles.PICTURE_ROLES:
+            continue  # a quote follows body text, or a picture's text set in the column
         end = _inset_end(units, k)
         if end is None:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from broadsheet.layout.ads import AD_KIND
@@ -23,6 +24,7 @@ from broadsheet.layout.credits import (
 )
 from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
 from broadsheet.model import Block, Traced, Type
+from broadsheet.repair.hyphens import LINE_END_HYPHENS
 
 BODY = "body"
 DISPLAY = "display"  # short display type: kicker, headline, teaser or pull quote
@@ -38,6 +40,8 @@ FURNITURE = "furniture"
 PULL_QUOTE = "pull_quote"
 SUBHEAD = "subhead"
 INLINE = "inline"
+# What a picture's text is made of.
+PICTURE_ROLES = (CAPTION, PHOTO_CREDIT)
 
 # Type this many times the body's size is headline type, whatever its text reads like.
 HEADLINE_SIZE = 1.5
@@ -140,9 +144,13 @@ class Unit:
 def measure(lines: tuple[Traced, ...]) -> float:
     """The column width in characters: the median length of all lines but the last."""
     body = lines[:-1] if len(lines) > 1 else lines
-    widths = sorted([width(line.text) for line in body])
-    half = len(widths) // 2  # the median, as statistics.median takes it (faster here)
-    return float(widths[half] if len(widths) % 2 else (widths[half - 1] + widths[half]) / 2)
+    return sorted_median(sorted([width(line.text) for line in body]))
+
+
+def sorted_median(values: Sequence[int]) -> float:
+    """The median of values sorted already, as statistics.median takes it (faster here)."""
+    half = len(values) // 2
+    return float(values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2)
 
 
 _SPACE_RUN_RE = re.compile(r"\s{2,}")
@@ -162,7 +170,7 @@ def ends_sentence(text: str) -> bool:
 
 def ends_hyphen(text: str) -> bool:
     t = text.rstrip()
-    return len(t) > 1 and t[-1] in "-\u2010\u00ad\ufffe¬" and t[-2].isalnum()
+    return len(t) > 1 and t[-1] in LINE_END_HYPHENS and t[-2].isalnum()
 
 
 def starts_lower(text: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from broadsheet.layout import roles
+from broadsheet.layout.captions import dump_picture, placed
 from broadsheet.layout.headers import (
     BYLINE_MAX_WORDS,
     MIN_HEAD_SIZE,
@@ -113,14 +114,7 @@ def _past_picture(units: Sequence[Unit], k: int) -> Unit:
     """The unit at k, or the first after it that a picture's geometry did not place (a
     header reads on across a picture set under it: `captions.across_pictures`); in a
     dump, the first after the captions and credits there."""
-    return next((v for v in units[k:] if not _by_picture(v)), units[k])
-
-
-def _by_picture(u: Unit) -> bool:
-    """Set by a picture: placed so by a PDF's geometry, or a dump's caption or credit."""
-    if u.style is None:
-        return u.role in (roles.CAPTION, roles.PHOTO_CREDIT)
-    return bool(u.style.role)
+    return next((v for v in units[k:] if not (placed(v) or dump_picture(v))), units[k])
 
 
 def _closes_header(u: Unit, head: Unit, nxt: Unit) -> bool:

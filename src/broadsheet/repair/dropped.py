@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 
 from broadsheet.model import Edit
-from broadsheet.repair.hyphens import HARD_HYPHENS, PDFIUM_HYPHEN, SOFT_HYPHENS
+from broadsheet.repair.hyphens import LINE_END_HYPHENS
 from broadsheet.repair.lexicon import Lexicon
 
 # Ligatures whose glyphs go missing, longest first so "ffi" wins over "ff".
@@ -33,7 +33,6 @@ KEPT_LIGATURE_SHARE = 0.015
 MIN_WORDS_FOR_SHARE = 300
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
-_LINE_END_HYPHENS = HARD_HYPHENS | SOFT_HYPHENS | {PDFIUM_HYPHEN}
 _LIGATURE_LETTERS_RE = re.compile(r"f[filt]", re.IGNORECASE)
 
 
@@ -91,7 +90,7 @@ def _word_pieces(text: str, tokens: list[re.Match[str]], continues: str, lex: Le
     listed word with the piece the line before ends with (`continues`)."""
     pieces: set[int] = set()
     end = text.rstrip()
-    if tokens and end[-1:] in _LINE_END_HYPHENS and tokens[-1].end() == len(end) - 1:
+    if tokens and end[-1:] in LINE_END_HYPHENS and tokens[-1].end() == len(end) - 1:
         pieces.add(len(tokens) - 1)
     opens = bool(tokens) and not text[: tokens[0].start()].strip()
     if opens and continues and lex.listed(continues + tokens[0].group()):

@@ -30,6 +30,8 @@ SOFT_HYPHENS = frozenset("\u00ad¬")
 PDFIUM_HYPHEN = "\ufffe"
 # Soft-hyphen markers an extractor may leave inside a line after joining the lines itself.
 INLINE_SOFT_HYPHENS = frozenset({"\u00ad", PDFIUM_HYPHEN})
+# Every mark that may end a line in a word cut there.
+LINE_END_HYPHENS = HARD_HYPHENS | SOFT_HYPHENS | {PDFIUM_HYPHEN}
 
 # Words after a dangling hyphen that make it an elision ("Ein- und Ausreise").
 CONJUNCTIONS = {
