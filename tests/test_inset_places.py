@@ -52,22 +52,38 @@ def wide_story(foot: float) -> list[Unit]:
     ]
 
 
+def story_header(left: float, top: float, size: float, head: tuple[float, float]) -> list[Unit]:
+    """A kicker in body size, a headline in `size` (`head`: its width and height), a byline
+    and the body's first block, stacked down from `top` at `left`."""
+    width, height = head
+    under = top - 14 - height  # the headline's foot
+    return [
+        unit("Web", 4, DISPLAY, ("other", 1.0, False, False), (left, top - 10, left + 20, top)),
+        unit(
+            "Wind farm in the village",
+            5,
+            DISPLAY,
+            ("display", size, True, False),
+            (left, under, left + width, top - 14),
+        ),
+        unit(
+            "Jane Roe",
+            6,
+            DISPLAY,
+            ("other", 0.95, False, True),
+            (left, under - 14, left + 40, under - 5),
+        ),
+        unit(FRESH, 7, BODY, BODY_TYPE, (left, under - 130, left + 160, under - 20)),
+    ]
+
+
 def test_a_header_under_the_row_above_in_another_column_heads_a_story() -> None:
     """A story over three columns ends in its right column; under the whole row, in the
     left column, stand a kicker in body size, a headline smaller than the first story's
     and a byline: a story of the next row, not a quote set into the first."""
     units = [
         *wide_story(foot=600),
-        unit("Web", 4, DISPLAY, ("other", 1.0, False, False), (40, 530, 60, 540)),
-        unit(
-            "Wind farm in the village",
-            5,
-            DISPLAY,
-            ("display", 1.45, True, False),
-            (40, 510, 190, 526),
-        ),
-        unit("Jane Roe", 6, DISPLAY, ("other", 0.95, False, True), (40, 496, 80, 505)),
-        unit(FRESH, 7, BODY, BODY_TYPE, (40, 380, 200, 490)),
+        *story_header(left=40, top=540, size=1.45, head=(150, 16)),
     ]
     plan = plan_page(units, "en")
     assert len(plan.stories) == 2
@@ -109,16 +125,7 @@ def test_a_header_level_with_the_header_above_it_heads_a_story_beside_that_one()
     headline is set smaller than the wide story's."""
     units = [
         *wide_story(foot=560),
-        unit("Web", 4, DISPLAY, ("other", 1.0, False, False), (580, 720, 600, 730)),
-        unit(
-            "Wind farm in the village",
-            5,
-            DISPLAY,
-            ("display", 1.6, True, False),
-            (580, 690, 740, 716),
-        ),
-        unit("Jane Roe", 6, DISPLAY, ("other", 0.95, False, True), (580, 676, 620, 685)),
-        unit(FRESH, 7, BODY, BODY_TYPE, (580, 560, 740, 670)),
+        *story_header(left=580, top=730, size=1.6, head=(160, 26)),
     ]
     plan = plan_page(units, "en")
     assert len(plan.stories) == 2
