@@ -23,6 +23,7 @@ from broadsheet.layout.caption_place import (
     stacked,
     within_width,
 )
+from broadsheet.layout.credits import MAX_CREDIT_CHARS
 from broadsheet.layout.geometry import GBlock, Line, frame_of
 from broadsheet.layout.order import reading_order
 from broadsheet.model import Box, centre_in, union
@@ -37,10 +38,9 @@ MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
 MIN_CAPTIONED_EM = 8.0
 MIN_CAPTIONED_HEIGHT_EM = 5.0
 # A credit has at least this many letters or digits (a bullet or dingbat has fewer) and at
-# most this many characters; set at a caption line's end, in type at most this share of
-# the caption's size, or in another face after the caption's full stop.
+# most credits.MAX_CREDIT_CHARS characters; set at a caption line's end, in type at most
+# this share of the caption's size, or in another face after the caption's full stop.
 MIN_WORD_CHARS = 2
-MAX_CREDIT_CHARS = 80
 # A line under the caption in smaller type is its credit when at most this long (a
 # photographer's and an agency's name; a longer one is more caption).
 MAX_SIZED_CREDIT_CHARS = 50
