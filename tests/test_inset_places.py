@@ -177,12 +177,45 @@ CHOIR = (
 
 def test_a_dumps_lone_short_line_between_blocks_of_one_story_is_its_subhead() -> None:
     """Between two long blocks that speak of the same things, a short line is a subhead;
-    between two stories, it heads the second."""
+    between two stories, with the second story's byline under it, it heads the second."""
     one = parse_text(f"Harbour plan stalls\n\n{HARBOUR}\nOpen questions\n\n{HARBOUR_ON}")
     (story,) = one.pages[0].items
     assert "Open questions" in [p.text for p in story.paragraphs]
-    two = parse_text(f"Harbour plan stalls\n\n{HARBOUR}\nChoir on tour\n\n{CHOIR}")
+    two = parse_text(f"Harbour plan stalls\n\n{HARBOUR}\nChoir on tour\n\nBy Ann Lee\n\n{CHOIR}")
     assert len(two.pages[0].items) == 2
+
+
+# Two sections of one story that share no long word and no rare one.
+KAIMAUER = (
+    "Der Rat hat am Montag über den neuen Hafen beraten. Die Fraktionen waren sich\n"
+    "nicht einig, wer die Kosten für den Bau der Kaimauer tragen soll, und vertagten\n"
+    "die Entscheidung auf den Herbst. Die Fischer am Hafen sind darüber verärgert.\n"
+    "Sie hatten gehofft, noch vor dem Winter sichere Liegeplätze zu bekommen.\n"
+)
+GUTACHTEN = (
+    "Schon im Frühjahr war ein Gutachten erschienen, das die Mauer für baufällig\n"
+    "erklärte. Damals sagte der Bürgermeister, das Geld liege bereit. Seither ist\n"
+    "wenig geschehen, und die Opposition wirft ihm vor, die Frist verpasst zu haben.\n"
+    "Er selbst spricht von einem Missverständnis zwischen Land und Gemeinde.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "stories"),
+    [
+        ("", 1),  # the text goes on: a subhead
+        ("Eva Lindner\n\n", 2),  # a name under it: a story's header
+        ("Die Stadt baut um\n\n", 2),  # a headline read as body under it
+        ("Kiel: Der Rat tagt.\n\n", 2),  # the run-in head of a brief
+    ],
+)
+def test_a_dumps_lone_line_without_a_header_after_it_is_a_subhead(after: str, stories: int) -> None:
+    """Two sections that share no word tell nothing: a lone line between them heads a
+    story only where a story's header goes on under it (a byline, a headline, a brief's
+    run-in head). Cutting a story in two costs its reader the rest of it; keeping two
+    in one costs only the seam between them."""
+    doc = parse_text(f"Streit um den Hafen\n\n{KAIMAUER}\nVorgeschichte\n\n{after}{GUTACHTEN}")
+    assert len(doc.pages[0].items) == stories
 
 
 def text_items_of(dump: str) -> list[dict[str, Any]]:

@@ -166,24 +166,6 @@ def test_the_seed_without_blank_lines_keeps_every_field() -> None:
     assert evaluate(gold, pred).field_accuracy == 1.0
 
 
-@known("a dump's subhead between sections that share no rare word heads a story of its own")
-def test_a_subhead_between_sections_speaking_of_other_things_stays_in_its_story() -> None:
-    before = (
-        "Der Rat hat am Montag über den neuen Hafen beraten. Die Fraktionen waren sich\n"
-        "nicht einig, wer die Kosten für den Bau der Kaimauer tragen soll, und vertagten\n"
-        "die Entscheidung auf den Herbst. Die Fischer am Hafen sind darüber verärgert.\n"
-        "Sie hatten gehofft, noch vor dem Winter sichere Liegeplätze zu bekommen.\n"
-    )
-    after = (
-        "Schon im Frühjahr war ein Gutachten erschienen, das die Mauer für baufällig\n"
-        "erklärte. Damals sagte der Bürgermeister, das Geld liege bereit. Seither ist\n"
-        "wenig geschehen, und die Opposition wirft ihm vor, die Frist verpasst zu haben.\n"
-        "Er selbst spricht von einem Missverständnis zwischen Land und Gemeinde.\n"
-    )
-    items = text_items(f"Streit um den Hafen\n\n{before}\nVorgeschichte\n\n{after}")
-    assert len(items) == 1
-
-
 @known("a private-use symbol glyph standing alone is kept as printed")
 def test_a_lone_private_use_symbol_is_left_out() -> None:
     [item] = text_items("\n\n".join(["\uf034 Sonnig und warm", *STORY_BODY]))

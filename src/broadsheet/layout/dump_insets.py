@@ -12,6 +12,7 @@ and splits the one it stands in.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -42,6 +43,12 @@ COHESION_BLOCKS = 2
 # RARE_ZIPF in the language (names, places; about one in a hundred thousand words).
 SHARED_RARE = 3
 RARE_ZIPF = 4.0
+# ...or, where the body round it shares too little to tell, a subhead unless a story's
+# header goes on after it: within STORY_HEADER_REACH units a byline, or a headline read as
+# body (HEADLINE_BODY_LINES lines at most, no final stop), or a brief's run-in head.
+STORY_HEADER_REACH = 3
+HEADLINE_BODY_LINES = 3
+RUN_IN_RE = re.compile(r"[A-ZÄÖÜ][\w .'-]{1,25}: ")
 # A bare byline: at most this many words, names and the particles between them, under a
 # header unit of at least BYLINE_UNDER_WORDS words or under two header units.
 BYLINE_MAX_WORDS = 6
@@ -73,8 +80,8 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
         after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
         if any(v.role == roles.BODY for v in after) and recurs(u, known):
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
-        elif _subhead(_section(reversed(out[:k])), u, _section(units[k + 1 :])) and _one_story(
-            out, k, lang
+        elif _subhead(_section(reversed(out[:k])), u, _section(units[k + 1 :])) and (
+            _one_story(out, k, lang) or not _heads_story(units, k)
         ):
             out[k] = Unit(u.lines, u.index, roles.SUBHEAD, u.style)
     for k in range(1, len(units) - 1):
@@ -175,14 +182,7 @@ def _bare_byline(units: Sequence[Unit], k: int) -> bool:
         or (j >= 1 and units[j - 1].role == roles.DISPLAY)
         or units[j + 1].role == roles.BODY  # a teaser between: the header's second unit
     )
-    found = u.text.split()
-    names = [w for w in found if w not in NAME_PARTICLES]
-    return (
-        headed
-        and 2 <= len(found) <= BYLINE_MAX_WORDS
-        and len(names) >= 2
-        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in names)
-    )
+    return headed and _names(u)
 
 
 def _header_before(units: Sequence[Unit], k: int) -> int | None:
@@ -256,6 +256,35 @@ def _subhead(before: Sequence[Unit], u: Unit, after: Sequence[Unit]) -> bool:
         and bool(after)
         and after[0].role == roles.BODY
         and min(_body_lines(before), _body_lines(after)) >= SUBHEAD_BODY_LINES
+    )
+
+
+def _heads_story(units: Sequence[Unit], k: int) -> bool:
+    """A story's header goes on after the line at units[k]: within STORY_HEADER_REACH
+    units a byline (or a bare name), or right after it a headline that the dump read as
+    body (HEADLINE_BODY_LINES lines at most, no final stop, not cut mid-sentence), or
+    the run-in head of a
+    brief ("Nairobi: ..."). A section's head is followed by its text and nothing else."""
+    after = units[k + 1 : k + 1 + STORY_HEADER_REACH]
+    if any(v.role == roles.BYLINE or (v.role == roles.DISPLAY and _names(v)) for v in after):
+        return True
+    first = units[k + 1]
+    last = first.lines[-1].text
+    headline = len(first.lines) <= HEADLINE_BODY_LINES and not (
+        roles.ends_sentence(last) or _open(last)
+    )
+    return headline or bool(RUN_IN_RE.match(first.lines[0].text))
+
+
+def _names(u: Unit) -> bool:
+    """One line of a few capitalised words and the particles names take."""
+    found = u.text.split()
+    names = [w for w in found if w not in NAME_PARTICLES]
+    return (
+        len(u.lines) == 1
+        and 2 <= len(found) <= BYLINE_MAX_WORDS
+        and len(names) >= 2
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in names)
     )
 
 
