@@ -537,3 +537,32 @@ def test_a_default_dumps_credit_on_its_own_line_under_the_caption_is_split_off()
     assert [(p["caption"], p["credit"]) for p in pictures] == [
         ("Gemeinschaftsküche im Wohnheim: Ein Zimmer kostet hier 310 Euro.", "Moritz Feilke/epd")
     ]
+
+
+WOHNHEIM = (
+    "Die Wohnheime der Stadt sind seit Jahren voll belegt, und die Wartelisten werden\n"
+    "länger. Wer im Herbst zu studieren beginnt, sucht oft monatelang nach einem Zimmer\n"
+    "und zahlt am Ende mehr, als das Bafög für die Miete vorsieht. Das Studierendenwerk\n"
+    "will nun zwei neue Häuser bauen, doch vor 2027 wird keines davon fertig sein.\n"
+)
+
+
+def test_a_raw_dumps_photographer_agency_credit_stands_on_its_own_line() -> None:
+    """pdftotext -raw sets no blank line between a credit in the photographer/agency form
+    and the kicker under it: the credit line stands alone, as one with "Foto:" does."""
+    dump = (
+        "Gemeinschaftsküche im Wohnheim: Ein Zimmer kostet hier 310 Euro warm.\n"
+        "Moritz Feilke/epd\nPanorama\nStudierende warten monatelang auf einen Wohnheimplatz\n"
+        f"Von Sabine Ortner\n{WOHNHEIM}"
+    )
+    picture, story = text_items_of(dump)
+    assert picture["credit"] == "Moritz Feilke/epd"
+    assert story["kicker"] == "Panorama"
+
+
+def test_a_dumps_long_line_between_sections_without_a_header_under_it_is_set_in() -> None:
+    """A line too long for a subhead, between two sections of body text, with no byline
+    or headline under it: a pull quote the page does not repeat, not a new story."""
+    line = "Erst im Herbst soll wieder über die alte Mauer beraten werden"
+    [story] = text_items_of(f"Streit um den Hafen\n\n{KAIMAUER}\n{line}\n\n{GUTACHTEN}")
+    assert story["pull_quotes"] == [line]

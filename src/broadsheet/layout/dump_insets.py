@@ -49,6 +49,9 @@ RARE_ZIPF = 4.0
 STORY_HEADER_REACH = 3
 HEADLINE_BODY_LINES = 3
 RUN_IN_RE = re.compile(r"[A-ZÄÖÜ][\w .'-]{1,25}: ")
+# Longer lines there, SET_IN_LINES at most, without a story's header under them, are set
+# into the column: a pull quote whose words the page does not repeat.
+SET_IN_LINES = 2
 # A bare byline: at most this many words, names and the particles between them, under a
 # header unit of at least BYLINE_UNDER_WORDS words or under two header units.
 BYLINE_MAX_WORDS = 6
@@ -63,7 +66,8 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
     unit after a body block, a body block within DUMP_QUOTE_REACH units after it, whose
     words recur in the page's body text (a dump shows no type, so the repetition is the
     evidence); a subhead is a lone short line between two long body blocks (a pull quote
-    set into the column may stand between it and the block before)."""
+    set into the column may stand between it and the block before); a longer line or two
+    there, with no story's header under it, is set into the column too."""
     units = [_as_body(u) if _runs_on(units, k) else u for k, u in enumerate(units)]
     known = cache(lambda: spaced([u for u in units if u.role == roles.BODY]))
     out = list(units)
@@ -80,10 +84,12 @@ def dump_insets(units: Sequence[Unit], lang: str = "de") -> list[Unit]:
         after = units[k + 1 : k + 1 + DUMP_QUOTE_REACH]
         if any(v.role == roles.BODY for v in after) and recurs(u, known):
             out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
-        elif _subhead(_section(reversed(out[:k])), u, _section(units[k + 1 :])) and (
-            _one_story(out, k, lang) or not _heads_story(units, k)
-        ):
+            continue
+        before, rest = _section(reversed(out[:k])), _section(units[k + 1 :])
+        if _subhead(before, u, rest) and (_one_story(out, k, lang) or not _heads_story(units, k)):
             out[k] = Unit(u.lines, u.index, roles.SUBHEAD, u.style)
+        elif _set_in(before, u, rest) and not _heads_story(units, k):
+            out[k] = Unit(u.lines, u.index, roles.PULL_QUOTE, u.style)
     for k in range(1, len(units) - 1):
         if _bare_byline(units, k):
             u = units[k]
@@ -285,6 +291,19 @@ def _names(u: Unit) -> bool:
         and 2 <= len(found) <= BYLINE_MAX_WORDS
         and len(names) >= 2
         and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in names)
+    )
+
+
+def _set_in(before: Sequence[Unit], u: Unit, after: Sequence[Unit]) -> bool:
+    """One or two lines, longer than a subhead, between two long runs of body text: set
+    into the column (a pull quote whose words the page does not repeat) if no story's
+    header goes on under it (`_heads_story`, asked by the caller)."""
+    return (
+        len(u.lines) <= SET_IN_LINES
+        and len(u.text.split()) > SUBHEAD_MAX_WORDS
+        and bool(after)
+        and after[0].role == roles.BODY
+        and min(_body_lines(before), _body_lines(after)) >= SUBHEAD_BODY_LINES
     )
 
 

@@ -12,7 +12,7 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
-from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_agency
+from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_agency, is_photo_credit
 from broadsheet.layout.roles import (
     BYLINE_RE,
     FUNCTION_WORDS,
@@ -184,7 +184,7 @@ def own_line(text: str) -> bool:
     """Lines that always stand alone: bylines, photo credits, page furniture."""
     return len(text) < OWN_LINE_MAX and bool(
         BYLINE_RE.match(text)
-        or PHOTO_CREDIT_RE.match(text)
+        or is_photo_credit(text.strip())
         or (text.endswith(")") and is_agency(text))
         or is_furniture(text)
     )
