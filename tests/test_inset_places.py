@@ -566,3 +566,40 @@ def test_a_dumps_long_line_between_sections_without_a_header_under_it_is_set_in(
     line = "Erst im Herbst soll wieder über die alte Mauer beraten werden"
     [story] = text_items_of(f"Streit um den Hafen\n\n{KAIMAUER}\n{line}\n\n{GUTACHTEN}")
     assert story["pull_quotes"] == [line]
+
+
+def test_a_drawn_order_dumps_pieces_stay_with_the_story_started_before_them() -> None:
+    """A story whose lead is set wider than its columns: the columns' pieces have no
+    story start of their width before them. In a dump that lists the page as drawn
+    (pdftotext -raw) they stay with the story before them, not with the next story of
+    their width, whose header comes after them."""
+    lead = (
+        "Bis 2035 soll sich die Zahl der angeschlossenen Haushalte in der Stadt verdoppeln,",
+        "sagt der Vorstand am Montag in einer ersten Runde vor der Presse im Rathaus, und",
+        "die Stadt will dafür einen Teil ihrer Anteile an den Stadtwerken an das Land abgeben,",
+        "wie der Kämmerer am Abend bestätigte, nachdem der Rat lange gestritten hatte.",
+    )
+    units = [
+        _dump_unit("display", "Energie"),
+        _dump_unit("display", "Stadtwerke bauen das Fernwärmenetz aus"),
+        _dump_unit("body", *lead),
+        _dump_unit(
+            "body",
+            "Die Stadtwerke haben am Montag ihre",
+            "Pläne für das neue Netz vorgestellt,",
+            "das bis zum Jahr 2035 doppelt so groß",
+            "werden soll als das heutige Netz.",
+        ),
+        _dump_unit("display", "Sport"),
+        _dump_unit("display", "Heimsieg zum Auftakt der Saison"),
+        _dump_unit(
+            "body",
+            "Der Verein hat am Samstag sein erstes",
+            "Heimspiel der Saison klar gewonnen,",
+            "vor fast viertausend Zuschauern im",
+            "neuen Stadion an der Hafenstraße.",
+        ),
+    ]
+    units = [Unit(u.lines, float(k), u.role) for k, u in enumerate(units)]
+    plan = plan_page(units, "de", None, drawn=True)
+    assert sorted([p.index for p in s.pieces] for s in plan.stories) == [[2.0, 3.0], [6.0]]

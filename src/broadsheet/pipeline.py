@@ -23,7 +23,7 @@ from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
 from broadsheet.layout.pdftext import pdf_source
 from broadsheet.layout.roles import ends_hyphen, units
-from broadsheet.layout.segment import segment
+from broadsheet.layout.segment import drawn_order, segment
 from broadsheet.load.pdf import is_pdf as is_pdf  # re-exported: the CLI reads through here
 from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
 from broadsheet.load.text import blocks, page_spans
@@ -259,7 +259,8 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
     cut = repaired if source.origins else segment(rejoin(repaired))
     page_units = mark_running([u for b in cut for u in units(b)], know.running)
-    plan = plan_page(page_units, know.lang, know.lex)
+    drawn = not source.origins and drawn_order(page_blocks)
+    plan = plan_page(page_units, know.lang, know.lex, drawn)
     items, furniture, ads, repairs = build_items(plan, know.lex)
     return Page(
         number=number,

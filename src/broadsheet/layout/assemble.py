@@ -53,9 +53,12 @@ CAPTION_MAX_LINES = 8
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 
 
-def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> Plan:
+def plan_page(
+    units: Sequence[Unit], lang: str, lex: Lexicon | None = None, drawn: bool = False
+) -> Plan:
     """Sort the units of one page into stories, pictures and furniture (`lex`, the
-    document's words, helps to order a story's pieces)."""
+    document's words, helps to order a story's pieces; `drawn`: a dump that lists the
+    page in the order it was drawn, `segment.drawn_order`)."""
     ads = [u for u in units if u.role == roles.AD]  # no stage below reads an ad's text
     units = [u for u in units if u.role != roles.AD]
     marked = around_pictures(_mark_captions(list(units)), mark_teasers)
@@ -69,12 +72,13 @@ def plan_page(units: Sequence[Unit], lang: str, lex: Lexicon | None = None) -> P
     start_units = _story_starts(flow, runs, starts, nxt, lang)
     stories: list[Story] = []
     owner: dict[float, Story] = {}
+    groups: list[tuple[list[Unit], Unit | None]] = []
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
-        cls_starts = [u for u in cls if u.index in start_units]
-        for group, start in _split_class(cls, cls_starts):
-            story = Story(pieces=order_pieces(group, start, lang, nxt, lex))
-            stories.append(story)
-            owner.update({p.index: story for p in group})
+        groups += _split_class(cls, [u for u in cls if u.index in start_units])
+    for group, start in _lead_back(groups) if drawn else groups:
+        story = Story(pieces=order_pieces(group, start, lang, nxt, lex))
+        stories.append(story)
+        owner.update({p.index: story for p in group})
     attach_insets(units, owner)
     runs = _with_rubrics(runs, starts, owner)
     starts.update({id(run[-1]): _unit_after(flow, run[-1]) for run in runs})
@@ -220,6 +224,26 @@ def _split_class(cls: list[Unit], starts: list[Unit]) -> list[tuple[list[Unit], 
         k = max((i for i, s in enumerate(starts) if s.index <= p.index), default=0)
         groups[k][0].append(p)
     return groups
+
+
+def _lead_back(
+    groups: list[tuple[list[Unit], Unit | None]],
+) -> list[tuple[list[Unit], Unit | None]]:
+    """A drawn-order dump's pieces listed before every story start of their width class
+    go to the story started last before them (its lead or teaser set at another width),
+    not to the first story after them: such a dump lists a page in reading order, and
+    moving text back over a header loses the reader more than leaving it."""
+    starts = sorted((s.index, k) for k, (_, s) in enumerate(groups) if s is not None)
+    out = [(list(g), s) for g, s in groups]
+    for k, (group, start) in enumerate(groups):
+        for p in group:
+            if start is None or p.style is not None or p.index >= start.index:
+                continue
+            before = [j for index, j in starts if index < p.index]
+            if before and before[-1] != k:
+                out[k][0].remove(p)
+                out[before[-1]][0].append(p)
+    return out
 
 
 def _attach_runs(
