@@ -23,7 +23,7 @@ from broadsheet.layout.captions import (
     placed,
     title_pictures,
 )
-from broadsheet.layout.flow import measure_classes, order_pieces, seam
+from broadsheet.layout.flow import lead_back, measure_classes, order_pieces, seam, split_class
 from broadsheet.layout.headers import EXTRA, header_roles, rubric_over, worded
 from broadsheet.layout.insets import attach_insets, mark_insets
 from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
@@ -74,8 +74,8 @@ def plan_page(
     owner: dict[float, Story] = {}
     groups: list[tuple[list[Unit], Unit | None]] = []
     for cls in measure_classes([u for u in units if u.role == roles.BODY]):
-        groups += _split_class(cls, [u for u in cls if u.index in start_units])
-    for group, start in _lead_back(groups) if drawn else groups:
+        groups += split_class(cls, [u for u in cls if u.index in start_units])
+    for group, start in lead_back(groups) if drawn else groups:
         story = Story(pieces=order_pieces(group, start, lang, nxt, lex))
         stories.append(story)
         owner.update({p.index: story for p in group})
@@ -213,37 +213,6 @@ def _dumped_jump(u: Unit) -> bool:
 
 def _is_jump(u: Unit) -> bool:
     return u.style is not None and u.style.kind == NOTE_KIND
-
-
-def _split_class(cls: list[Unit], starts: list[Unit]) -> list[tuple[list[Unit], Unit | None]]:
-    """Pieces of one column width, split at story starts (each piece to the start before it)."""
-    if len(starts) <= 1:
-        return [(cls, starts[0] if starts else None)]
-    groups: list[tuple[list[Unit], Unit | None]] = [([], s) for s in starts]
-    for p in cls:
-        k = max((i for i, s in enumerate(starts) if s.index <= p.index), default=0)
-        groups[k][0].append(p)
-    return groups
-
-
-def _lead_back(
-    groups: list[tuple[list[Unit], Unit | None]],
-) -> list[tuple[list[Unit], Unit | None]]:
-    """A drawn-order dump's pieces listed before every story start of their width class
-    go to the story started last before them (its lead or teaser set at another width),
-    not to the first story after them: such a dump lists a page in reading order, and
-    moving text back over a header loses the reader more than leaving it."""
-    starts = sorted((s.index, k) for k, (_, s) in enumerate(groups) if s is not None)
-    out = [(list(g), s) for g, s in groups]
-    for k, (group, start) in enumerate(groups):
-        for p in group:
-            if start is None or p.style is not None or p.index >= start.index:
-                continue
-            before = [j for index, j in starts if index < p.index]
-            if before and before[-1] != k:
-                out[k][0].remove(p)
-                out[before[-1]][0].append(p)
-    return out
 
 
 def _attach_runs(

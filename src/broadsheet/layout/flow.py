@@ -304,3 +304,34 @@ def _root(chains: dict[float, float], x: float) -> float:
         chains[x] = chains[chains[x]]
         x = chains[x]
     return x
+
+
+def split_class(cls: list[Unit], starts: list[Unit]) -> list[tuple[list[Unit], Unit | None]]:
+    """Pieces of one column width, split at story starts (each piece to the start before it)."""
+    if len(starts) <= 1:
+        return [(cls, starts[0] if starts else None)]
+    groups: list[tuple[list[Unit], Unit | None]] = [([], s) for s in starts]
+    for p in cls:
+        k = max((i for i, s in enumerate(starts) if s.index <= p.index), default=0)
+        groups[k][0].append(p)
+    return groups
+
+
+def lead_back(
+    groups: list[tuple[list[Unit], Unit | None]],
+) -> list[tuple[list[Unit], Unit | None]]:
+    """A drawn-order dump's pieces listed before every story start of their width class
+    go to the story started last before them (its lead or teaser set at another width),
+    not to the first story after them: such a dump lists a page in reading order, and
+    moving text back over a header loses the reader more than leaving it."""
+    starts = sorted((s.index, k) for k, (_, s) in enumerate(groups) if s is not None)
+    out = [(list(g), s) for g, s in groups]
+    for k, (group, start) in enumerate(groups):
+        for p in group:
+            if start is None or p.style is not None or p.index >= start.index:
+                continue
+            before = [j for index, j in starts if index < p.index]
+            if before and before[-1] != k:
+                out[k][0].remove(p)
+                out[before[-1]][0].append(p)
+    return out
