@@ -259,9 +259,7 @@ def _subhead(before: Sequence[Unit], u: Unit, after: Sequence[Unit]) -> bool:
         len(u.lines) == 1
         and len(text.split()) <= SUBHEAD_MAX_WORDS
         and not text.endswith(":")
-        and bool(after)
-        and after[0].role == roles.BODY
-        and min(_body_lines(before), _body_lines(after)) >= SUBHEAD_BODY_LINES
+        and _between_bodies(before, after)
     )
 
 
@@ -269,8 +267,8 @@ def _heads_story(units: Sequence[Unit], k: int) -> bool:
     """A story's header goes on after the line at units[k]: within STORY_HEADER_REACH
     units a byline (or a bare name), or right after it a headline that the dump read as
     body (HEADLINE_BODY_LINES lines at most, no final stop, not cut mid-sentence), or
-    the run-in head of a
-    brief ("Nairobi: ..."). A section's head is followed by its text and nothing else."""
+    the run-in head of a brief ("Nairobi: ..."). A section's head is followed by its text
+    and nothing else."""
     after = units[k + 1 : k + 1 + STORY_HEADER_REACH]
     if any(v.role == roles.BYLINE or (v.role == roles.DISPLAY and _names(v)) for v in after):
         return True
@@ -301,7 +299,15 @@ def _set_in(before: Sequence[Unit], u: Unit, after: Sequence[Unit]) -> bool:
     return (
         len(u.lines) <= SET_IN_LINES
         and len(u.text.split()) > SUBHEAD_MAX_WORDS
-        and bool(after)
+        and _between_bodies(before, after)
+    )
+
+
+def _between_bodies(before: Sequence[Unit], after: Sequence[Unit]) -> bool:
+    """Long runs of body text on both sides of a unit (SUBHEAD_BODY_LINES lines each at
+    least), the one after it right under it: where a subhead or a line set in stands."""
+    return (
+        bool(after)
         and after[0].role == roles.BODY
         and min(_body_lines(before), _body_lines(after)) >= SUBHEAD_BODY_LINES
     )
