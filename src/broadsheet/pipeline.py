@@ -18,7 +18,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from broadsheet.layout.assemble import plan_page
-from broadsheet.layout.fragments import rejoin
+from broadsheet.layout.fragments import join_column_feet, joins_hyphens, rejoin, rewrap
 from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
 from broadsheet.layout.pdftext import pdf_source
@@ -257,9 +257,9 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         page_blocks = blocks(source.text, start, end, page=number)
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
-    cut = repaired if source.origins else segment(rejoin(repaired))
-    page_units = mark_running([u for b in cut for u in units(b)], know.running)
     drawn = not source.origins and drawn_order(page_blocks)
+    cut = repaired if source.origins else segment(_typeset_lines(repaired, drawn))
+    page_units = mark_running([u for b in cut for u in units(b)], know.running)
     plan = plan_page(page_units, know.lang, know.lex, drawn)
     items, furniture, ads, repairs = build_items(plan, know.lex)
     return Page(
@@ -274,6 +274,16 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         warnings=source.notes,
         hidden=tuple(h for h in source.hidden if h.page == number),
     )
+
+
+def _typeset_lines(dump_blocks: list[Block], drawn: bool) -> list[Block]:
+    """A dump sorted into a layout (pdftotext's default) cuts a column's text at its foot,
+    breaks justified lines at wide gaps and joins hyphenated lines: each is undone here. One
+    that lists the page as drawn keeps the PDF's lines, and its wide lines are headlines."""
+    if drawn:
+        return dump_blocks
+    typeset = rejoin(join_column_feet(dump_blocks))
+    return rewrap(typeset) if joins_hyphens(dump_blocks) else typeset
 
 
 def vocabulary(pages: Iterable[Iterable[Sequence[str]]]) -> Iterator[str]:

@@ -123,3 +123,115 @@ def _fragment(line: Traced, measure: int) -> bool:
 
 def _fits(width: int, nxt: Traced, measure: int) -> bool:
     return width + 1 + len(nxt) <= FIT_SLACK * measure and not own_line(nxt.text)
+
+
+# A block cut off at a column's foot has at least this many lines (a header's are fewer).
+FOOT_MIN_LINES = 3
+
+
+def join_column_feet(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each one that a dump cut at a column's foot joined to the block that
+    goes on with its text: the first stops without a sentence end, the next opens in
+    lowercase. pdftotext's default mode sets a blank line wherever a column ends, so a
+    paragraph running on into the next column comes out as two blocks, each of which later
+    stages would read as a story's piece, a caption or a teaser of its own.
+
+    >>> a = Block((Traced("Die Stadt will"), Traced("bis zum Herbst"), Traced("neue Leitungen")), 0)
+    >>> b = Block((Traced("verlegen lassen."),), 1)
+    >>> [len(x.lines) for x in join_column_feet([a, b])]
+    [4]
+    """
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and _runs_on(prev, block):
+            out[-1] = Block(prev.lines + block.lines, prev.index, prev.page, prev.style)
+        else:
+            out.append(Block(block.lines, len(out), block.page, block.style))
+    return out
+
+
+def _runs_on(a: Block, b: Block) -> bool:
+    last = a.lines[-1].text
+    return (
+        len(a.lines) >= FOOT_MIN_LINES
+        and bool(b.lines)
+        and not ends_sentence(last)
+        and not own_line(last)
+        and starts_lower(b.lines[0].text)
+    )
+
+
+# A block with fewer lines is a header, a caption or a short note: its long line is no
+# column's lines joined.
+REWRAP_MIN_LINES = 6
+# A line this many times its block's measure holds typeset lines the dump joined ...
+JOINED = 1.55
+# ... and is cut while what is left of it is longer than this many measures.
+JOINED_REST = 1.3
+
+
+# A dump with fewer lines than this share ending in a hyphen joined its hyphenated lines.
+JOINED_HYPHEN_SHARE = 0.01
+
+
+def joins_hyphens(blocks: Sequence[Block]) -> bool:
+    """The dump joined each line that ended in a hyphen with the next (pdftotext's default
+    mode): hardly a line of it ends in one, where a justified column hyphenates every
+    tenth line or so. A dump that keeps soft hyphens at line ends (pdftotext with some
+    typesetters, PDFium) kept its lines as set.
+
+    >>> lines = tuple(Traced(t) for t in ["Die Stadt will", "neue Leitun-", "gen verlegen."])
+    >>> joins_hyphens([Block(lines, 0)]), joins_hyphens([Block(lines[:1] + lines[2:], 0)])
+    (False, True)
+    """
+    lines = [line.text for block in blocks for line in block.lines]
+    hyphens = sum(ends_hyphen(text) for text in lines)
+    return hyphens < JOINED_HYPHEN_SHARE * len(lines)
+
+
+def rewrap(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with each line that holds several typeset lines cut back into lines of
+    its block's measure. pdftotext's default mode joins a line that ends in a hyphen with
+    the next one and drops the hyphen, so a third of a column's lines come out two or three
+    times as long as the rest: every later stage would read such a line as a wider column,
+    a headline or a teaser. Where the cuts fall matters little; that the lengths are the
+    column's again, and that a paragraph's short last line stays short, does.
+
+    >>> line = "Am Montag steht einer der wichtigsten Apple-Termine des Jahres"
+    >>> body = ["an: Auf der Entwicklerkonferenz", "WWDC werden vor allem im Soft-",
+    ...         "ware-Bereich wichtige Neuerun-", "gen verkündet, letztes Jahr",
+    ...         "wurde etwa das Betriebssys-", "tem OS X Yosemite enthüllt."]
+    >>> block = Block(tuple(Traced(t) for t in [line, *body]), 0)
+    >>> [t.text for t in rewrap([block])[0].lines][:2]
+    ['Am Montag steht einer der', 'wichtigsten Apple-Termine des Jahres']
+    """
+    return [_rewrapped(block) for block in blocks]
+
+
+def _rewrapped(block: Block) -> Block:
+    lines = block.lines
+    if len(lines) < REWRAP_MIN_LINES:
+        return block
+    lengths = sorted(len(line) for line in lines)
+    measure = lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
+    if measure < MIN_MEASURE or lengths[-1] <= JOINED * measure:
+        return block
+    out: list[Traced] = []
+    for line in lines:
+        out += _cut_to(line, measure) if len(line) > JOINED * measure else [line]
+    return Block(tuple(out), block.index, block.page, block.style)
+
+
+def _cut_to(line: Traced, measure: int) -> list[Traced]:
+    """The line cut at the spaces nearest each measure's end while it is too long."""
+    out: list[Traced] = []
+    while len(line) > JOINED_REST * measure:
+        text = line.text
+        spaces = [i for i, c in enumerate(text) if c == " " and 0 < i < len(text) - 1]
+        if not spaces:
+            break
+        cut = min(spaces, key=lambda i: abs(i - measure))
+        out.append(line.slice(0, cut))
+        line = line.slice(cut + 1, len(text))
+    return [*out, line]

@@ -1,0 +1,128 @@
+"""pdftotext's default mode (issue 13): it cuts a column's text at the column's foot with a
+blank line and joins each line that ended in a hyphen to the next, dropping the hyphen, so
+a third of the lines are two columns wide. The text path puts the typeset lines back
+before it reads roles."""
+
+from __future__ import annotations
+
+from broadsheet.model import Item
+from broadsheet.pipeline import Options, parse_text
+
+HEADER = "Stadtwerke wollen das Fernwärmenetz verdoppeln\nVon Sabine Ortner\n\n"
+# Two columns as typeset: about 32 characters to the line, hyphenated.
+COLUMN_A = """Die Stadtwerke wollen ihr Fern-
+wärmenetz bis zum Jahr 2035 ver-
+doppeln. Das kündigte der Ge-
+schäftsführer am Montag in der
+Ratssitzung an. Rund 40.000 Haus-
+halte sollen dann ihre Wärme aus
+dem Netz beziehen, heute sind es
+knapp halb so viele. Die Kosten
+für den Ausbau schätzt das Unter-
+nehmen auf rund 300 Millionen
+Euro, die zum größeren Teil über
+Kredite finanziert werden sollen.
+Bund und Land fördern das Vor-
+haben mit zusammen"""
+COLUMN_B = """etwa 90 Millionen Euro. Die ers-
+ten Leitungen sollen im Herbst
+am Holländischen Platz verlegt
+werden, der Rest folgt bis 2030.
+Kritik kommt von der Opposition
+im Rat. Sie hält den Zeitplan für
+zu knapp und fürchtet steigende
+Preise für die Kundinnen und
+Kunden. Der Geschäftsführer wies
+das am Montag zurück."""
+
+
+SECOND = "Kleine Kliniken fürchten die Reform\nVon Tilman Roggenbuck\n\n"
+COLUMN_C = """Die Krankenhausreform des Bundes
+sorgt in Mecklenburg-Vorpommern
+für wachsende Unruhe. Nach einer
+Analyse könnten bis zu fünf Kli-
+niken Leistungsgruppen verlieren,
+die für ihre wirtschaftliche Exis-
+tenz entscheidend sind, sagte ein
+Sprecher des Ministeriums. Die
+Häuser in Wolgast und Crivitz
+gelten als besonders gefährdet,
+weil dort zu wenige Fälle behan-
+delt werden. Der Landkreis will
+sich dagegen wehren."""
+
+
+def _as_pdftotext_default(column: str) -> str:
+    """Each line that ends in a hyphen joined to the next, the hyphen dropped."""
+    return column.replace("-\n", "")
+
+
+def _items() -> tuple[Item, ...]:
+    dump = "\n\n".join(
+        [
+            HEADER + _as_pdftotext_default(COLUMN_A),
+            _as_pdftotext_default(COLUMN_B),
+            SECOND + _as_pdftotext_default(COLUMN_C) + "\n",
+        ]
+    )
+    return parse_text(dump, options=Options(language="de")).pages[0].items
+
+
+def test_a_paragraph_cut_at_a_columns_foot_reads_on_in_the_next_block() -> None:
+    article = _items()[0]
+    assert article.headline is not None and article.headline.text.startswith("Stadtwerke")
+    text = " ".join(p.text for p in article.paragraphs)
+    assert "fördern das Vorhaben mit zusammen etwa 90 Millionen Euro." in text
+    assert text.endswith("Der Geschäftsführer wies das am Montag zurück.")
+
+
+def test_lines_joined_at_hyphens_are_no_headline() -> None:
+    """Three typeset lines joined ("Analyse könnten ... sagte ein") read as a brief's
+    headline, had the dump's lines been taken for the page's."""
+    items = _items()
+    assert [i.type for i in items] == ["article", "article"]
+    clinics = items[1]
+    assert clinics.headline is not None and clinics.headline.text.startswith("Kleine Kliniken")
+    assert clinics.teaser is None
+    text = " ".join(p.text for p in clinics.paragraphs)
+    assert text.startswith("Die Krankenhausreform") and text.endswith("dagegen wehren.")
+
+
+# A box of briefs whose column feet fall mid-sentence: each foot's text opens the next
+# block in lowercase, as pdftotext's default mode sets it.
+BRIEFS = """Aus den Ländern
+
+Kiel: Der Landtag hat ein Gesetz beschlossen, das den Einbau neuer
+Ölheizungen in Neubauten ab
+2027 verbietet. Es wurde mit 41
+zu 28 Stimmen angenommen. Die
+Opposition nannte es übereilt und bürokratisch, Umweltverbände dagegen
+zu zaghaft, weil es bestehende Anlagen nicht
+
+erfasst.
+Erfurt: Die Polizei hat einen
+Mann festgenommen, der seit 2019 mehr als 200 seltene
+Bücher aus Bibliotheken gestohlen
+haben soll. Viele davon habe er
+über Auktionen im Ausland verkauft, sagte ein Sprecher. Der Mann bestreitet
+
+die Vorwürfe.
+Mainz: Das Land investiert 90
+Millionen Euro in seine Regionalbahnen. Die Fahrzeiten
+sollen bis 2030 um ein Fünftel
+sinken, die ersten Züge fahren
+
+ab dem kommenden
+Frühjahr.
+(dpa)
+"""
+
+
+def test_briefs_cut_at_column_feet_stay_whole() -> None:
+    items = parse_text(BRIEFS, options=Options(language="de")).pages[0].items
+    assert len(items) == 1
+    paragraphs = [p.text for p in items[0].paragraphs]
+    assert [p.split(":")[0] for p in paragraphs] == ["Kiel", "Erfurt", "Mainz"]
+    assert paragraphs[0].endswith("nicht erfasst.")
+    assert paragraphs[1].endswith("bestreitet die Vorwürfe.")
+    assert paragraphs[2].endswith("ab dem kommenden Frühjahr.")
