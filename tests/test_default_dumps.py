@@ -5,7 +5,9 @@ before it reads roles."""
 
 from __future__ import annotations
 
-from broadsheet.model import Item
+from broadsheet.layout.fragments import rewrap
+from broadsheet.layout.segment import own_line
+from broadsheet.model import Block, Item, Traced
 from broadsheet.pipeline import Options, parse_text
 
 HEADER = "Stadtwerke wollen das Fernwärmenetz verdoppeln\nVon Sabine Ortner\n\n"
@@ -126,3 +128,23 @@ def test_briefs_cut_at_column_feet_stay_whole() -> None:
     assert paragraphs[0].endswith("nicht erfasst.")
     assert paragraphs[1].endswith("bestreitet die Vorwürfe.")
     assert paragraphs[2].endswith("ab dem kommenden Frühjahr.")
+
+
+def test_lines_cut_back_leave_no_byline_standing_alone() -> None:
+    """A joined line that opens "von Rathaus und Außenstelle" is cut elsewhere than after
+    those words: alone on a line they read as a byline and cut the story in two."""
+    column = [
+        "Die Bürger unterzeichneten zugleich zwei weitere",
+        "VP-Ideen: eine Symbiose",
+        "von Rathaus und Außenstelle der Bezirkshauptmannschaft (BH) sowie",
+        "eine Machbarkeitsstudie",
+        "darüber, ob die Stadt Sta-",
+        "tutarstadt werden soll.",
+        "Beides ist längst im",
+        "Rollen. Die Studie ist in",
+        "Arbeit, sagt der Sprecher.",
+    ]
+    block = Block(tuple(Traced(t) for t in column), 0)
+    lines = [t.text for t in rewrap([block])[0].lines]
+    assert len(lines) > len(column)
+    assert not any(own_line(t) for t in lines)

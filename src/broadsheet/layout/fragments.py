@@ -164,7 +164,7 @@ def _runs_on(a: Block, b: Block) -> bool:
 
 # A block with fewer lines is a header, a caption or a short note: its long line is no
 # column's lines joined.
-REWRAP_MIN_LINES = 6
+REWRAP_MIN_LINES = 8
 # A line this many times its block's measure holds typeset lines the dump joined ...
 JOINED = 1.55
 # ... and is cut while what is left of it is longer than this many measures.
@@ -201,7 +201,8 @@ def rewrap(blocks: Sequence[Block]) -> list[Block]:
     >>> line = "Am Montag steht einer der wichtigsten Apple-Termine des Jahres"
     >>> body = ["an: Auf der Entwicklerkonferenz", "WWDC werden vor allem im Soft-",
     ...         "ware-Bereich wichtige Neuerun-", "gen verkündet, letztes Jahr",
-    ...         "wurde etwa das Betriebssys-", "tem OS X Yosemite enthüllt."]
+    ...         "wurde etwa das Betriebssys-", "tem OS X Yosemite enthüllt.",
+    ...         "Heuer ist die IT-Branche vor", "allem auf den Musikdienst"]
     >>> block = Block(tuple(Traced(t) for t in [line, *body]), 0)
     >>> [t.text for t in rewrap([block])[0].lines][:2]
     ['Am Montag steht einer der', 'wichtigsten Apple-Termine des Jahres']
@@ -224,14 +225,27 @@ def _rewrapped(block: Block) -> Block:
 
 
 def _cut_to(line: Traced, measure: int) -> list[Traced]:
-    """The line cut at the spaces nearest each measure's end while it is too long."""
+    """The line cut at the spaces nearest each measure's end while it is too long; not
+    where a byline or credit would stand alone ("von Rathaus und Außenstelle / der
+    Bezirkshauptmannschaft" is one line of a sentence)."""
     out: list[Traced] = []
     while len(line) > JOINED_REST * measure:
         text = line.text
         spaces = [i for i, c in enumerate(text) if c == " " and 0 < i < len(text) - 1]
         if not spaces:
             break
-        cut = min(spaces, key=lambda i: abs(i - measure))
+        cut = min(spaces, key=lambda i: (_cue_at(text, i), abs(i - measure)))
         out.append(line.slice(0, cut))
         line = line.slice(cut + 1, len(text))
     return [*out, line]
+
+
+# Words a byline or a photo credit opens with, casefolded.
+_CUE_WORDS = frozenset({"von", "by", "aus", "from", "foto:", "fotos:", "photo:", "bild:"})
+
+
+def _cue_at(text: str, cut: int) -> bool:
+    """A cut at `cut` would leave a line that stands alone as a byline or credit, or open
+    a line with such a line's first word."""
+    first = text[cut + 1 :].split(" ", 1)[0]
+    return own_line(text[:cut]) or first.casefold() in _CUE_WORDS
