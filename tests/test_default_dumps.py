@@ -5,6 +5,8 @@ before it reads roles."""
 
 from __future__ import annotations
 
+from tests.test_known_failures import STORY, first_paragraph, text_items
+
 from broadsheet.layout.fragments import rewrap
 from broadsheet.layout.segment import own_line
 from broadsheet.model import Block, Item, Traced
@@ -148,3 +150,48 @@ def test_lines_cut_back_leave_no_byline_standing_alone() -> None:
     lines = [t.text for t in rewrap([block])[0].lines]
     assert len(lines) > len(column)
     assert not any(own_line(t) for t in lines)
+
+
+def test_a_word_cut_at_a_columns_foot_finds_its_other_half() -> None:
+    """pdftotext lists a story's second column before its first; the word cut at the first
+    column's foot ("Flücht-" / "linge") names the piece that goes on with it, and the
+    story after keeps its own text."""
+    second = (
+        "linge aus der Ukraine wohnen, soll ein\nneuer Spielplatz entstehen. Die Arbei-\n"
+        "ten beginnen im Frühjahr, sagte der\nBürgermeister am Dienstag im Rat.\n"
+    )
+    first = (
+        "Die Stadt will die alte Kaimauer am\nHafen bis zum Jahr 2029 in drei Ab-\n"
+        "schnitten ersetzen lassen. Die Kosten\nvon rund 40 Millionen Euro teilen sich\n"
+        "Bund und Land. Auf dem Gelände hinter\nder Mauer, wo seit dem Frühjahr Flücht-\n"
+    )
+    clinics = (
+        "Die Krankenhausreform des Bundes sorgt\nin Mecklenburg-Vorpommern für wach-\n"
+        "sende Unruhe. Nach einer Analyse könn-\nten bis zu fünf Kliniken Leistungsgrup-\n"
+        "pen verlieren, sagte ein Sprecher. Die\nHäuser in Wolgast und Crivitz gelten\n"
+        "als besonders gefährdet.\n"
+    )
+    dump = "\n".join(
+        [
+            "Hafen bekommt neue Kaimauer\nVon Sabine Ortner\n",
+            second,
+            first,
+            "Kleine Kliniken fürchten die Reform\nVon Tilman Roggenbuck\n",
+            clinics,
+        ]
+    )
+    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    texts = [" ".join(p.text for p in i.paragraphs) for i in items]
+    assert len(texts) == 2
+    assert texts[0].startswith("Die Stadt will die alte Kaimauer")
+    assert "wo seit dem Frühjahr Flüchtlinge aus der Ukraine wohnen" in texts[0]
+    assert texts[1].startswith("Die Krankenhausreform")
+
+
+def test_a_story_piece_dumped_after_its_continuation_is_read_first() -> None:
+    """pdfminer's block order (a known failure until follow_hyphens): the first piece,
+    cut after "Eu-", listed after the piece that goes on with "ro"."""
+    lines = STORY[2].split("\n")
+    start, rest = "\n".join(lines[:5]), "\n".join(lines[5:])  # cut after "Eu-"
+    [item] = text_items("\n\n".join([STORY[0], STORY[1], rest, start, STORY[3]]))
+    assert item["paragraphs"][0] == first_paragraph()

@@ -141,14 +141,6 @@ def test_a_headline_whose_first_line_is_short_stays_whole() -> None:
     assert item["headline"] == "Mit dem Bafög kommen Studierende kaum noch über die Runden"
 
 
-@known("pdfminer's block order: a story's first piece after the piece that continues it")
-def test_a_story_piece_dumped_after_its_continuation_is_read_first() -> None:
-    lines = STORY[2].split("\n")
-    start, rest = "\n".join(lines[:5]), "\n".join(lines[5:])  # cut after "Eu-"
-    [item] = text_items("\n\n".join([STORY[0], STORY[1], rest, start, STORY[3]]))
-    assert item["paragraphs"][0] == first_paragraph()
-
-
 @known("pdftotext joins a line ending in a real hyphen itself: 'US-' + 'Zölle' = 'USZölle'")
 def test_an_abbreviation_glued_to_its_compound_gets_its_hyphen_back() -> None:
     body = STORY[2].replace(

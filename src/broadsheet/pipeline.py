@@ -18,7 +18,13 @@ from operator import attrgetter
 from pathlib import Path
 
 from broadsheet.layout.assemble import plan_page
-from broadsheet.layout.fragments import join_column_feet, joins_hyphens, rejoin, rewrap
+from broadsheet.layout.fragments import (
+    follow_hyphens,
+    join_column_feet,
+    joins_hyphens,
+    rejoin,
+    rewrap,
+)
 from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
 from broadsheet.layout.pdftext import pdf_source
@@ -258,7 +264,7 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
     drawn = not source.origins and drawn_order(page_blocks)
-    cut = repaired if source.origins else segment(_typeset_lines(repaired, drawn))
+    cut = repaired if source.origins else segment(_typeset_lines(repaired, drawn, know.lex))
     page_units = mark_running([u for b in cut for u in units(b)], know.running)
     plan = plan_page(page_units, know.lang, know.lex, drawn)
     items, furniture, ads, repairs = build_items(plan, know.lex)
@@ -276,13 +282,20 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     )
 
 
-def _typeset_lines(dump_blocks: list[Block], drawn: bool) -> list[Block]:
+# A word this common (or used elsewhere in the document) tells where a column's last word
+# goes on: "sit-" / "ting", not "mid-" / "morning" (zipf 1.9) where "September" goes on.
+COMMON_ZIPF = 2.5
+
+
+def _typeset_lines(dump_blocks: list[Block], drawn: bool, lex: Lexicon) -> list[Block]:
     """A dump sorted into a layout (pdftotext's default) cuts a column's text at its foot,
     breaks justified lines at wide gaps and joins hyphenated lines: each is undone here. One
     that lists the page as drawn keeps the PDF's lines, and its wide lines are headlines."""
     if drawn:
         return dump_blocks
-    typeset = rejoin(join_column_feet(dump_blocks))
+    typeset = rejoin(
+        join_column_feet(follow_hyphens(dump_blocks, partial(lex.known, min_zipf=COMMON_ZIPF)))
+    )
     return rewrap(typeset) if joins_hyphens(dump_blocks) else typeset
 
 

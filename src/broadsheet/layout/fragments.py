@@ -12,7 +12,8 @@ lines too, but after a sentence end, and a capital follows them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from broadsheet.layout.roles import FUNCTION_WORDS, ends_hyphen, ends_sentence, starts_lower
 from broadsheet.layout.segment import own_line
@@ -169,6 +170,44 @@ REWRAP_MIN_LINES = 8
 JOINED = 1.55
 # ... and is cut while what is left of it is longer than this many measures.
 JOINED_REST = 1.3
+
+
+# The word part a hyphen cuts off at a block's end, and the first word of a block.
+_TAIL_RE = re.compile(r"(\w+)[-\u2010\u00ad\ufffe¬]\s*$")
+_HEAD_RE = re.compile(r"\s*(\w+)")
+
+
+def follow_hyphens(blocks: Sequence[Block], known: Callable[[str], bool]) -> list[Block]:
+    """The blocks with each that ends in a word cut by a hyphen followed by the one block
+    that completes it: opens in lowercase with a word part that, joined on, makes a word
+    the language knows ("sit-" / "ting in a pack"). pdftotext's default mode lists a
+    story's column pieces in an order of its own; a word cut at a column's foot is the one
+    seam whose continuation the text names. Where two blocks could complete the word, or
+    none, the dump's order stays.
+
+    >>> a = Block((Traced("Die Stadt will"), Traced("im Herbst mit dem Aus-"),), 0)
+    >>> b = Block((Traced("Ein anderer Text."),), 1)
+    >>> c = Block((Traced("bau beginnen."),), 2)
+    >>> [x.lines[0].text for x in follow_hyphens([a, b, c], lambda w: w == "Ausbau")]
+    ['Die Stadt will', 'bau beginnen.', 'Ein anderer Text.']
+    """
+    order = list(blocks)
+    for a in blocks:
+        tail = _TAIL_RE.search(a.lines[-1].text) if a.lines else None
+        if tail is None:
+            continue
+        heads = [b for b in order if b is not a and _completes(tail.group(1), b, known)]
+        if len(heads) != 1:
+            continue
+        order.remove(heads[0])
+        order.insert(order.index(a) + 1, heads[0])
+    return [Block(b.lines, k, b.page, b.style) for k, b in enumerate(order)]
+
+
+def _completes(part: str, block: Block, known: Callable[[str], bool]) -> bool:
+    first = block.lines[0].text if block.lines else ""
+    head = _HEAD_RE.match(first)
+    return starts_lower(first) and head is not None and known(part + head.group(1))
 
 
 # A dump with fewer lines than this share ending in a hyphen joined its hyphenated lines.
