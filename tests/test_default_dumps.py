@@ -195,3 +195,25 @@ def test_a_story_piece_dumped_after_its_continuation_is_read_first() -> None:
     start, rest = "\n".join(lines[:5]), "\n".join(lines[5:])  # cut after "Eu-"
     [item] = text_items("\n\n".join([STORY[0], STORY[1], rest, start, STORY[3]]))
     assert item["paragraphs"][0] == first_paragraph()
+
+
+def test_a_line_cut_into_words_at_a_columns_head_joins_the_text_before() -> None:
+    """A justified line with wide gaps comes out a word to a line ("Kapitän" / "Jens" /
+    "Brandt,") at the head of a column's block; the block before stops on "mit dem"."""
+    dump = (
+        "Segler aus Kiel gewinnen die Regatta\nVon Sabine Ortner\n\n"
+        "Die Crew aus Kiel hat am Sonntag die\n"
+        "Regatta rund um Fehmarn gewonnen und\n"
+        "dabei den Streckenrekord um mehr als\n"
+        "eine Stunde verbessert. Zweiter wurde\n"
+        "das Boot aus Flensburg mit dem\n\n"
+        "Kapitän\nJens\nBrandt,\nder\n"
+        "schon im Vorjahr knapp gescheitert war.\n"
+        "Die Veranstalter zählten in diesem Jahr\n"
+        "mehr als 120 Boote am Start, so viele\n"
+        "wie nie zuvor in der Geschichte.\n"
+    )
+    [item] = parse_text(dump, options=Options(language="de")).pages[0].items
+    assert item.headline is not None and item.headline.text.startswith("Segler")
+    text = " ".join(p.text for p in item.paragraphs)
+    assert "aus Flensburg mit dem Kapitän Jens Brandt, der schon im Vorjahr" in text

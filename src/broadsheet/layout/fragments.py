@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from broadsheet.layout.roles import FUNCTION_WORDS, ends_hyphen, ends_sentence, starts_lower
+from broadsheet.layout.roles import (
+    FUNCTION_WORDS,
+    ends_hyphen,
+    ends_mid_sentence,
+    ends_sentence,
+    starts_lower,
+)
 from broadsheet.layout.segment import own_line
 from broadsheet.model import Block, Traced
 
@@ -159,7 +165,20 @@ def _runs_on(a: Block, b: Block) -> bool:
         and bool(b.lines)
         and not ends_sentence(last)
         and not own_line(last)
-        and starts_lower(b.lines[0].text)
+        and (starts_lower(b.lines[0].text) or _cut_open(a, b))
+    )
+
+
+def _cut_open(a: Block, b: Block) -> bool:
+    """Block a stops where no sentence stops (a comma, "with the") and block b opens with
+    a piece of a line cut at a wide gap ("American" / "Josh" / "Whitaker,")."""
+    lengths = sorted(len(line) for line in a.lines)
+    measure = lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
+    last = a.lines[-1].text
+    return (
+        (ends_mid_sentence(last) or ends_hyphen(last))
+        and len(b.lines) > 1
+        and _fragment(b.lines[0], measure)
     )
 
 
