@@ -236,14 +236,15 @@ JOINED_HYPHEN_SHARE = 0.01
 def joins_hyphens(blocks: Sequence[Block]) -> bool:
     """The dump joined each line that ended in a hyphen with the next (pdftotext's default
     mode): hardly a line of it ends in one, where a justified column hyphenates every
-    tenth line or so. A dump that keeps soft hyphens at line ends (pdftotext with some
-    typesetters, PDFium) kept its lines as set.
+    tenth line or so. A block's last line does not count: the mode joins within a block
+    only, so a word cut at a column's foot keeps its hyphen. A dump that keeps soft hyphens
+    at line ends (pdftotext with some typesetters, PDFium) kept its lines as set.
 
     >>> lines = tuple(Traced(t) for t in ["Die Stadt will", "neue Leitun-", "gen verlegen."])
-    >>> joins_hyphens([Block(lines, 0)]), joins_hyphens([Block(lines[:1] + lines[2:], 0)])
+    >>> joins_hyphens([Block(lines, 0)]), joins_hyphens([Block(lines[:2], 0), Block(lines[2:], 1)])
     (False, True)
     """
-    lines = [line.text for block in blocks for line in block.lines]
+    lines = [line.text for block in blocks for line in block.lines[:-1]]
     hyphens = sum(ends_hyphen(text) for text in lines)
     return hyphens < JOINED_HYPHEN_SHARE * len(lines)
 
