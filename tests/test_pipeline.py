@@ -365,3 +365,28 @@ def test_a_date_line_with_its_weekday_is_furniture_in_either_order(
     line: str, furniture: bool
 ) -> None:
     assert is_furniture(line) is furniture
+
+
+def test_a_jump_line_stands_alone_over_the_next_storys_kicker() -> None:
+    """pdftotext -raw runs a story's jump line and the next story's kicker together in one
+    block; the jump line stands alone, so the kicker heads its story."""
+    first = (
+        "The council voted on Tuesday to close two branch libraries on\n"
+        "Mondays and to cut the hours of the swimming pools in summer.\n"
+        "Members said the budget left them few other choices this year.\n"
+    )
+    second = (
+        "Patients waiting for hip and knee replacements will be offered\n"
+        "operations on Saturdays and Sundays under a new scheme that the\n"
+        "hospital hopes will cut its waiting list by a third within a year.\n"
+        "The hub opened on Monday with four operating theatres and 28 beds.\n"
+    )
+    dump = (
+        "City Hall\nCouncil approves budget with cuts to libraries\nBy Rachel Kim\n"
+        f"{first}Continued on Page A8\nHealth\n"
+        "Hospital trust opens weekend surgery hub\nBy Sunita Rao\n"
+        f"{second}"
+    )
+    items = parse_text(dump, options=Options(language="en")).pages[0].items
+    hospital = next(i for i in items if i.headline and i.headline.text.startswith("Hospital"))
+    assert hospital.kicker is not None and hospital.kicker.text == "Health"

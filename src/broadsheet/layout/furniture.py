@@ -21,10 +21,11 @@ MIN_PAGES = 2
 MIN_SHARE = 0.3
 
 _DIGITS = re.compile(r"\d+")
-# A folio line: a page number before or after one or two capitalised words.
-_FOLIO_RE = re.compile(
-    r"\d{1,3}\s+[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*)?|[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*)?\s+\d{1,3}"
-)
+# A folio line: a page number ("9", or a section's "A5") before or after one or two
+# capitalised words.
+_PAGE_NO = r"(?:[A-Z]?\d{1,3})"
+_SECTION = r"[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*)?"
+_FOLIO_RE = re.compile(rf"{_PAGE_NO}\s+{_SECTION}|{_SECTION}\s+{_PAGE_NO}")
 _NOISE = re.compile(r"[\s•·|–—\-_.,:;]+")
 
 
@@ -70,7 +71,8 @@ def page_folio(u: Unit) -> bool:
     page's head or foot: inside it, "3 Tote" may be a headline.
 
     >>> from broadsheet.model import Traced
-    >>> [page_folio(Unit((Traced(t),), 0, "display")) for t in ("9 Meinung", "Sport 3", "Tor")]
-    [True, True, False]
+    >>> folios = ("9 Meinung", "Sport 3", "Culture A5", "Tor", "Vor 3")
+    >>> [page_folio(Unit((Traced(t),), 0, "display")) for t in folios]
+    [True, True, True, False, True]
     """
     return len(u.lines) == 1 and bool(_FOLIO_RE.fullmatch(u.lines[0].text.strip()))

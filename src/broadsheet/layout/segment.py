@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Sequence
 
 from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_agency, is_photo_credit
+from broadsheet.layout.jumps import dumped_jump
 from broadsheet.layout.roles import (
     BYLINE_RE,
     FUNCTION_WORDS,
@@ -200,12 +201,14 @@ def _width_jump(lengths: list[int], i: int, alone: list[bool]) -> bool:
 
 
 def own_line(text: str) -> bool:
-    """Lines that always stand alone: bylines, photo credits, page furniture."""
+    """Lines that always stand alone: bylines, photo credits, page furniture, jump lines
+    ("Continued on Page A8" is no part of the kicker under it)."""
     return len(text) < OWN_LINE_MAX and bool(
         BYLINE_RE.match(text)
         or is_photo_credit(text.strip())
         or (text.endswith(")") and is_agency(text))
         or is_furniture(text)
+        or dumped_jump(text)
     )
 
 
