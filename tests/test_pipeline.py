@@ -390,3 +390,33 @@ def test_a_jump_line_stands_alone_over_the_next_storys_kicker() -> None:
     items = parse_text(dump, options=Options(language="en")).pages[0].items
     hospital = next(i for i in items if i.headline and i.headline.text.startswith("Hospital"))
     assert hospital.kicker is not None and hospital.kicker.text == "Health"
+
+
+def test_a_credit_set_up_the_pictures_side_heads_the_caption_under_it() -> None:
+    """pdftotext -raw reads a credit set vertically beside a picture a word to a line, and
+    before the caption under the picture: the words are one credit, the caption the short
+    sentence after them, and the story's first paragraph before them stays body."""
+    lead = (
+        "Die Stadtwerke wollen ihr Fernwärmenetz\n"
+        "bis zum Jahr 2035 verdoppeln. Das kündigte\n"
+        "der Geschäftsführer am Montag in der Sitzung\n"
+        "des Rates an. Rund 40.000 Haushalte sollen\n"
+        "dann ihre Wärme aus dem Netz beziehen.\n"
+    )
+    rest = "".join(
+        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
+        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
+        for k in range(8)
+    )
+    dump = (
+        "Wirtschaft\nStadtwerke wollen das Netz verdoppeln\nVon Sabine Ortner\n"
+        f"{lead}Foto:\nJoseph\nWanyama/afp\n"
+        "Baustelle am Hafen: Hier sollen im\nHerbst die ersten Leitungen liegen.\n"
+        f"{rest}"
+    )
+    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    picture = next(i for i in items if i.type == "picture")
+    assert picture.credit is not None and picture.credit.text == "Foto: Joseph Wanyama/afp"
+    assert picture.caption is not None and picture.caption.text.startswith("Baustelle am Hafen")
+    story = next(i for i in items if i.type != "picture")
+    assert story.paragraphs[0].text.startswith("Die Stadtwerke wollen")

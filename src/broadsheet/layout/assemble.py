@@ -13,12 +13,12 @@ import itertools
 from collections.abc import Sequence
 
 from broadsheet.layout import roles
+from broadsheet.layout.caption_marks import mark_captions
 from broadsheet.layout.captions import (
     Picture,
     across_pictures,
     around_pictures,
     bylines_across,
-    credit_heads,
     pictures_of,
     placed,
     title_pictures,
@@ -29,10 +29,8 @@ from broadsheet.layout.insets import attach_insets, mark_insets
 from broadsheet.layout.jumps import NOTE_KIND, dumped_jump
 from broadsheet.layout.plan import Plan, Story
 from broadsheet.layout.quotes import repeated_quotes
-from broadsheet.layout.roles import Unit, measure
+from broadsheet.layout.roles import Unit
 from broadsheet.layout.runs import (
-    HEAD_ROLES,
-    WIDE_MAX_LINES,
     can_head,
     full_header,
     header_runs,
@@ -47,8 +45,6 @@ TAIL_ROLES = (roles.NOTE,)
 # A rubric moved to its headline is read this little before it (between the unit before the
 # headline and the headline itself, whatever block numbers they have).
 RUBRIC_STEP = 0.01
-# A caption runs to at most this many lines: a longer block over a credit is body text.
-CAPTION_MAX_LINES = 8
 # Opening quotation marks (a run opening with one quotes someone: it is no masthead).
 QUOTE_OPENERS = ("„", "“", '"', "»", "«", "‚", "'")
 
@@ -61,7 +57,7 @@ def plan_page(
     page in the order it was drawn, `segment.drawn_order`)."""
     ads = [u for u in units if u.role == roles.AD]  # no stage below reads an ad's text
     units = [u for u in units if u.role != roles.AD]
-    marked = around_pictures(_mark_captions(list(units)), mark_teasers)
+    marked = around_pictures(mark_captions(list(units), drawn), mark_teasers)
     # Insets first: a subhead under a pull quote is no byline; a byline tells a teaser.
     units = around_pictures(mark_bylines(mark_insets(bylines_across(marked), lang)), mark_teasers)
     pictures = pictures_of(units)
@@ -142,54 +138,6 @@ def _can_start(u: Unit, lang: str) -> bool:
     """A story starts with body text that starts a sentence outside any quotation."""
     sm = seam(u, lang)
     return u.role == roles.BODY and not sm.lower_start and not sm.quote_in
-
-
-def _mark_captions(units: list[Unit]) -> list[Unit]:
-    """Body text followed by a photo credit is a caption (unless it is longer than any
-    caption: body text a dump ran into the caption's lines), with a line ending in a colon
-    right over it; very wide short text too."""
-    widths = [measure(u.lines) for u in units if u.role == roles.BODY and len(u.lines) >= 3]
-    widest = max(widths, default=0.0)
-    out: list[Unit] = []
-    for k, u in enumerate(units):
-        after = units[k + 1] if k + 1 < len(units) else None
-        own = k + 2 < len(units) and credit_heads(after, units[k + 2]) if after else False
-        credited = after is not None and after.role == roles.PHOTO_CREDIT and not own
-        if u.role == roles.BODY and credited and len(u.lines) <= CAPTION_MAX_LINES:
-            if out and _caption_lead(out[-1]):  # "Niedrigwasser im Spreewald:" over the rest
-                u = Unit(out.pop().lines + u.lines, u.index, roles.CAPTION, u.style)
-            else:
-                u = Unit(u.lines, u.index, roles.CAPTION, u.style)
-        elif u.role == roles.BODY and not roles.set_as(u, "body") and _wide(u, widest):
-            near_head = any(
-                0 < abs(v.index - u.index) < 1.5 and v.role in HEAD_ROLES for v in units
-            )
-            u = Unit(u.lines, u.index, roles.DISPLAY if near_head else roles.CAPTION, u.style)
-        out.append(u)
-    return out
-
-
-def _caption_lead(u: Unit) -> bool:
-    """A dump's line ending in a colon right over a caption opens it: the caption's subject
-    ("Niedrigwasser im Spreewald:"), cut off as a line of its own.
-
-    >>> from broadsheet.model import Traced
-    >>> _caption_lead(Unit((Traced("Im Spreewald:"),), 0, "display"))
-    True
-    >>> _caption_lead(Unit((Traced("Im Spreewald"),), 0, "display"))
-    False
-    """
-    text = u.lines[-1].text.rstrip()
-    return u.style is None and u.role == roles.DISPLAY and len(u.lines) == 1 and text.endswith(":")
-
-
-def _wide(u: Unit, widest: float) -> bool:
-    """A few lines wider than every body column: a caption or a teaser, not body text."""
-    return (
-        widest > 0
-        and len(u.lines) <= WIDE_MAX_LINES
-        and measure(u.lines) > roles.WIDE_RATIO * widest
-    )
 
 
 def _unit_after(units: Sequence[Unit], u: Unit) -> Unit | None:

@@ -230,6 +230,15 @@ def credit_heads(credit: Unit, caption: Unit) -> bool:
     )
 
 
+def _right_under(units: Sequence[Unit], credit: Unit, caption: Unit) -> bool:
+    """A dump's caption listed right after a credit, with no credit of its own after it."""
+    if caption.style is not None:
+        return False
+    k = next((i for i, v in enumerate(units) if v is caption), -1)
+    after = units[k + 1] if 0 <= k < len(units) - 1 else None
+    return k > 0 and units[k - 1] is credit and (after is None or after.role != roles.PHOTO_CREDIT)
+
+
 def pictures_of(units: Sequence[Unit]) -> list[Picture]:
     """The page's pictures from its captions and credits, in dump order: a credit goes with
     the caption before it, or heads the caption of its own block; on a PDF page, what one
@@ -244,7 +253,7 @@ def pictures_of(units: Sequence[Unit]) -> list[Picture]:
                 last is not None
                 and last.credit is not None
                 and last.caption is None  # a caption already there must not be lost
-                and credit_heads(last.credit, u)
+                and (credit_heads(last.credit, u) or _right_under(units, last.credit, u))
             ):
                 last.caption = u
                 continue

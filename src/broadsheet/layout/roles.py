@@ -58,6 +58,8 @@ INLINE_HEAD_RATIO = 0.75
 INLINE_REST = 0.05
 # Lines this much wider than every body column belong to a caption or teaser.
 WIDE_RATIO = 1.3
+# A credit set a word to a line ("Foto:" / "Joseph" / "Wanyama/afp") has at most this many.
+MAX_CREDIT_LINES = 3
 # A name in a byline without a "By" has at most this many words.
 MAX_NAME_WORDS = 4
 # Gap of this many spaces inside a line separates two things (caption and credit).
@@ -355,7 +357,8 @@ def _credit_role(text: str) -> str | None:
 def local_role(lines: tuple[Traced, ...]) -> str:
     """The role a unit's own text shows; neighbours refine DISPLAY and BODY later."""
     text = " ".join(line.text for line in lines)
-    credit = _credit_role(text) if len(lines) <= 2 else None
+    stacked = len(lines) <= MAX_CREDIT_LINES and all(" " not in ln.text.strip() for ln in lines)
+    credit = _credit_role(text) if len(lines) <= 2 or stacked else None
     if credit:
         return credit
     if len(lines) <= 2 and BYLINE_RE.match(_fold(_unbroken(lines))):

@@ -46,6 +46,8 @@ WINDOW = 3
 MIN_KICKER_WORD = 4
 # A caption above its photo credit has at most this many lines.
 MAX_CAPTION_LINES = 4
+# A credit set a word to a line has at most this many lines over its name/agency line.
+CREDIT_STACK_WORDS = 2
 # Bylines, credits and furniture lines are shorter than this.
 OWN_LINE_MAX = 80
 
@@ -84,8 +86,38 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
     else:
         cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
         cuts |= _caption_cuts(lines, cuts)
+    for start, end in _credit_stacks(lines):
+        cuts = {c for c in cuts if not start < c < end} | {start, end} - {0, len(lines)}
     bounds = [0, *sorted(cuts), len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _credit_stacks(lines: Sequence[Traced]) -> list[tuple[int, int]]:
+    """(start, end) of each credit set a word to a line ("Foto:" / "Joseph" /
+    "Wanyama/afp": pdftotext -raw reads a credit set up the picture's side so): one or two
+    lines of one word, a cue or a capitalised name, over a photographer/agency line.
+
+    >>> _credit_stacks([Traced(t) for t in ("Der Text.", "Foto:", "Joseph", "Wanyama/afp")])
+    [(1, 4)]
+    """
+    out: list[tuple[int, int]] = []
+    for k, line in enumerate(lines):
+        last = line.text.strip()
+        if " " in last or "/" not in last:
+            continue  # the surname and the agency: "Wanyama/afp"
+        start = k
+        while start > max(0, k - CREDIT_STACK_WORDS) and _credit_word(lines[start - 1].text):
+            start -= 1
+        stack = " ".join(ln.text.strip() for ln in lines[start : k + 1])
+        if start < k and is_photo_credit(stack):
+            out.append((start, k + 1))
+    return out
+
+
+def _credit_word(text: str) -> bool:
+    """A line of one word that opens a credit: its cue ("Foto:") or a first name."""
+    t = text.strip()
+    return " " not in t and (bool(PHOTO_CREDIT_RE.match(t + " x")) or (t.istitle() and t.isalpha()))
 
 
 def _short_block_cuts(lines: Sequence[Traced], lengths: list[int], alone: list[bool]) -> set[int]:
