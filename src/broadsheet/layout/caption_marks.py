@@ -58,11 +58,14 @@ def _under_credit(units: Sequence[Unit], k: int, out: Sequence[Unit]) -> bool:
 
 def _caption_under(units: Sequence[Unit], c: int) -> bool:
     """The credit at c heads its caption, in a dump: pdftotext -raw reads a credit set up
-    a picture's side before the caption under the picture. So where the short text after
+    a picture's side (a word to a line) before the caption under the picture. So where the short text after
     the credit reads as a caption (a sentence or two, no credit of its own after it) and
     the text before it opens a story (right under its byline or header) or is longer."""
-    if units[c].role != roles.PHOTO_CREDIT or units[c].style is not None or c + 1 >= len(units):
+    credit = units[c]
+    if credit.role != roles.PHOTO_CREDIT or credit.style is not None or c + 1 >= len(units):
         return False
+    if len(credit.lines) < 2 or any(" " in line.text.strip() for line in credit.lines):
+        return False  # not set up the side: a word to a line
     cap = units[c + 1]
     after = units[c + 2] if c + 2 < len(units) else None
     if not (
