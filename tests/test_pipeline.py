@@ -420,3 +420,17 @@ def test_a_credit_set_up_the_pictures_side_heads_the_caption_under_it() -> None:
     assert picture.caption is not None and picture.caption.text.startswith("Baustelle am Hafen")
     story = next(i for i in items if i.type != "picture")
     assert story.paragraphs[0].text.startswith("Die Stadtwerke wollen")
+
+
+def test_a_bare_name_between_headline_and_body_is_the_byline() -> None:
+    """pdftotext -raw sets a byline without "Von" on a line of its own between the
+    headline's last line and the body's first: it is the byline, not part of the headline."""
+    body = "".join(
+        f"Im Abschnitt {k} geht es um neue\nLeitungen und um die Kos-\n"
+        f"ten, die dafür bis zum Jahr\n{2026 + k} anfallen, sagte er.\n"
+        for k in range(6)
+    )
+    dump = f"Wirtschaft\nDie Stadt plant ein neues Wärmenetz\nSabine Ortner\n{body}"
+    [item] = parse_text(dump, options=Options(language="de")).pages[0].items
+    assert item.headline is not None and item.headline.text == "Die Stadt plant ein neues Wärmenetz"
+    assert item.byline is not None and item.byline.text == "Sabine Ortner"

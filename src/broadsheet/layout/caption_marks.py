@@ -58,9 +58,10 @@ def _under_credit(units: Sequence[Unit], k: int, out: Sequence[Unit]) -> bool:
 
 def _caption_under(units: Sequence[Unit], c: int) -> bool:
     """The credit at c heads its caption, in a dump: pdftotext -raw reads a credit set up
-    a picture's side (a word to a line) before the caption under the picture. So where the short text after
-    the credit reads as a caption (a sentence or two, no credit of its own after it) and
-    the text before it opens a story (right under its byline or header) or is longer."""
+    a picture's side (a word to a line) before the caption under the picture. So where
+    the short text after the credit reads as a caption (a sentence or two, no credit of
+    its own after it) and the text before it opens a story (right under its byline or
+    header) or is longer."""
     credit = units[c]
     if credit.role != roles.PHOTO_CREDIT or credit.style is not None or c + 1 >= len(units):
         return False

@@ -46,6 +46,10 @@ WINDOW = 3
 MIN_KICKER_WORD = 4
 # A caption above its photo credit has at most this many lines.
 MAX_CAPTION_LINES = 4
+# A bare name in a byline has at most this many words a person, and the body's first line
+# is this much longer than it.
+BARE_NAME_WORDS = 3
+BYLINE_BODY_RATIO = 1.3
 # A credit set a word to a line has at most this many lines over its name/agency line.
 CREDIT_STACK_WORDS = 2
 # Bylines, credits and furniture lines are shorter than this.
@@ -86,10 +90,44 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
     else:
         cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
         cuts |= _caption_cuts(lines, cuts)
+    cuts |= _bare_bylines(lines, lengths)
     for start, end in _credit_stacks(lines):
         cuts = {c for c in cuts if not start < c < end} | {start, end} - {0, len(lines)}
     bounds = [0, *sorted(cuts), len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _bare_bylines(lines: Sequence[Traced], lengths: list[int]) -> set[int]:
+    """Cuts around a name without "Von"/"By" on a line of its own between a header's
+    line and the body's first, longer line ("Zwei Königinnen im Neonlicht" / "Sabine
+    Ortner" / "Chance auf vorzeitige Wieder-"): the byline, not the headline's last line.
+
+    >>> lines = [Traced(t) for t in ("Der Spree geht das Wasser aus", "Anna Leitner",
+    ...          "Weil Thomas Cook eine Entschädigung wegen einer")]
+    >>> sorted(_bare_bylines(lines, [len(t) for t in lines]))
+    [1, 2]
+    """
+    out: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        prev = lines[i - 1].text
+        if (
+            _bare_name(lines[i].text)
+            and not ends_sentence(prev)
+            and not ends_mid_sentence(prev)
+            and not ends_hyphen(prev)
+            and lengths[i + 1] > BYLINE_BODY_RATIO * lengths[i]
+            and opens(lines[i + 1].text)
+        ):
+            out |= {i, i + 1}
+    return out
+
+
+def _bare_name(text: str) -> bool:
+    """Two to four capitalised words of letters, names joined by "und"/"and"."""
+    words = [w for w in text.split() if w not in ("und", "and", "&")]
+    return 2 <= len(words) <= 2 * BARE_NAME_WORDS and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() for w in words
+    )
 
 
 def _credit_stacks(lines: Sequence[Traced]) -> list[tuple[int, int]]:
