@@ -434,3 +434,23 @@ def test_a_bare_name_between_headline_and_body_is_the_byline() -> None:
     [item] = parse_text(dump, options=Options(language="de")).pages[0].items
     assert item.headline is not None and item.headline.text == "Die Stadt plant ein neues Wärmenetz"
     assert item.byline is not None and item.byline.text == "Sabine Ortner"
+
+
+def test_a_teaser_run_on_from_its_headline_over_the_byline_is_cut_off() -> None:
+    """pdftotext -raw lists a header's lines together; the sentence between the headline's
+    line and the byline, longer than the headline's line, is the teaser (not a headline
+    with the headline for its kicker)."""
+    body = "".join(
+        f"Part {k} of the plan covers new pipes and the costs that the city\n"
+        f"expects to pay for them until the year {2026 + k}, a spokesman said.\n"
+        for k in range(10)
+    )
+    dump = (
+        "Education\nSchools in Wales to get extra tutors in catch-up drive\n"
+        "Pupils who are behind in reading and maths will receive small-group lessons.\n"
+        f"By Gareth Pritchard\n{body}"
+    )
+    [item] = parse_text(dump, options=Options(language="en")).pages[0].items
+    assert item.kicker is not None and item.kicker.text == "Education"
+    assert item.headline is not None and item.headline.text.startswith("Schools in Wales")
+    assert item.teaser is not None and item.teaser.text.startswith("Pupils who are behind")

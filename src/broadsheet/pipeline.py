@@ -264,7 +264,7 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
     repaired, glyph_repairs = _repair_glyphs(page_blocks, know.glyph_plans)
     # A PDF's blocks are cut by geometry and type already; a dump's are cut by its text.
     drawn = not source.origins and drawn_order(page_blocks)
-    cut = repaired if source.origins else segment(_typeset_lines(repaired, drawn, know.lex))
+    cut = repaired if source.origins else segment(_typeset_lines(repaired, drawn, know.lex), drawn)
     page_units = mark_running([u for b in cut for u in units(b)], know.running)
     plan = plan_page(page_units, know.lang, know.lex, drawn)
     items, furniture, ads, repairs = build_items(plan, know.lex)

@@ -50,6 +50,8 @@ MAX_CAPTION_LINES = 4
 # is this much longer than it.
 BARE_NAME_WORDS = 3
 BYLINE_BODY_RATIO = 1.3
+# A teaser over its byline has at most this many lines.
+TEASER_LINES = 3
 # A credit set a word to a line has at most this many lines over its name/agency line.
 CREDIT_STACK_WORDS = 2
 # Bylines, credits and furniture lines are shorter than this.
@@ -71,16 +73,18 @@ def drawn_order(blocks: Sequence[Block]) -> bool:
     return bool(blocks) and lines >= DRAWN_BLOCK_LINES * len(blocks)
 
 
-def segment(blocks: Sequence[Block]) -> list[Block]:
-    """Blocks with long ones cut at the boundaries their lines show; renumbered in order."""
+def segment(blocks: Sequence[Block], drawn: bool = False) -> list[Block]:
+    """Blocks with long ones cut at the boundaries their lines show; renumbered in order.
+    (`drawn`: the dump lists the page as drawn, `drawn_order`, and so runs a header's
+    lines together, teaser and all.)"""
     out: list[Block] = []
     for block in blocks:
-        for lines in _cut(block.lines):
+        for lines in _cut(block.lines, drawn):
             out.append(Block(lines, len(out), block.page, block.style))
     return out
 
 
-def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
+def _cut(lines: tuple[Traced, ...], drawn: bool = False) -> list[tuple[Traced, ...]]:
     if len(lines) == 1:
         return [lines]
     alone = [own_line(line.text) for line in lines]
@@ -90,7 +94,7 @@ def _cut(lines: tuple[Traced, ...]) -> list[tuple[Traced, ...]]:
     else:
         cuts = {i for i in range(1, len(lines)) if _boundary(lines, lengths, alone, i)}
         cuts |= _caption_cuts(lines, cuts)
-    cuts |= _bare_bylines(lines, lengths)
+    cuts |= _bare_bylines(lines, lengths) | (_teasers_over_bylines(lines) if drawn else set())
     for start, end in _credit_stacks(lines):
         cuts = {c for c in cuts if not start < c < end} | {start, end} - {0, len(lines)}
     bounds = [0, *sorted(cuts), len(lines)]
@@ -119,6 +123,37 @@ def _bare_bylines(lines: Sequence[Traced], lengths: list[int]) -> set[int]:
             and opens(lines[i + 1].text)
         ):
             out |= {i, i + 1}
+    return out
+
+
+def _teasers_over_bylines(lines: Sequence[Traced]) -> set[int]:
+    """Cuts before a teaser right over its byline: a sentence of up to TEASER_LINES lines
+    ending in a stop, under a line that ends in none (the headline's last), over a line
+    that is a byline ("... catch-up drive" / "First- and second-year pupils ... lessons." /
+    "By Gareth Pritchard"). A dump runs a header's lines together; its type tells them.
+
+    >>> lines = [Traced(t) for t in ("Schulen bekommen mehr Geld",
+    ...          "Die Länder zahlen ab Herbst für Nachhilfe.", "Von Eva Muster")]
+    >>> sorted(_teasers_over_bylines(lines))
+    [1]
+    """
+    out: set[int] = set()
+    for j in range(2, len(lines)):
+        if not BYLINE_RE.match(lines[j].text) or not ends_sentence(lines[j - 1].text):
+            continue
+        for i in range(j - 1, max(0, j - 1 - TEASER_LINES), -1):
+            prev = lines[i - 1].text
+            longer = len(lines[i]) > len(lines[i - 1])  # smaller type than the headline's
+            if (
+                i > 0
+                and longer
+                and opens(lines[i].text)
+                and not (ends_sentence(prev) or ends_hyphen(prev) or ends_mid_sentence(prev))
+            ):
+                out.add(i)
+                break
+            if i < j - 1 and ends_sentence(lines[i].text):
+                break  # another sentence: body text, not a teaser
     return out
 
 
