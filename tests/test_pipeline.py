@@ -454,3 +454,17 @@ def test_a_teaser_run_on_from_its_headline_over_the_byline_is_cut_off() -> None:
     assert item.kicker is not None and item.kicker.text == "Education"
     assert item.headline is not None and item.headline.text.startswith("Schools in Wales")
     assert item.teaser is not None and item.teaser.text.startswith("Pupils who are behind")
+
+
+def test_a_folio_run_into_the_first_kicker_is_furniture() -> None:
+    """pdftotext -raw runs the page's folio ("Kultur 13") into the kicker under it."""
+    body = "".join(
+        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
+        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
+        for k in range(10)
+    )
+    dump = f"Kultur 13\nInternational\nDie Stadt plant ein neues Wärmenetz\nVon Eva Muster\n{body}"
+    page = parse_text(dump, options=Options(language="de")).pages[0]
+    [item] = page.items
+    assert item.kicker is not None and item.kicker.text == "International"
+    assert [f.text for f in page.furniture] == ["Kultur 13"]

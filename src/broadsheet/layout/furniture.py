@@ -75,4 +75,9 @@ def page_folio(u: Unit) -> bool:
     >>> [page_folio(Unit((Traced(t),), 0, "display")) for t in folios]
     [True, True, True, False, True]
     """
-    return len(u.lines) == 1 and bool(_FOLIO_RE.fullmatch(u.lines[0].text.strip()))
+    return len(u.lines) == 1 and is_folio(u.lines[0].text)
+
+
+def is_folio(text: str) -> bool:
+    """A line of a folio's form: a page number and a section's name."""
+    return bool(_FOLIO_RE.fullmatch(text.strip()))

@@ -11,8 +11,10 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_agency, is_photo_credit
+from broadsheet.layout.furniture import is_folio
 from broadsheet.layout.jumps import dumped_jump
 from broadsheet.layout.roles import (
     BYLINE_RE,
@@ -78,9 +80,23 @@ def segment(blocks: Sequence[Block], drawn: bool = False) -> list[Block]:
     (`drawn`: the dump lists the page as drawn, `drawn_order`, and so runs a header's
     lines together, teaser and all.)"""
     out: list[Block] = []
-    for block in blocks:
+    for block in _folios_apart(blocks):
         for lines in _cut(block.lines, drawn):
             out.append(Block(lines, len(out), block.page, block.style))
+    return out
+
+
+def _folios_apart(blocks: Sequence[Block]) -> list[Block]:
+    """The page's first and last line each a block of its own where it is a folio ("Kultur
+    13", "Culture A5"): a dump runs it into the kicker under it ("Kultur 13 International"),
+    and `furniture.mark_running` knows a folio only as a unit of its own."""
+    out = list(blocks)
+    if out and len(out[0].lines) > 1 and is_folio(out[0].lines[0].text):
+        first = out[0]
+        out[:1] = [replace(first, lines=first.lines[:1]), replace(first, lines=first.lines[1:])]
+    if out and len(out[-1].lines) > 1 and is_folio(out[-1].lines[-1].text):
+        last = out[-1]
+        out[-1:] = [replace(last, lines=last.lines[:-1]), replace(last, lines=last.lines[-1:])]
     return out
 
 
