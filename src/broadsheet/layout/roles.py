@@ -224,8 +224,14 @@ def is_display(lines: tuple[Traced, ...]) -> bool:
 
 def _syllable_break(line: str, nxt: str) -> bool:
     """A word hyphenated across lines, as body text is set; display type breaks only at a
-    real hyphen, before a capital ("Ost-" / "Derby")."""
-    return ends_hyphen(line) and not nxt.lstrip()[:1].isupper()
+    real hyphen, before a capital ("Ost-" / "Derby") or inside a compound of several
+    ("cost-" / "of-living").
+
+    >>> _syllable_break("Die Stadt will bau-", "en"), _syllable_break("as cost-", "of-living")
+    (True, False)
+    """
+    first = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+    return ends_hyphen(line) and not first[:1].isupper() and "-" not in first
 
 
 def units(block: Block) -> list[Unit]:
