@@ -468,3 +468,23 @@ def test_a_folio_run_into_the_first_kicker_is_furniture() -> None:
     [item] = page.items
     assert item.kicker is not None and item.kicker.text == "International"
     assert [f.text for f in page.furniture] == ["Kultur 13"]
+
+
+def test_a_teaser_over_a_bare_name_byline_is_cut_off() -> None:
+    """The byline under a teaser may be a name without "Von": the teaser is still cut off
+    from the headline's line over it."""
+    body = "".join(
+        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
+        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
+        for k in range(10)
+    )
+    dump = (
+        "Panorama\nStudierende warten lange auf einen Platz\n"
+        "Die Wohnheime der Stadt sind voll, und neue werden erst in zwei Jahren fertig.\n"
+        f"Markus Brandstätter\n{body}"
+    )
+    [item] = parse_text(dump, options=Options(language="de")).pages[0].items
+    assert item.headline is not None
+    assert item.headline.text == "Studierende warten lange auf einen Platz"
+    assert item.teaser is not None and item.teaser.text.startswith("Die Wohnheime")
+    assert item.byline is not None and item.byline.text == "Markus Brandstätter"

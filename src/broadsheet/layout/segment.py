@@ -145,17 +145,18 @@ def _bare_bylines(lines: Sequence[Traced], lengths: list[int]) -> set[int]:
 def _teasers_over_bylines(lines: Sequence[Traced]) -> set[int]:
     """Cuts before a teaser right over its byline: a sentence of up to TEASER_LINES lines
     ending in a stop, under a line that ends in none (the headline's last), over a line
-    that is a byline ("... catch-up drive" / "First- and second-year pupils ... lessons." /
-    "By Gareth Pritchard"). A dump runs a header's lines together; its type tells them.
+    that is a byline, with "By" or a bare name (`_byline_at`: "... catch-up drive" /
+    "First- and second-year pupils ... lessons." / "By Gareth Pritchard"). A dump runs a
+    header's lines together; its type tells them.
 
     >>> lines = [Traced(t) for t in ("Schulen bekommen mehr Geld",
     ...          "Die Länder zahlen ab Herbst für Nachhilfe.", "Von Eva Muster")]
     >>> sorted(_teasers_over_bylines(lines))
-    [1]
+    [1, 2, 3]
     """
     out: set[int] = set()
     for j in range(2, len(lines)):
-        if not BYLINE_RE.match(lines[j].text) or not ends_sentence(lines[j - 1].text):
+        if not _byline_at(lines, j) or not ends_sentence(lines[j - 1].text):
             continue
         for i in range(j - 1, max(0, j - 1 - TEASER_LINES), -1):
             prev = lines[i - 1].text
@@ -166,11 +167,20 @@ def _teasers_over_bylines(lines: Sequence[Traced]) -> set[int]:
                 and opens(lines[i].text)
                 and not (ends_sentence(prev) or ends_hyphen(prev) or ends_mid_sentence(prev))
             ):
-                out.add(i)
+                out |= {i, j, j + 1}  # the byline stands alone, whatever its form
                 break
             if i < j - 1 and ends_sentence(lines[i].text):
                 break  # another sentence: body text, not a teaser
     return out
+
+
+def _byline_at(lines: Sequence[Traced], j: int) -> bool:
+    """Line j is a byline: with "Von"/"By", or a bare name over the body's longer line."""
+    text = lines[j].text
+    if BYLINE_RE.match(text):
+        return True
+    after = lines[j + 1].text if j + 1 < len(lines) else ""
+    return _bare_name(text) and len(after) > BYLINE_BODY_RATIO * len(text) and opens(after)
 
 
 def _bare_name(text: str) -> bool:
