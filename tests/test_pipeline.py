@@ -488,3 +488,26 @@ def test_a_teaser_over_a_bare_name_byline_is_cut_off() -> None:
     assert item.headline.text == "Studierende warten lange auf einen Platz"
     assert item.teaser is not None and item.teaser.text.startswith("Die Wohnheime")
     assert item.byline is not None and item.byline.text == "Markus Brandstätter"
+
+
+def test_a_teaser_over_a_picture_listed_before_the_byline_is_cut_off() -> None:
+    """pdftotext -raw may list the picture under a header (caption, credit) between the
+    teaser and the byline: the headline, teaser and caption are still told apart."""
+    body = "".join(
+        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
+        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
+        for k in range(10)
+    )
+    dump = (
+        "Web\nStadtwerke wollen das Netz bis 2035 verdoppeln\n"
+        "Der Ausbau soll rund 300 Millionen Euro kosten und zum Teil gefördert werden.\n"
+        "Baustelle am Hafen: Hier sollen im Herbst die ersten neuen Leitungen verlegt werden.\n"
+        f"Uwe Zeitler/dpa\nJulia Hofer\n{body}"
+    )
+    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    story = next(i for i in items if i.type != "picture")
+    assert story.headline is not None
+    assert story.headline.text == "Stadtwerke wollen das Netz bis 2035 verdoppeln"
+    assert story.teaser is not None and story.teaser.text.startswith("Der Ausbau")
+    picture = next(i for i in items if i.type == "picture")
+    assert picture.caption is not None and picture.caption.text.startswith("Baustelle am Hafen")

@@ -155,8 +155,11 @@ def _teasers_over_bylines(lines: Sequence[Traced]) -> set[int]:
     [1, 2, 3]
     """
     out: set[int] = set()
-    for j in range(2, len(lines)):
-        if not _byline_at(lines, j) or not ends_sentence(lines[j - 1].text):
+    for b in range(2, len(lines)):
+        if not _byline_at(lines, b):
+            continue
+        j = _past_picture(lines, b)  # a picture listed between teaser and byline
+        if j < 2 or not ends_sentence(lines[j - 1].text):
             continue
         for i in range(j - 1, max(0, j - 1 - TEASER_LINES), -1):
             prev = lines[i - 1].text
@@ -167,11 +170,23 @@ def _teasers_over_bylines(lines: Sequence[Traced]) -> set[int]:
                 and opens(lines[i].text)
                 and not (ends_sentence(prev) or ends_hyphen(prev) or ends_mid_sentence(prev))
             ):
-                out |= {i, j, j + 1}  # the byline stands alone, whatever its form
+                out |= {i, j, b, b + 1}  # the byline stands alone, whatever its form
                 break
             if i < j - 1 and ends_sentence(lines[i].text):
                 break  # another sentence: body text, not a teaser
     return out
+
+
+def _past_picture(lines: Sequence[Traced], b: int) -> int:
+    """Where the caption starts whose credit stands right over line b ("... wert." /
+    "Baustelle am Holländischen Platz: ..." / "Uwe Zeitler/dpa" / "Julia Hofer"); b if
+    no credit does."""
+    if not is_photo_credit(lines[b - 1].text.strip()):
+        return b
+    for k in range(b - 2, max(0, b - 2 - MAX_CAPTION_LINES), -1):
+        if k > 0 and ends_sentence(lines[k - 1].text) and opens(lines[k].text):
+            return k
+    return b
 
 
 def _byline_at(lines: Sequence[Traced], j: int) -> bool:
