@@ -511,3 +511,32 @@ def test_a_teaser_over_a_picture_listed_before_the_byline_is_cut_off() -> None:
     assert story.teaser is not None and story.teaser.text.startswith("Der Ausbau")
     picture = next(i for i in items if i.type == "picture")
     assert picture.caption is not None and picture.caption.text.startswith("Baustelle am Hafen")
+
+
+def test_the_caption_under_a_credit_set_up_the_side_runs_to_its_sentence_end() -> None:
+    """The caption under a credit set a word to a line reads on to its first sentence end,
+    also where its first line is short and the next opens with a capital ("... in Bad" /
+    "Hersfeld, wo ...")."""
+    lead = (
+        "Die Hochschule will allen Studierenden der ersten\n"
+        "beiden Jahre einen Platz im Wohnheim sichern. Das\n"
+        "kündigte die Präsidentin am Montag in der Sitzung an.\n"
+    )
+    rest = "".join(
+        f"Im Abschnitt {k} der Planung geht es um neue Wohnheime und um die\n"
+        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte sie.\n"
+        for k in range(8)
+    )
+    dump = (
+        "Bildung\nDie Hochschule baut neue Wohnheime\nVon Sabine Ortner\n"
+        f"{lead}Eric\nSandoval/AP\n"
+        "Studierende auf dem Campus in Bad\nHersfeld, wo die Mieten seit 2019 gestiegen sind.\n"
+        f"{rest}"
+    )
+    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    picture = next(i for i in items if i.type == "picture")
+    assert picture.credit is not None and picture.credit.text == "Eric Sandoval/AP"
+    assert picture.caption is not None
+    assert picture.caption.text == (
+        "Studierende auf dem Campus in Bad Hersfeld, wo die Mieten seit 2019 gestiegen sind."
+    )

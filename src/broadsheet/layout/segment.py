@@ -113,6 +113,9 @@ def _cut(lines: tuple[Traced, ...], drawn: bool = False) -> list[tuple[Traced, .
     cuts |= _bare_bylines(lines, lengths) | (_teasers_over_bylines(lines) if drawn else set())
     for start, end in _credit_stacks(lines):
         cuts = {c for c in cuts if not start < c < end} | {start, end} - {0, len(lines)}
+        if drawn:  # the caption under a credit set up the side: to its first sentence end
+            stop = _first_stop(lines, end)
+            cuts = {c for c in cuts if not end < c < stop} | ({stop} - {len(lines)})
     bounds = [0, *sorted(cuts), len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds)]
 
@@ -226,6 +229,15 @@ def _credit_stacks(lines: Sequence[Traced]) -> list[tuple[int, int]]:
         if start < k and is_photo_credit(stack):
             out.append((start, k + 1))
     return out
+
+
+def _first_stop(lines: Sequence[Traced], k: int) -> int:
+    """The line after the first sentence end from line k on, within MAX_CAPTION_LINES;
+    k where there is none (the text under the credit is no caption)."""
+    for j in range(k, min(len(lines), k + MAX_CAPTION_LINES)):
+        if ends_sentence(lines[j].text):
+            return j + 1
+    return k
 
 
 def _credit_word(text: str) -> bool:
