@@ -540,3 +540,22 @@ def test_the_caption_under_a_credit_set_up_the_side_runs_to_its_sentence_end() -
     assert picture.caption.text == (
         "Studierende auf dem Campus in Bad Hersfeld, wo die Mieten seit 2019 gestiegen sind."
     )
+
+
+def test_a_line_of_von_and_a_noun_ending_a_sentence_is_no_byline() -> None:
+    """ "von Nordkoreanern." on a line of its own goes on the sentence above it: a byline's
+    names end without a full stop."""
+    body = "".join(
+        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
+        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
+        for k in range(8)
+    )
+    dump = (
+        f"Panorama\nÄrzte sterben in Kambodscha\nVon Eva Muster\n{body}"
+        "Immer wieder kursieren ungewöhnliche Todesmeldungen\nvon Nordkoreanern.\n"
+        f"{body}"
+    )
+    [item] = parse_text(dump, options=Options(language="de")).pages[0].items
+    assert item.byline is not None and item.byline.text == "Von Eva Muster"
+    text = " ".join(p.text for p in item.paragraphs)
+    assert "ungewöhnliche Todesmeldungen von Nordkoreanern." in text

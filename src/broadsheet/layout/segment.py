@@ -9,6 +9,7 @@ column or a caption, and bylines and credits stand on lines of their own.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections.abc import Sequence
 
@@ -214,11 +215,16 @@ def _width_jump(lengths: list[int], i: int, alone: list[bool]) -> bool:
     return steady and max(sum(a), sum(b)) > WIDTH_JUMP * min(sum(a), sum(b))
 
 
+# A word of three letters or more and a full stop: a sentence's end, where a byline's
+# names end without one ("... Todesmeldungen" / "von Nordkoreanern." goes on a sentence).
+_SENTENCE_STOP_RE = re.compile(r"\w{3,}\.$")
+
+
 def own_line(text: str) -> bool:
     """Lines that always stand alone: bylines, photo credits, page furniture, jump lines
     ("Continued on Page A8" is no part of the kicker under it)."""
     return len(text) < OWN_LINE_MAX and bool(
-        BYLINE_RE.match(text)
+        (BYLINE_RE.match(text) and not _SENTENCE_STOP_RE.search(text))
         or is_photo_credit(text.strip())
         or (text.endswith(")") and is_agency(text))
         or is_furniture(text)
