@@ -13,6 +13,7 @@ from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_photo_credit
 from broadsheet.layout.furniture import is_folio
 from broadsheet.layout.roles import (
     BYLINE_RE,
+    FUNCTION_WORDS,
     ends_hyphen,
     ends_mid_sentence,
     ends_sentence,
@@ -128,10 +129,16 @@ def _byline_at(lines: Sequence[Traced], j: int) -> bool:
 
 
 def _bare_name(text: str) -> bool:
-    """Two to four capitalised words of letters, names joined by "und"/"and"."""
+    """Two to four capitalised words of letters, names joined by "und"/"and"; no article
+    or preposition ("Die Kosten" is a subhead).
+
+    >>> [_bare_name(t) for t in ("Anna Leitner", "Eva Lindner und Tobias Wurm", "Die Kosten")]
+    [True, True, False]
+    """
     words = [w for w in text.split() if w not in ("und", "and", "&")]
     return 2 <= len(words) <= 2 * BARE_NAME_WORDS and all(
-        w[:1].isupper() and w.replace("-", "").isalpha() for w in words
+        w[:1].isupper() and w.replace("-", "").isalpha() and w.casefold() not in FUNCTION_WORDS
+        for w in words
     )
 
 
