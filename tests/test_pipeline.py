@@ -367,6 +367,15 @@ def test_a_date_line_with_its_weekday_is_furniture_in_either_order(
     assert is_furniture(line) is furniture
 
 
+def _column(n: int) -> str:
+    """n pairs of a wide column's lines, as pdftotext -raw lists body text."""
+    return "".join(
+        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
+        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
+        for k in range(n)
+    )
+
+
 def test_a_jump_line_stands_alone_over_the_next_storys_kicker() -> None:
     """pdftotext -raw runs a story's jump line and the next story's kicker together in one
     block; the jump line stands alone, so the kicker heads its story."""
@@ -403,11 +412,7 @@ def test_a_credit_set_up_the_pictures_side_heads_the_caption_under_it() -> None:
         "des Rates an. Rund 40.000 Haushalte sollen\n"
         "dann ihre Wärme aus dem Netz beziehen.\n"
     )
-    rest = "".join(
-        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
-        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
-        for k in range(8)
-    )
+    rest = _column(8)
     dump = (
         "Wirtschaft\nStadtwerke wollen das Netz verdoppeln\nVon Sabine Ortner\n"
         f"{lead}Foto:\nJoseph\nWanyama/afp\n"
@@ -458,11 +463,7 @@ def test_a_teaser_run_on_from_its_headline_over_the_byline_is_cut_off() -> None:
 
 def test_a_folio_run_into_the_first_kicker_is_furniture() -> None:
     """pdftotext -raw runs the page's folio ("Kultur 13") into the kicker under it."""
-    body = "".join(
-        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
-        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
-        for k in range(10)
-    )
+    body = _column(10)
     dump = f"Kultur 13\nInternational\nDie Stadt plant ein neues Wärmenetz\nVon Eva Muster\n{body}"
     page = parse_text(dump, options=Options(language="de")).pages[0]
     [item] = page.items
@@ -473,11 +474,7 @@ def test_a_folio_run_into_the_first_kicker_is_furniture() -> None:
 def test_a_teaser_over_a_bare_name_byline_is_cut_off() -> None:
     """The byline under a teaser may be a name without "Von": the teaser is still cut off
     from the headline's line over it."""
-    body = "".join(
-        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
-        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
-        for k in range(10)
-    )
+    body = _column(10)
     dump = (
         "Panorama\nStudierende warten lange auf einen Platz\n"
         "Die Wohnheime der Stadt sind voll, und neue werden erst in zwei Jahren fertig.\n"
@@ -493,11 +490,7 @@ def test_a_teaser_over_a_bare_name_byline_is_cut_off() -> None:
 def test_a_teaser_over_a_picture_listed_before_the_byline_is_cut_off() -> None:
     """pdftotext -raw may list the picture under a header (caption, credit) between the
     teaser and the byline: the headline, teaser and caption are still told apart."""
-    body = "".join(
-        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
-        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
-        for k in range(10)
-    )
+    body = _column(10)
     dump = (
         "Web\nStadtwerke wollen das Netz bis 2035 verdoppeln\n"
         "Der Ausbau soll rund 300 Millionen Euro kosten und zum Teil gefördert werden.\n"
@@ -522,11 +515,7 @@ def test_the_caption_under_a_credit_set_up_the_side_runs_to_its_sentence_end() -
         "beiden Jahre einen Platz im Wohnheim sichern. Das\n"
         "kündigte die Präsidentin am Montag in der Sitzung an.\n"
     )
-    rest = "".join(
-        f"Im Abschnitt {k} der Planung geht es um neue Wohnheime und um die\n"
-        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte sie.\n"
-        for k in range(8)
-    )
+    rest = _column(8)
     dump = (
         "Bildung\nDie Hochschule baut neue Wohnheime\nVon Sabine Ortner\n"
         f"{lead}Eric\nSandoval/AP\n"
@@ -545,11 +534,7 @@ def test_the_caption_under_a_credit_set_up_the_side_runs_to_its_sentence_end() -
 def test_a_line_of_von_and_a_noun_ending_a_sentence_is_no_byline() -> None:
     """ "von Nordkoreanern." on a line of its own goes on the sentence above it: a byline's
     names end without a full stop."""
-    body = "".join(
-        f"Im Abschnitt {k} der Planung geht es um neue Leitungen und um die\n"
-        f"Kosten, die dafür bis zum Jahr {2026 + k} anfallen werden, sagte er.\n"
-        for k in range(8)
-    )
+    body = _column(8)
     dump = (
         f"Panorama\nÄrzte sterben in Kambodscha\nVon Eva Muster\n{body}"
         "Immer wieder kursieren ungewöhnliche Todesmeldungen\nvon Nordkoreanern.\n"

@@ -37,6 +37,12 @@ FRAGMENT_SHARE = 0.75
 FIT_SLACK = 1.1
 
 
+def _measure(lines: Sequence[Traced]) -> int:
+    """A block's typeset line: its lines' length at MEASURE_QUANTILE."""
+    lengths = sorted(len(line) for line in lines)
+    return lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
+
+
 def rejoin(blocks: Sequence[Block]) -> list[Block]:
     """The blocks with each run of line fragments joined into the line it was cut from."""
     return [_rejoined(block) for block in blocks]
@@ -46,8 +52,7 @@ def _rejoined(block: Block) -> Block:
     lines = block.lines
     if len(lines) < MIN_LINES:
         return block
-    lengths = sorted(len(line) for line in lines)
-    measure = lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
+    measure = _measure(lines)
     if measure < MIN_MEASURE or not any(_fragment(line, measure) for line in lines[:-1]):
         return block
     out: list[Traced] = []
@@ -172,8 +177,7 @@ def _runs_on(a: Block, b: Block) -> bool:
 def _cut_open(a: Block, b: Block) -> bool:
     """Block a stops where no sentence stops (a comma, "with the") and block b opens with
     a piece of a line cut at a wide gap ("American" / "Josh" / "Whitaker,")."""
-    lengths = sorted(len(line) for line in a.lines)
-    measure = lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
+    measure = _measure(a.lines)
     last = a.lines[-1].text
     return (
         (ends_mid_sentence(last) or ends_hyphen(last))
@@ -273,9 +277,8 @@ def _rewrapped(block: Block) -> Block:
     lines = block.lines
     if len(lines) < REWRAP_MIN_LINES:
         return block
-    lengths = sorted(len(line) for line in lines)
-    measure = lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
-    if measure < MIN_MEASURE or lengths[-1] <= JOINED * measure:
+    measure = _measure(lines)
+    if measure < MIN_MEASURE or max(len(line) for line in lines) <= JOINED * measure:
         return block
     out: list[Traced] = []
     for line in lines:
