@@ -133,18 +133,18 @@ def test_briefs_cut_at_column_feet_stay_whole() -> None:
 
 
 def test_lines_cut_back_leave_no_byline_standing_alone() -> None:
-    """A joined line that opens "von Rathaus und Außenstelle" is cut elsewhere than after
+    """A joined line that opens "von Rathaus und Bauamt" is cut elsewhere than after
     those words: alone on a line they read as a byline and cut the story in two."""
     column = [
-        "Die Bürger unterzeichneten zugleich zwei weitere",
-        "VP-Ideen: eine Symbiose",
-        "von Rathaus und Außenstelle der Bezirkshauptmannschaft (BH) sowie",
-        "eine Machbarkeitsstudie",
-        "darüber, ob die Stadt Sta-",
-        "tutarstadt werden soll.",
-        "Beides ist längst im",
-        "Rollen. Die Studie ist in",
-        "Arbeit, sagt der Sprecher.",
+        "Die Stadt plant dazu zwei weitere",
+        "Schritte: den Umzug",
+        "von Rathaus und Bauamt in das alte Postgebäude am Markt sowie",
+        "eine Studie darüber, ob",
+        "sich ein Neubau am Ha-",
+        "fen noch lohnen würde.",
+        "Beides soll bis zum",
+        "Herbst geklärt sein, sagt",
+        "ein Sprecher der Stadt.",
     ]
     block = Block(tuple(Traced(t) for t in column), 0)
     lines = [t.text for t in rewrap([block])[0].lines]

@@ -300,10 +300,10 @@ def test_a_dumps_short_body_block_without_a_stop_repeating_the_body_is_a_pull_qu
     """pdftotext -raw runs a pull quote set at nearly the body's width into a block that
     reads as body: no final stop, and its words recur in another body block."""
     lines = (
-        "Die US-Regierung stellte dies offenbar nicht zufrieden. Die USA würden nicht",
-        "zögern, die notwendigen Schritte zu ergreifen, sagte ein US-Vertreter dazu.",
-        "Ein Leitartikel in der Washington Post forderte eine härtere Gangart.",
-        "Xi sagte dazu in Seattle, sein Land sei selbst Opfer von Angriffen.",
+        "Der Stadtrat war mit dem Angebot nicht zufrieden. Die USA würden nicht",
+        "zögern, die notwendigen Schritte zu ergreifen, sagte ein Sprecher dazu.",
+        "Eine Zeitung am Ort verlangte am Montag eine schnelle Entscheidung.",
+        "Der Bürgermeister sagte, die Stadt warte zunächst auf das Gutachten.",
     )
     body = Unit(tuple(Traced(t) for t in lines), 0, "body")
     quote_lines = ("Die USA würden nicht zögern,", "die notwendigen Schritte", "zu ergreifen")

@@ -137,7 +137,7 @@ def test_a_jump_line_in_a_dump_is_its_storys_note() -> None:
     [
         ("Aus dem Polnischen von Ulrike Sandmann.", True),
         ("Aus dem Englischen übersetzt von Jane Roe.", True),
-        ("Aus dem allgemeinen Unmut wurde Ende November eine Protestbewegung.", False),
+        ("Aus dem allgemeinen Ärger der Anwohner wurde im Herbst eine Initiative.", False),
         ("Aus dem Weißen Haus hieß es am Abend, man prüfe den Brief.", False),
     ],
 )

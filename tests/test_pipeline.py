@@ -532,15 +532,15 @@ def test_the_caption_under_a_credit_set_up_the_side_runs_to_its_sentence_end() -
 
 
 def test_a_line_of_von_and_a_noun_ending_a_sentence_is_no_byline() -> None:
-    """ "von Nordkoreanern." on a line of its own goes on the sentence above it: a byline's
+    """ "von Nordseefischern." on a line of its own goes on the sentence above it: a byline's
     names end without a full stop."""
     body = _column(8)
     dump = (
         f"Panorama\nÄrzte sterben in Kambodscha\nVon Eva Muster\n{body}"
-        "Immer wieder kursieren ungewöhnliche Todesmeldungen\nvon Nordkoreanern.\n"
+        "Seit dem Frühjahr kommen immer mehr gute Nachrichten\nvon Nordseefischern.\n"
         f"{body}"
     )
     [item] = parse_text(dump, options=Options(language="de")).pages[0].items
     assert item.byline is not None and item.byline.text == "Von Eva Muster"
     text = " ".join(p.text for p in item.paragraphs)
-    assert "ungewöhnliche Todesmeldungen von Nordkoreanern." in text
+    assert "immer mehr gute Nachrichten von Nordseefischern." in text

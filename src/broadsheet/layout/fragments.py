@@ -261,14 +261,14 @@ def rewrap(blocks: Sequence[Block]) -> list[Block]:
     a headline or a teaser. Where the cuts fall matters little; that the lengths are the
     column's again, and that a paragraph's short last line stays short, does.
 
-    >>> line = "Am Montag steht einer der wichtigsten Apple-Termine des Jahres"
-    >>> body = ["an: Auf der Entwicklerkonferenz", "WWDC werden vor allem im Soft-",
-    ...         "ware-Bereich wichtige Neuerun-", "gen verkündet, letztes Jahr",
-    ...         "wurde etwa das Betriebssys-", "tem OS X Yosemite enthüllt.",
-    ...         "Heuer ist die IT-Branche vor", "allem auf den Musikdienst"]
+    >>> line = "Am Montag tagt der Rat der Stadt zum ersten Mal im neuen Saal"
+    >>> body = ["an der Hafenstraße. Auf der", "Tagesordnung stehen vor allem die",
+    ...         "Pläne für das Wärmenetz, die", "im Herbst vorgestellt wurden.",
+    ...         "Der Bürgermeister will sie noch", "vor dem Sommer beschließen.",
+    ...         "Die Opposition hält das für zu", "früh und will erst die Kosten"]
     >>> block = Block(tuple(Traced(t) for t in [line, *body]), 0)
     >>> [t.text for t in rewrap([block])[0].lines][:2]
-    ['Am Montag steht einer der', 'wichtigsten Apple-Termine des Jahres']
+    ['Am Montag tagt der Rat der', 'Stadt zum ersten Mal im neuen Saal']
     """
     return [_rewrapped(block) for block in blocks]
 
@@ -288,8 +288,8 @@ def _rewrapped(block: Block) -> Block:
 
 def _cut_to(line: Traced, measure: int) -> list[Traced]:
     """The line cut at the spaces nearest each measure's end while it is too long; not
-    where a byline or credit would stand alone ("von Rathaus und Außenstelle / der
-    Bezirkshauptmannschaft" is one line of a sentence)."""
+    where a byline or credit would stand alone ("von Rathaus und Bauamt / der Stadt" is
+    one line of a sentence)."""
     out: list[Traced] = []
     while len(line) > JOINED_REST * measure:
         text = line.text

@@ -53,7 +53,7 @@ def bare_bylines(lines: Sequence[Traced], lengths: list[int]) -> set[int]:
     Ortner" / "Chance auf vorzeitige Wieder-"): the byline, not the headline's last line.
 
     >>> lines = [Traced(t) for t in ("Der Spree geht das Wasser aus", "Anna Leitner",
-    ...          "Weil Thomas Cook eine Entschädigung wegen einer")]
+    ...          "Weil der Fluss seit Wochen kaum noch Wasser führt, müssen")]
     >>> sorted(bare_bylines(lines, [len(t) for t in lines]))
     [1, 2]
     """

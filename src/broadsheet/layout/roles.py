@@ -78,7 +78,7 @@ NOTE_RE = re.compile(
     r"Finanziert|Gefördert|Dieser (?:Text|Beitrag|Artikel)|Die Recherche|Translat(?:ed|ion)|"
     r"Additional reporting|This (?:article|story|report)|Reporting by|Edited by)\b",
 )  # a whole word: "Mitarbeit:" is a note's cue, "Mitarbeiter des Vereins" is not; "Aus dem
-# Englischen" names a language, "Aus dem allgemeinen Unmut" opens a sentence
+# Englischen" names a language, "Aus dem allgemeinen Ärger" opens a sentence
 # Page furniture: a line that is a page number, a web address or a date as a whole...
 _FURNITURE_LINE_RE = re.compile(
     r"(?:\d{1,4}|(?:Seite|S\.|Page|p\.) ?\d+|[-–]\s*\d+\s*[-–])$"

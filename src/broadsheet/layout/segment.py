@@ -216,7 +216,7 @@ def _width_jump(lengths: list[int], i: int, alone: list[bool]) -> bool:
 
 
 # A word of three letters or more and a full stop: a sentence's end, where a byline's
-# names end without one ("... Todesmeldungen" / "von Nordkoreanern." goes on a sentence).
+# names end without one ("... Nachrichten" / "von Nordseefischern." goes on a sentence).
 _SENTENCE_STOP_RE = re.compile(r"\w{3,}\.$")
 
 
