@@ -62,8 +62,9 @@ class Seam:
     head: str = ""  # the piece's first word
 
 
-_TAIL_RE = re.compile(r"(\w+)[-\u2010\u00ad\ufffe¬]\s*$")
-_HEAD_RE = re.compile(r"\s*(\w+)")
+# The word part a hyphen cuts off at a piece's (or block's) end, and its first word.
+TAIL_RE = re.compile(r"(\w+)[-\u2010\u00ad\ufffe¬]\s*$")
+HEAD_RE = re.compile(r"\s*(\w+)")
 
 
 def quote_depths(text: str, lang: str) -> tuple[int, int]:
@@ -100,7 +101,7 @@ def _depths(text: str, opens: str, closes: str) -> tuple[int, int]:
 def seam(unit: Unit, lang: str) -> Seam:
     low, final = quote_depths(unit.text, lang)
     last = unit.lines[-1].text
-    tail, head = _TAIL_RE.search(last), _HEAD_RE.match(unit.lines[0].text)
+    tail, head = TAIL_RE.search(last), HEAD_RE.match(unit.lines[0].text)
     return Seam(
         open_end=ends_hyphen(last) or not ends_sentence(last),
         lower_start=starts_lower(unit.lines[0].text),

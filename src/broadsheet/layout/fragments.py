@@ -12,9 +12,9 @@ lines too, but after a sentence end, and a capital follows them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+from broadsheet.layout.flow import HEAD_RE, TAIL_RE
 from broadsheet.layout.roles import (
     FUNCTION_WORDS,
     ends_hyphen,
@@ -195,11 +195,6 @@ JOINED = 1.55
 JOINED_REST = 1.3
 
 
-# The word part a hyphen cuts off at a block's end, and the first word of a block.
-_TAIL_RE = re.compile(r"(\w+)[-\u2010\u00ad\ufffe¬]\s*$")
-_HEAD_RE = re.compile(r"\s*(\w+)")
-
-
 def follow_hyphens(blocks: Sequence[Block], known: Callable[[str], bool]) -> list[Block]:
     """The blocks with each that ends in a word cut by a hyphen followed by the one block
     that completes it: opens in lowercase with a word part that, joined on, makes a word
@@ -216,7 +211,7 @@ def follow_hyphens(blocks: Sequence[Block], known: Callable[[str], bool]) -> lis
     """
     order = list(blocks)
     for a in blocks:
-        tail = _TAIL_RE.search(a.lines[-1].text) if a.lines else None
+        tail = TAIL_RE.search(a.lines[-1].text) if a.lines else None
         if tail is None:
             continue
         heads = [b for b in order if b is not a and _completes(tail.group(1), b, known)]
@@ -229,7 +224,7 @@ def follow_hyphens(blocks: Sequence[Block], known: Callable[[str], bool]) -> lis
 
 def _completes(part: str, block: Block, known: Callable[[str], bool]) -> bool:
     first = block.lines[0].text if block.lines else ""
-    head = _HEAD_RE.match(first)
+    head = HEAD_RE.match(first)
     return starts_lower(first) and head is not None and known(part + head.group(1))
 
 

@@ -6,7 +6,7 @@ picture's side a word to a line and the caption under it. `segment` cuts there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_photo_credit
@@ -113,10 +113,25 @@ def _past_picture(lines: Sequence[Traced], b: int) -> int:
     no credit does."""
     if not is_photo_credit(lines[b - 1].text.strip()):
         return b
-    for k in range(b - 2, max(0, b - 2 - MAX_CAPTION_LINES), -1):
-        if k > 0 and ends_sentence(lines[k - 1].text) and opens(lines[k].text):
+    start = caption_start(lines, b - 1)
+    return b if start is None else start
+
+
+def caption_start(lines: Sequence[Traced], c: int, cuts: Set[int] = frozenset()) -> int | None:
+    """Where the caption set right above the credit at line c starts: after the last
+    sentence end within MAX_CAPTION_LINES lines up, not past a cut already made (`cuts`);
+    None where there is none.
+
+    >>> lines = [Traced(t) for t in ("Das Werk schließt.", "Die Halle im Winter.", "Jana Lind/dpa")]
+    >>> caption_start(lines, 2), caption_start(lines, 2, {1})
+    (1, None)
+    """
+    for k in range(c - 1, max(0, c - 1 - MAX_CAPTION_LINES), -1):
+        if k in cuts:
+            return None
+        if ends_sentence(lines[k - 1].text) and opens(lines[k].text):
             return k
-    return b
+    return None
 
 
 def _byline_at(lines: Sequence[Traced], j: int) -> bool:

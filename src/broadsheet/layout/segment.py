@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from broadsheet.layout.credits import PHOTO_CREDIT_RE, is_agency, is_photo_credit
 from broadsheet.layout.header_lines import (
-    MAX_CAPTION_LINES,
     bare_bylines,
+    caption_start,
     credit_stacks,
     first_stop,
     folios_apart,
@@ -136,12 +136,9 @@ def _caption_cuts(lines: Sequence[Traced], cuts: set[int]) -> set[int]:
     for i in range(1, len(lines)):
         if not PHOTO_CREDIT_RE.match(lines[i].text):
             continue
-        for j in range(i - 1, max(0, i - 1 - MAX_CAPTION_LINES), -1):
-            if j in cuts:
-                break
-            if ends_sentence(lines[j - 1].text) and opens(lines[j].text):
-                out.add(j)
-                break
+        start = caption_start(lines, i, cuts)
+        if start is not None:
+            out.add(start)
     return out
 
 
