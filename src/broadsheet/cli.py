@@ -1,36 +1,40 @@
-"""The command line: `broadsheet FILE|- [options]` and `broadsheet eval GOLD PRED`.
+"""The command line: `broadsheet PATH... [options]` and `broadsheet eval GOLD PRED`.
 
-FILE is a text dump or a born-digital PDF, told apart by its bytes. Errors in the input or
-the request print one line on stderr and exit 1 (bad input) or 2 (bad usage); nothing here
-lets a traceback reach the user. A PDF page without text is such an error too, but the
-other pages are still written: one bad page must not cost the rest of a long file.
+One FILE (a text dump or a born-digital PDF, told apart by its bytes, or - for stdin) is
+written to stdout or to `-o OUT`. Several inputs, a folder, or a list of paths make a
+batch (batch.py): one output per input under the folder `-o OUTDIR`, in worker processes,
+resumable, with a progress bar on a terminal and a list of what failed. Errors in the input
+or the request print one line on stderr and exit 1 (bad input) or 2 (bad usage); nothing
+here lets a traceback reach the user. A PDF page without text is such an error too, but
+the other pages are still written: one bad page must not cost the rest of a long file.
 """
 
 from __future__ import annotations
 
 import argparse
-import bisect
-import contextlib
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
-
-import pypdfium2 as pdfium
+from typing import TextIO
 
 from broadsheet import __version__
-from broadsheet.errors import BroadsheetError
-from broadsheet.export.json import document_json, document_jsonl, page_dict, pages_json
-from broadsheet.export.markdown import document_markdown, document_text, hidden_note
-from broadsheet.model import Document, Page, Source
-from broadsheet.page import Skipped
-from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
+from broadsheet.batch import (
+    Outcome,
+    default_jobs,
+    gather,
+    plan,
+    read_list,
+    run_batch,
+    write_failures,
+)
+from broadsheet.convert import FORMATS, Report, Request, convert
+from broadsheet.errors import BroadsheetError, RequestError
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
-FORMATS = ("json", "jsonl", "markdown", "text")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-# Rules shown by --explain; plain line breaks and space folding are recorded but routine.
-ROUTINE_RULES = ("linebreak", "space.normalise")
+# Ctrl-C: the shell's convention, 128 + SIGINT.
+EXIT_INTERRUPTED = 130
 
 DESCRIPTION = """\
 Rebuild a newspaper page from a born-digital PDF, or from the text a PDF extractor dumped
@@ -39,6 +43,14 @@ pull quotes; pictures with caption and credit; info boxes; page furniture. Text 
 repaired (line-end hyphens, broken ligatures, letter-spacing, replacement characters) and
 every repair is recorded. In a text dump, pages are separated by form feeds; a PDF is
 recognised by its content, and its pages keep their PDF page numbers.
+
+One input is written to stdout (or -o FILE). Several inputs, a folder (searched
+recursively for .pdf and .txt files) or --files-from make a batch: one output per input
+in the folder -o OUTDIR, named after the input plus the format's extension (a.pdf.json),
+each written whole or not at all. A batch run again skips the inputs whose output exists,
+so a stopped run goes on where it stopped (--force redoes them). It runs -j worker
+processes, shows a progress bar on a terminal, goes on past inputs that fail and lists
+them, with the reason, in OUTDIR/broadsheet-failures.tsv.
 """
 
 EPILOG = """\
@@ -50,11 +62,16 @@ examples:
   broadsheet paper.pdf --password PW -f jsonl
                                            an encrypted PDF, one line per page
   broadsheet page.txt --explain            also list every repair on stderr
+  broadsheet archive/ -o out/              a folder: out/2024/p1.pdf.json, ...
+  broadsheet a.pdf b.txt -o out/ -j 4      several files, four workers
+  find . -name '*.pdf' | broadsheet --files-from - -o out/
+                                           a list of paths on stdin
   broadsheet eval gold.json pred.json      score a result against a gold file
                                            (see `broadsheet eval --help`)
 A PDF page without text (a scanned image, an empty page) is named on stderr, one line
 each; the other pages are still written, and the exit status is 1.
-exit status: 0 success, 1 bad input, 2 bad usage.
+exit status: 0 success, 1 bad input (in a batch: any input failed), 2 bad usage,
+130 interrupted (a batch: run the same command again to finish).
 """
 
 
@@ -66,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
-        "input", metavar="FILE", help="a PDF, or a text dump of one or more pages; - for stdin"
+        "inputs",
+        nargs="*",
+        metavar="PATH",
+        help="a PDF or a text dump (- for stdin), or several, or folders of them",
     )
     p.add_argument(
         "-f",
@@ -76,12 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: json; a list of page objects for several pages; "
         "jsonl: one line per page)",
     )
-    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="one input: write here instead of stdout; a batch: the output folder",
+    )
     p.add_argument(
         "--explain",
         action="store_true",
         help="list every repair (rule, source offset, before -> after) on stderr; "
-        "with -f json/jsonl also add them to the output",
+        "with -f json/jsonl also add them to the output (a batch: to the output only)",
     )
     p.add_argument(
         "--lang",
@@ -94,8 +119,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDF only: the pages to read, like 1-3,7 (default: all)",
     )
     p.add_argument("--password", metavar="PW", help="PDF only: the password of an encrypted PDF")
+    batch = p.add_argument_group("batch (several inputs, a folder, or --files-from)")
+    batch.add_argument(
+        "--files-from",
+        metavar="LIST",
+        help="read the inputs' paths from this file, one per line (- for stdin)",
+    )
+    batch.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help=f"worker processes (default: the cores this machine lets it use, {default_jobs()})",
+    )
+    batch.add_argument(
+        "--force",
+        action="store_true",
+        help="convert every input again, even those whose output is there",
+    )
     p.add_argument("--version", action="version", version=f"broadsheet {__version__}")
     return p
+
+
+def _positive(text: str) -> int:
+    """-j's value: a whole number of workers, at least one."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers (1 or more)")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,109 +155,165 @@ def main(argv: Sequence[str] | None = None) -> int:
         from broadsheet.eval_cli import eval_main
 
         return eval_main(args_list[1:])
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
     try:
-        data, name = _read_input(args.input)
-        if is_pdf(data):
-            return _run_pdf(data, name, args)
-        if args.pages is not None or args.password is not None:
-            flag = "--pages" if args.pages is not None else "--password"
-            print(
-                f"broadsheet: error: {name}: {flag} is for PDF input; this is a text dump",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-        return _run_text(data, name, args)
+        if _is_batch(args):
+            return _run_batch(args)
+        if not args.inputs:
+            parser.print_usage(sys.stderr)
+            return _fail("give a PDF or a text dump, a folder, or - for stdin", EXIT_USAGE)
+        return _run_one(args)
+    except RequestError as err:
+        return _fail(str(err), EXIT_USAGE)
     except BroadsheetError as err:
         return _fail(str(err))
-    except pdfium.PdfiumError as err:  # one the PDF loader did not foresee
-        return _fail(f"{args.input}: PDFium failed on this PDF ({err}); the file may be damaged")
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:  # the reader quit early (`| head`): nothing more to say
+        _silence_stdout()
+        return EXIT_INPUT
     except OSError as err:
-        return _fail(f"{err.filename or args.input}: {err.strerror or err}")
+        return _fail(f"{err.filename or args.inputs[0]}: {err.strerror or err}")
 
 
-def _run_text(data: bytes, name: str, args: argparse.Namespace) -> int:
-    """A text dump: decoded whole, then written page by page (jsonl) or at once."""
-    source = decode(data, name)
-    options = Options(language=args.lang)
-    if args.format == "jsonl":
-        explained = _stream_jsonl(source, options, args.output, args.explain)
-    else:
-        doc = process(source, options)
-        _write_output(render(doc, args.format, args.explain), args.output)
-        explained = explain(doc) if args.explain else ""
-    for warning in source.notes:
-        print(f"broadsheet: note: {warning}", file=sys.stderr)
-    sys.stderr.write(explained)
-    return EXIT_OK
+def _silence_stdout() -> None:
+    """Point stdout at devnull, so that Python's flush at exit does not fail again on the
+    closed pipe (the recipe of the `signal` module's documentation)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
-def _run_pdf(data: bytes, name: str, args: argparse.Namespace) -> int:
-    """A PDF, read in batches of pages (pipeline.iter_pdf) so memory stays flat.
+def _is_batch(args: argparse.Namespace) -> bool:
+    """Several inputs, a folder, a list of paths, or an existing folder as the output."""
+    inputs: list[str] = args.inputs
+    out = args.output
+    return (
+        len(inputs) > 1
+        or args.files_from is not None
+        or any(Path(i).is_dir() for i in inputs)
+        or (out is not None and out != "-" and (Path(out).is_dir() or out.endswith(("/", "\\"))))
+    )
 
-    jsonl writes each batch as soon as it is made; the other formats need every page before
-    they can write (a JSON list, Markdown page headers), so they collect the pages. Pages
-    without text are named on stderr as their batch comes, and make the exit status 1;
-    when no page had text nothing is written at all, not an empty document.
-    """
-    options = Options(language=args.lang)
-    batches = iter_pdf(data, name, options, args.pages, args.password)
-    out = _LazyOutput(args.output)
-    pages: list[Page] = []
-    dicts: list[dict[str, Any]] = []  # for json: each batch's pages with its glyph boxes
-    explained: list[str] = []
-    found = skipped = 0
-    with out:
-        for doc, missing in batches:
-            skipped += _report_skipped(name, missing)
-            found += len(doc.pages)
-            _progress(found + skipped)
-            if args.explain:
-                explained.append(explain(doc))
-            if args.format == "jsonl":
-                out.write(document_jsonl(doc, args.explain))
-            elif args.format == "json":
-                src = doc.source
-                dicts.extend(
-                    page_dict(p, name, args.explain, src.origins, src.offset) for p in doc.pages
-                )
-            else:
-                pages.extend(doc.pages)
-                _report_hidden(name, doc.pages, args.format)
-        if dicts:
-            out.write(pages_json(dicts))
-        if pages:
-            whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
-            out.write(render(whole, args.format, args.explain))
-    sys.stderr.write("".join(explained))
-    if not found and not skipped:  # page_numbers names at least one page; kept as a guard
+
+def _request(args: argparse.Namespace) -> Request:
+    return Request(args.format, args.lang, args.pages, args.password, args.explain)
+
+
+def _run_one(args: argparse.Namespace) -> int:
+    """One input, to stdout or a file; pages without text named on stderr."""
+    data, name = _read_input(args.inputs[0])
+    from broadsheet.pipeline import is_pdf
+
+    if not is_pdf(data) and (args.pages is not None or args.password is not None):
+        flag = "--pages" if args.pages is not None else "--password"
+        return _fail(f"{name}: {flag} is for PDF input; this is a text dump", EXIT_USAGE)
+    done = 0
+
+    def progress(pages: int) -> None:
+        nonlocal done
+        done += pages
+        if sys.stderr.isatty():  # a long PDF takes a while
+            print(f"broadsheet: {done} pages read", file=sys.stderr, flush=True)
+
+    with _LazyOutput(args.output) as out:
+        report = convert(data, name, _request(args), out, progress)
+    return _tell(name, report)
+
+
+def _tell(name: str, report: Report) -> int:
+    """Pages without text as errors, notes, then the repairs listing; the exit status."""
+    for reason in report.skipped:
+        print(f"broadsheet: error: {name}: {reason}", file=sys.stderr)
+    for note in report.notes:
+        print(f"broadsheet: note: {name}: {note}", file=sys.stderr)
+    sys.stderr.write(report.explained)
+    if not report.pages and not report.skipped:  # a PDF names at least one page; a guard
         return _fail(f"{name}: no page to read")
-    return EXIT_INPUT if skipped else EXIT_OK
+    return EXIT_INPUT if report.skipped else EXIT_OK
 
 
-def _progress(done: int) -> None:
-    """Pages read so far, on a terminal's stderr only (a long PDF takes a while)."""
-    if sys.stderr.isatty():
-        print(f"broadsheet: {done} pages read", file=sys.stderr, flush=True)
+def _run_batch(args: argparse.Namespace) -> int:
+    """Every input to its own output under -o OUTDIR; failures listed, the run goes on."""
+    if args.output is None or args.output == "-":
+        return _fail("several inputs (or a folder) need -o OUTDIR to write to", EXIT_USAGE)
+    if "-" in args.inputs:
+        return _fail("- (stdin) is one input; give it alone, or use --files-from -", EXIT_USAGE)
+    outdir = Path(args.output)
+    if outdir.exists() and not outdir.is_dir():
+        return _fail(f"{outdir}: is a file; -o for several inputs must be a folder", EXIT_USAGE)
+    paths = list(args.inputs) + (read_list(args.files_from) if args.files_from else [])
+    found, missing = gather(paths, outdir)
+    for name in missing:
+        print(f"broadsheet: error: {name}: no such file or folder", file=sys.stderr)
+    if not found and not missing:
+        return _fail("no PDF or .txt file found in the inputs given", EXIT_INPUT)
+    tasks = plan(found, outdir, args.format, args.force)
+    outdir.mkdir(parents=True, exist_ok=True)
+    outcomes: list[Outcome] = [Outcome(m, error="no such file or folder") for m in missing]
+    with _BatchProgress(len(tasks), skipped=len(found) - len(tasks)) as bar:
+
+        def done(outcome: Outcome) -> None:
+            outcomes.append(outcome)
+            bar.advance(outcome)
+
+        finished = run_batch(tasks, _request(args), args.jobs or default_jobs(), done)
+    return _batch_summary(outdir, outcomes, len(found) - len(tasks), finished)
 
 
-def _report_skipped(name: str, skipped: Iterable[Skipped]) -> int:
-    """Name each page without text on stderr, one error line each; returns how many."""
-    count = 0
-    for page in skipped:
-        print(f"broadsheet: error: {name}: {page.reason}", file=sys.stderr)
-        count += 1
-    return count
+def _batch_summary(outdir: Path, outcomes: list[Outcome], before: int, finished: bool) -> int:
+    """The failures file, one line of figures, and the exit status."""
+    failures = write_failures(outdir, outcomes)
+    failed = [o for o in outcomes if o.error or o.problems]
+    written = sum(1 for o in outcomes if not o.error)
+    pages = sum(o.pages for o in outcomes)
+    print(
+        f"broadsheet: {written} written ({pages} pages), {before} done before, "
+        f"{len(failed)} failed" + (f": see {failures}" if failures else ""),
+        file=sys.stderr,
+    )
+    if not finished:
+        print(
+            "broadsheet: interrupted; run the same command again to convert the rest",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    return EXIT_INPUT if failed else EXIT_OK
 
 
-def _report_hidden(name: str, pages: Iterable[Page], fmt: str) -> None:
-    """Plain text holds the page's words only (it feeds corpora), so how many hidden runs
-    each page left out is said on stderr; Markdown says it in the page itself."""
-    if fmt != "text":
-        return
-    for page in pages:
-        if note := hidden_note(page):
-            print(f"broadsheet: note: {name}: page {page.number}: {note}", file=sys.stderr)
+class _BatchProgress:
+    """Files and pages done, pages per second and time left, on a terminal's stderr only
+    (tqdm); in a pipe or a log, each failure is one line and the rest is quiet."""
+
+    def __init__(self, total: int, skipped: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(
+            total=total,
+            unit="file",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty(),
+            desc="broadsheet",
+            dynamic_ncols=True,
+        )
+        self.pages = 0
+        if skipped:
+            self.bar.write(f"broadsheet: {skipped} inputs done before, skipped (--force redoes)")
+
+    def advance(self, outcome: Outcome) -> None:
+        self.pages += outcome.pages
+        elapsed = self.bar.format_dict.get("elapsed") or 0.0
+        rate = f"{self.pages / elapsed:.1f} pages/s" if elapsed else ""
+        self.bar.set_postfix_str(f"{self.pages} pages {rate}", refresh=False)
+        self.bar.update(1)
+        for reason in ([outcome.error] if outcome.error else []) + list(outcome.problems):
+            self.bar.write(f"broadsheet: error: {outcome.source}: {reason}", file=sys.stderr)
+
+    def __enter__(self) -> _BatchProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
 
 
 class _LazyOutput:
@@ -238,86 +344,18 @@ class _LazyOutput:
             self.stream.close()
 
 
-def _stream_jsonl(source: Source, options: Options, output: str | None, repairs: bool) -> str:
-    """Write each page's line as soon as it is made, so memory stays that of one page.
-
-    Returns the --explain listing, which goes to stderr after the notes, as for other formats.
-    """
-    explained: list[str] = []
-    with _open_output(output) as out:
-        for page in iter_pages(source, options):
-            one = Document(source=source, pages=(page,))
-            out.write(document_jsonl(one, repairs))
-            out.flush()
-            if repairs:
-                explained.append(explain(one))
-    return "".join(explained)
-
-
-def _open_output(output: str | None) -> contextlib.AbstractContextManager[TextIO]:
-    """The output file opened for writing, or stdout left open: the caller's `with` closes."""
-    if output is None or output == "-":
-        return contextlib.nullcontext(sys.stdout)
-    return open(output, "w", encoding="utf-8")
-
-
-def _fail(message: str) -> int:
+def _fail(message: str, status: int = EXIT_INPUT) -> int:
     print(f"broadsheet: error: {message}", file=sys.stderr)
-    return EXIT_INPUT
+    return status
 
 
 def _read_input(name: str) -> tuple[bytes, str]:
     if name == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     path = Path(name)
-    if path.is_dir():
-        raise BroadsheetError(f"{name}: is a folder; give one text file (or - for stdin)")
     if not path.exists():
         raise BroadsheetError(f"{name}: no such file")
     return path.read_bytes(), name
-
-
-def _write_output(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        Path(output).write_text(text, encoding="utf-8")
-
-
-def render(doc: Document, fmt: str, explain_repairs: bool = False) -> str:
-    """The document in one of FORMATS."""
-    if fmt == "json":
-        return document_json(doc, explain_repairs)
-    if fmt == "jsonl":
-        return document_jsonl(doc, explain_repairs)
-    if fmt == "markdown":
-        return document_markdown(doc)
-    return document_text(doc)
-
-
-def explain(doc: Document) -> str:
-    """Every non-routine repair, one per line, with where it was (see `_where`)."""
-    lines = []
-    for page in doc.pages:
-        for r in page.repairs:
-            if r.rule in ROUTINE_RULES:
-                continue
-            lines.append(f"{_where(doc.source, r.start)}\t{r.rule}\t{r.before!r} -> {r.after!r}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _where(source: Source, offset: int) -> str:
-    """line:column in a text dump; for a PDF, pPAGE@X,Y: the PDF page and the top left of
-    the text run in points, since the text the offsets point into was made, not read."""
-    if source.origins:
-        k = bisect.bisect_right(source.origins, offset, key=lambda o: o.start) - 1
-        origin = source.origins[max(k, 0)]
-        return f"p{origin.page}@{origin.box[0]:.0f},{origin.box[3]:.0f}"
-    text = source.text
-    row = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"{row}:{col}"
 
 
 if __name__ == "__main__":

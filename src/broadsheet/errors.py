@@ -7,3 +7,7 @@ class BroadsheetError(Exception):
 
 class InputError(BroadsheetError):
     """The input cannot be read as a text dump or a gold file."""
+
+
+class RequestError(BroadsheetError):
+    """The request cannot be carried out as asked (the CLI's usage errors, exit 2)."""

@@ -1,0 +1,188 @@
+"""One input, bytes in, one output written: the worker that the CLI, a batch and Ray share.
+
+`convert` reads a PDF or a text dump (told apart by its bytes), runs the pipeline and writes
+the result in one of FORMATS to a text stream. PDFs are read in batches of pages
+(pipeline.iter_pdf), so memory stays flat on a long file: jsonl writes each batch as it is
+made; the other formats need every page before they can write (a JSON list, Markdown page
+headers). Nothing here prints: what a caller should tell the user (pages without text,
+notes, the repairs asked for) comes back in the `Report`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from broadsheet.errors import BroadsheetError
+from broadsheet.export.json import document_json, document_jsonl, page_dict, pages_json
+from broadsheet.export.markdown import document_markdown, document_text, hidden_note
+from broadsheet.model import Document, Page, Source
+from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
+
+FORMATS = ("json", "jsonl", "markdown", "text")
+# What a batch appends to an input's name for each format's output.
+EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt"}
+# Rules shown by --explain; plain line breaks and space folding are recorded but routine.
+ROUTINE_RULES = ("linebreak", "space.normalise")
+
+
+Progress = Callable[[int], None]  # told how many more pages are done
+
+
+class Writer(Protocol):
+    """Where an output goes: a file, stdout, or a buffer (only `write` is needed)."""
+
+    def write(self, text: str, /) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to make of an input. `pages` and `password` apply to PDFs only."""
+
+    format: str = "json"
+    language: str | None = None
+    pages: str | None = None
+    password: str | None = None
+    explain: bool = False  # repairs in the JSON output, and listed in the report
+
+
+@dataclass
+class Report:
+    """What a conversion found that the user should hear of (one line each)."""
+
+    pages: int = 0
+    skipped: list[str] = field(default_factory=list)  # pages without text, with the reason
+    notes: list[str] = field(default_factory=list)  # the source's notes, hidden text left out
+    explained: str = ""  # the --explain listing
+
+
+def convert(
+    data: bytes, name: str, request: Request, out: Writer, on_pages: Progress | None = None
+) -> Report:
+    """Write the document made of `data` (a PDF or a text dump) to `out` in `request.format`;
+    `on_pages` hears of each batch of pages done (a long PDF takes a while).
+
+    Raises BroadsheetError with a one-line message for an input that cannot be read at all
+    (a PDF PDFium cannot open, a dump of no text); a PDF some of whose pages have no text
+    is written without them, and the report names them.
+    """
+    if request.format not in FORMATS:
+        raise BroadsheetError(f"unknown format {request.format!r}; use one of {FORMATS}")
+    tell = on_pages or _silent
+    if is_pdf(data):
+        return _convert_pdf(data, name, request, out, tell)
+    report = _convert_text(data, name, request, out)
+    tell(report.pages)
+    return report
+
+
+def _silent(pages: int) -> None:
+    """No one to tell."""
+
+
+def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Report:
+    """A text dump: decoded whole, then written page by page (jsonl) or at once."""
+    source = decode(data, name)
+    options = Options(language=request.language)
+    report = Report()
+    explained: list[str] = []
+    if request.format == "jsonl":
+        for page in iter_pages(source, options):
+            one = Document(source=source, pages=(page,))
+            out.write(document_jsonl(one, request.explain))
+            report.pages += 1
+            if request.explain:
+                explained.append(explain(one))
+    else:
+        doc = process(source, options)
+        out.write(render(doc, request.format, request.explain))
+        report.pages = len(doc.pages)
+        explained.append(explain(doc) if request.explain else "")
+    report.notes.extend(source.notes)
+    report.explained = "".join(explained)
+    return report
+
+
+def _convert_pdf(
+    data: bytes, name: str, request: Request, out: Writer, tell: Progress
+) -> Report:
+    """A PDF, batch by batch; pages without text go to the report, not the output."""
+    import pypdfium2 as pdfium  # only a PDF needs it
+
+    options = Options(language=request.language)
+    report = Report()
+    pages: list[Page] = []
+    dicts: list[dict[str, Any]] = []  # for json: each batch's pages with its glyph boxes
+    explained: list[str] = []
+    try:
+        for doc, missing in iter_pdf(data, name, options, request.pages, request.password):
+            report.skipped.extend(page.reason for page in missing)
+            report.pages += len(doc.pages)
+            tell(len(doc.pages) + len(missing))
+            if request.explain:
+                explained.append(explain(doc))
+            if request.format == "jsonl":
+                out.write(document_jsonl(doc, request.explain))
+            elif request.format == "json":
+                src = doc.source
+                dicts.extend(
+                    page_dict(p, name, request.explain, src.origins, src.offset)
+                    for p in doc.pages
+                )
+            else:
+                pages.extend(doc.pages)
+    except pdfium.PdfiumError as err:  # one the PDF loader did not foresee
+        message = f"{name}: PDFium failed on this PDF ({err}); the file may be damaged"
+        raise BroadsheetError(message) from None
+    if dicts:
+        out.write(pages_json(dicts))
+    if pages:
+        whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
+        out.write(render(whole, request.format, request.explain))
+        if request.format == "text":
+            report.notes.extend(_hidden_notes(pages))
+    report.explained = "".join(explained)
+    return report
+
+
+def _hidden_notes(pages: list[Page]) -> list[str]:
+    """Plain text holds the page's words only (it feeds corpora), so how many hidden runs
+    each page left out is said as a note; Markdown says it in the page itself."""
+    return [f"page {p.number}: {note}" for p in pages if (note := hidden_note(p))]
+
+
+def render(doc: Document, fmt: str, explain_repairs: bool = False) -> str:
+    """The document in one of FORMATS."""
+    if fmt == "json":
+        return document_json(doc, explain_repairs)
+    if fmt == "jsonl":
+        return document_jsonl(doc, explain_repairs)
+    if fmt == "markdown":
+        return document_markdown(doc)
+    return document_text(doc)
+
+
+def explain(doc: Document) -> str:
+    """Every non-routine repair, one per line, with where it was (see `_where`)."""
+    lines = []
+    for page in doc.pages:
+        for r in page.repairs:
+            if r.rule in ROUTINE_RULES:
+                continue
+            lines.append(f"{_where(doc.source, r.start)}\t{r.rule}\t{r.before!r} -> {r.after!r}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _where(source: Source, offset: int) -> str:
+    """line:column in a text dump; for a PDF, pPAGE@X,Y: the PDF page and the top left of
+    the text run in points, since the text the offsets point into was made, not read."""
+    if source.origins:
+        k = bisect.bisect_right(source.origins, offset, key=lambda o: o.start) - 1
+        origin = source.origins[max(k, 0)]
+        return f"p{origin.page}@{origin.box[0]:.0f},{origin.box[3]:.0f}"
+    text = source.text
+    row = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{row}:{col}"
