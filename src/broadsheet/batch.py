@@ -22,13 +22,15 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from broadsheet.convert import EXTENSIONS, Request, convert
 from broadsheet.errors import BroadsheetError, RequestError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # What a folder is searched for (any file named directly is read, whatever its name).
 INPUT_SUFFIXES = (".pdf", ".txt")
@@ -181,6 +183,10 @@ def _pool_pass(
     """Feed the workers a few tasks ahead until the tasks run out or the pool breaks.
     Returns the tasks in flight when it broke, and False when Ctrl-C stopped the run (the
     running tasks finish first: workers ignore the signal, so none dies mid-write)."""
+    # The process pool's modules cost a one-input run about 10 ms: loaded when needed.
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     running: dict[Future[Outcome], Task] = {}
     with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         try:

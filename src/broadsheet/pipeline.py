@@ -27,11 +27,9 @@ from broadsheet.layout.fragments import (
 )
 from broadsheet.layout.furniture import mark_running, running_lines
 from broadsheet.layout.items import build_items
-from broadsheet.layout.pdftext import pdf_source
 from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import drawn_order, segment
-from broadsheet.load.pdf import is_pdf as is_pdf  # re-exported: the CLI reads through here
-from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
+from broadsheet.load.sniff import is_pdf as is_pdf  # re-exported: the CLI reads through here
 from broadsheet.load.text import blocks, page_spans
 from broadsheet.load.text import decode as decode  # re-exported: the CLI reads through here
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
@@ -113,6 +111,11 @@ def iter_pdf(
 ) -> Iterator[tuple[Document, list[Skipped]]]:
     """The PDF in batches of `batch` pages (0: all in one), each one document of its own
     with the pages of the batch that gave no text."""
+    # Imported here, not above: PDFium's bindings and the PDF's layout modules would cost
+    # every text dump 40 ms and more that it never uses.
+    from broadsheet.layout.pdftext import pdf_source
+    from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
+
     first = open_pdf(data, name, password)
     try:
         numbers = page_numbers(pages, len(first))

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from broadsheet.layout.geometry import GBlock, Line
+if TYPE_CHECKING:  # types only: a dump's roles read AD_KIND, and need no PDF geometry
+    from broadsheet.layout.geometry import GBlock, Line
 
 # The kind of type (`Type.kind`) of a block the page's geometry shows to be part of an ad.
 AD_KIND = "ad"

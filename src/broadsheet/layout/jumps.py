@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from broadsheet.layout.geometry import GBlock
 from broadsheet.model import Box
+
+if TYPE_CHECKING:  # types only: a dump's roles ask `dumped_jump`, and need no PDF geometry
+    from broadsheet.layout.geometry import GBlock
 
 # The kind of type (`Type.kind`) of a block the page's geometry shows to be a jump line.
 NOTE_KIND = "note"

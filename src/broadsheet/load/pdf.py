@@ -329,8 +329,3 @@ class _RunReader:
             italic = bool(flags & FONT_FLAG_ITALIC) or any(m in low for m in ITALIC_MARKS)
             self.fonts[key] = (name, bold, italic)
         return self.fonts[key]
-
-
-def is_pdf(data: bytes) -> bool:
-    """True for bytes that start like a PDF (the header may follow some junk)."""
-    return b"%PDF-" in data[:1024]

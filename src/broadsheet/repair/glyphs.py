@@ -13,11 +13,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import ftfy
+from functools import cache
+from typing import TYPE_CHECKING
 
 from broadsheet.model import Edit
 from broadsheet.repair.lexicon import WORD_RE, Lexicon
+
+if TYPE_CHECKING:
+    import ftfy
 
 # Unicode's Latin ligature presentation forms, spelled out.
 LIGATURES: dict[str, str] = {
@@ -68,8 +71,6 @@ _MOJIBAKE_HINT = re.compile(
     f"[\u0080-\u009f\u00c2-\u00f4]"
     f"(?:(?<=[\u0080-\u009f])|(?<=[\u00c2-\u00f4])[\u0080-\u00bf{_CP1252_HIGH}])"
 )
-# ftfy without its guesses: no "Ã " read as "à", no lossy sequences turned into U+FFFD.
-_FTFY_CONFIG = ftfy.TextFixerConfig(restore_byte_a0=False, replace_lossy_sequences=False)
 # Most rounds of ftfy per line: rejecting one word's repair changes what ftfy makes of the rest.
 MOJIBAKE_PASSES = 3
 
@@ -117,18 +118,34 @@ def _safe_fix_encoding(line: str) -> str:
 
 
 def _fix_words(line: str) -> str:
-    fixed = ftfy.fix_encoding(line, _FTFY_CONFIG)
+    fixed = _fix_encoding(line)
     if fixed == line:
         return line
     old_words = line.split(" ")
     new_words = fixed.split(" ")
     if len(new_words) != len(old_words):
-        new_words = [ftfy.fix_encoding(w, _FTFY_CONFIG) for w in old_words]
+        new_words = [_fix_encoding(w) for w in old_words]
     kept = (
         new if _plain_decoding(old, new) else old
         for old, new in zip(old_words, new_words, strict=True)
     )
     return " ".join(kept)
+
+
+def _fix_encoding(text: str) -> str:
+    """ftfy's `fix_encoding` as `_ftfy_config` sets it. ftfy (35 ms to import) is imported
+    here, on the first line that looks like mojibake: most documents have none."""
+    import ftfy
+
+    return ftfy.fix_encoding(text, _ftfy_config())
+
+
+@cache
+def _ftfy_config() -> ftfy.TextFixerConfig:
+    """ftfy without its guesses: no "Ã " read as "à", no lossy sequences turned into U+FFFD."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(restore_byte_a0=False, replace_lossy_sequences=False)
 
 
 def _plain_decoding(old: str, new: str) -> bool:

@@ -1,7 +1,9 @@
 """Word knowledge: the document's own vocabulary first, wordfreq's word lists second.
 
 Zipf values (log10 of occurrences per billion words) make frequencies comparable:
-about 7 for "und", 3 for an everyday noun, 0 for a word wordfreq has never seen.
+about 7 for "und", 3 for an everyday noun, 0 for a word wordfreq has never seen. The lists
+are read from a compact cache made on first use (`repair/wordlist.py`), so wordfreq itself
+is imported only on a machine's first run.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from wordfreq import get_frequency_dict
+from broadsheet.repair.wordlist import WordList, load
 
 SUPPORTED_LANGUAGES = ("de", "en")
 # Texts counted per regex call by `count_words`.
@@ -42,9 +44,9 @@ _MARKERS = {
 
 
 @lru_cache(maxsize=4)
-def frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's word list for a language (loaded once per process)."""
-    return dict(get_frequency_dict(lang, wordlist="best"))
+def frequencies(lang: str) -> WordList:
+    """wordfreq's word list for a language, word -> frequency (loaded once per process)."""
+    return load(lang)
 
 
 @lru_cache(maxsize=ZIPF_CACHE_SIZE)
