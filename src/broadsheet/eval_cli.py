@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -165,11 +166,25 @@ def eval_main(argv: Sequence[str] | None = None) -> int:
     total = aggregate(labelled(name, s) if len(named) > 1 else s for name, s in named)
     if args.json:
         docs = {name: score.to_dict() for name, score in named}
-        print(json.dumps({"total": total.to_dict(), "documents": docs}, indent=2))
+        _write(json.dumps({"total": total.to_dict(), "documents": docs}, indent=2))
     else:
         table = format_table(named) + "\n\n" if len(named) > 1 else ""
-        print(table + format_report(total))
+        _write(table + format_report(total))
     missed = _missed(total, args.fail_under)
     for message in missed:
         print(f"broadsheet eval: {message}", file=sys.stderr)
     return EXIT_MISSED if missed else EXIT_OK
+
+
+def _write(report: str) -> None:
+    """Print the report. A reader that stops early (`| head`) closes the pipe: that is no
+    error of ours, so the rest goes nowhere, quietly, and the exit status still tells the
+    scores. stdout is pointed at devnull (the recipe of Python's `signal` docs, "Note on
+    SIGPIPE") so that the interpreter's own flush at exit does not fail again."""
+    try:
+        print(report)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

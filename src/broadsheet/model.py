@@ -8,12 +8,18 @@ they produce `Edit`s, and `Traced.apply` turns those into a new `Traced` plus th
 
 from __future__ import annotations
 
+import importlib
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (y up)
+# A repr quotes this many characters of a text at most: a paragraph runs to hundreds, and
+# a repr is read in a terminal, where the first words tell which text it is.
+REPR_CHARS = 30
+# A repr of a tuple of texts (paragraphs, notes) quotes this many of them, then counts.
+REPR_ITEMS = 2
 
 
 def union(boxes: Sequence[Box]) -> Box:
@@ -23,6 +29,11 @@ def union(boxes: Sequence[Box]) -> Box:
         left, bottom = min(left, b[0]), min(bottom, b[1])
         right, top = max(right, b[2]), max(top, b[3])
     return (left, bottom, right, top)
+
+
+def shorten(text: str, limit: int = REPR_CHARS) -> str:
+    """The text cut to `limit` characters, an ellipsis the last, for a repr."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def centre_in(box: Box, outer: Box) -> bool:
@@ -53,6 +64,17 @@ class Origin(NamedTuple):
     char: int
 
 
+# The closed sets of the model's names, as types and as tuples of their values. The fields
+# are still `str` (each says which set it holds): the stages that set them pass plain
+# strings, and a field typed by its set needs them typed so too.
+# How a PDF set a block (`Type.kind`): against the body's type, or what its place decides.
+TypeKind = Literal["body", "display", "other", "furniture", "ad", "note"]
+TYPE_KINDS: tuple[TypeKind, ...] = typing.get_args(TypeKind)
+# What a picture made a block (`Type.role`; "" for none; a mark is a sign with no words).
+TypeRole = Literal["", "caption", "credit", "mark"]
+TYPE_ROLES: tuple[TypeRole, ...] = typing.get_args(TypeRole)
+
+
 @dataclass(frozen=True, slots=True)
 class Type:
     """How a PDF set a block, against the page's body type: `kind` is "body" (the body's
@@ -70,13 +92,13 @@ class Type:
     headline by them; both 0 where unknown). `inset` says rules of its own width stand
     right over and under it (layout/neighbours.py): set into a story, not heading one."""
 
-    kind: str
+    kind: str  # a TypeKind
     size: float
     bold: bool = False
     italic: bool = False
     left: float = 0.0
     right: float = 0.0
-    role: str = ""
+    role: str = ""  # a TypeRole
     picture: int = -1
     opens: bool = False
     frame: int = -1
@@ -131,6 +153,25 @@ class Source:
     offset: int = 0
 
 
+# The repairs' names (`Edit.rule`, `Repair.rule`): a family, a dot, the fix.
+RepairRule = Literal[
+    "linebreak",
+    "linebreak.unspaced",
+    "hyphen.join",
+    "hyphen.keep",
+    "hyphen.elision",
+    "hyphen.soft",
+    "space.normalise",
+    "space.rejoin",
+    "glyph.ligature",
+    "glyph.map",
+    "glyph.space",
+    "glyph.dropped",
+    "encoding.mojibake",
+]
+REPAIR_RULES: tuple[RepairRule, ...] = typing.get_args(RepairRule)
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace `text[start:end]` of a `Traced` with `new`, for the named rule."""
@@ -138,14 +179,14 @@ class Edit:
     start: int
     end: int
     new: str
-    rule: str
+    rule: str  # a RepairRule
 
 
 @dataclass(frozen=True, slots=True)
 class Repair:
     """One recorded change, in source offsets: `before` at [start, end) became `after`."""
 
-    rule: str
+    rule: str  # a RepairRule
     start: int
     end: int
     before: str
@@ -235,6 +276,18 @@ class Traced:
 
     def __str__(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:
+        """The text, shortened, and the source span it came from, not its segments (a
+        paragraph has one a line, and offset tuples say nothing at a glance).
+
+        >>> Traced.of_source("Die Stadt baut eine neue Brücke über den Fluss", 4, 46)
+        Traced('Stadt baut eine neue Brücke ü…', 4..46)
+        >>> Traced("made, not read")
+        Traced('made, not read')
+        """
+        quoted = repr(shorten(self.text))
+        return f"Traced({quoted}, {self.start}..{self.end})" if self.segs else f"Traced({quoted})"
 
     def slice(self, a: int, b: int) -> Traced:
         """The stretch [a, b) of the output, still traced."""
@@ -392,7 +445,8 @@ class Block:
         return self.lines[-1].end if self.lines else 0
 
 
-ITEM_TYPES = ("article", "box", "picture", "brief")
+ItemType = Literal["article", "box", "picture", "brief"]
+ITEM_TYPES: tuple[ItemType, ...] = typing.get_args(ItemType)
 TEXT_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
 
 
@@ -400,7 +454,7 @@ TEXT_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", 
 class Item:
     """One thing a reader sees on the page: an article, box, picture or brief."""
 
-    type: str
+    type: str  # an ItemType
     kicker: Traced | None = None
     headline: Traced | None = None
     teaser: Traced | None = None
@@ -412,6 +466,41 @@ class Item:
     caption: Traced | None = None
     credit: Traced | None = None
     notes: tuple[Traced, ...] = ()
+
+    def __repr__(self) -> str:
+        """The item's type and the texts of the fields it has, shortened, in reading order:
+        what a reader needs to tell items apart (a field's source spans are its `Traced`'s).
+
+        >>> Item("brief", headline=Traced("Bridge approved"), paragraphs=(Traced("Yes."),))
+        Item('brief', headline='Bridge approved', paragraphs=['Yes.'])
+        """
+        fields: tuple[tuple[str, Traced | tuple[Traced, ...] | tuple[str, ...] | None], ...] = (
+            ("kicker", self.kicker),
+            ("headline", self.headline),
+            ("teaser", self.teaser),
+            ("byline", self.byline),
+            ("authors", self.authors),
+            ("dateline", self.dateline),
+            ("paragraphs", self.paragraphs),
+            ("pull_quotes", self.pull_quotes),
+            ("caption", self.caption),
+            ("credit", self.credit),
+            ("notes", self.notes),
+        )
+        shown = [repr(self.type)]
+        shown += [f"{name}={_quoted(value)}" for name, value in fields if value]
+        return f"Item({', '.join(shown)})"
+
+
+def _quoted(value: Traced | tuple[Traced, ...] | tuple[str, ...]) -> str:
+    """A field's text for a repr: one text shortened, or the first of several and how many
+    more there are."""
+    if isinstance(value, Traced):
+        return repr(shorten(value.text))
+    texts = [repr(shorten(str(t))) for t in value[:REPR_ITEMS]]
+    if len(value) > REPR_ITEMS:
+        texts.append(f"+{len(value) - REPR_ITEMS} more")
+    return f"[{', '.join(texts)}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,14 +519,71 @@ class Page:
     warnings: tuple[str, ...] = ()
     hidden: tuple[Hidden, ...] = ()
 
+    def __repr__(self) -> str:
+        """Counts, not contents: a page holds hundreds of repairs (`items` shows its items)."""
+        counts = [
+            _counted(len(self.items), "item"),
+            _counted(len(self.furniture), "furniture line"),
+            _counted(len(self.ads), "ad"),
+            _counted(len(self.repairs), "repair"),
+        ]
+        return f"<Page {self.number} ({self.language}): {', '.join(counts)}>"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A PDF page that gives no text (a scan, an empty page), and why: one line, without
+    the file's name."""
+
+    page: int
+    reason: str
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The whole input and its pages."""
+    """The whole input and its pages, and the PDF pages that gave no text (`skipped`).
+
+    `to_json`, `to_markdown` and `to_text` give what the `broadsheet` command writes in
+    its formats json, markdown and text.
+    """
 
     source: Source
     pages: tuple[Page, ...] = field(default_factory=tuple)
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def items(self) -> tuple[Item, ...]:
+        """Every page's items, page after page."""
         return tuple(item for page in self.pages for item in page.items)
+
+    def to_json(self, repairs: bool = False) -> str:
+        """The pages in the JSON contract (export/schema.json): one page object, or a list
+        of several; with `repairs`, every repair of each page (the command's --explain)."""
+        return _exported(self, "json", "document_json", repairs)
+
+    def to_markdown(self) -> str:
+        """The pages as Markdown for reading."""
+        return _exported(self, "markdown", "document_markdown")
+
+    def to_text(self) -> str:
+        """The pages' text: items apart by blank lines, pages by form feeds."""
+        return _exported(self, "markdown", "document_text")
+
+    def __repr__(self) -> str:
+        """The input's name and counts: the source text may run to megabytes."""
+        counts = f"{_counted(len(self.pages), 'page')}, {_counted(len(self.items), 'item')}"
+        return f"<Document {self.source.name!r}: {counts}, {len(self.skipped)} skipped>"
+
+
+def _counted(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
+def _exported(doc: Document, module: str, function: str, *args: bool) -> str:
+    """The document written by `broadsheet.export.<module>.<function>`. The exporters import
+    this module, so it reaches them at call time, by name: `import broadsheet` stays cheap,
+    and the model stays the layer every other module builds on."""
+    write: Callable[..., str] = getattr(
+        importlib.import_module(f"broadsheet.export.{module}"), function
+    )
+    return write(doc, *args)
