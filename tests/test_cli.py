@@ -161,3 +161,9 @@ def test_jsonl_streams_the_same_pages(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, _ = run([str(f), "-f", "jsonl"], capsys)
     assert code == 0
     assert out == document_jsonl(parse(f))
+
+
+def test_help_names_the_batch_and_eval_forms() -> None:
+    text = build_parser().format_help()
+    for form in ("broadsheet eval GOLD PRED", "broadsheet PATH... -o OUTDIR", "--files-from"):
+        assert form in text

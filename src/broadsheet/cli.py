@@ -36,6 +36,14 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 # Ctrl-C: the shell's convention, 128 + SIGINT.
 EXIT_INTERRUPTED = 130
 
+USAGE = """
+  broadsheet FILE|- [-f FORMAT] [-o OUT] [options]     one input
+  broadsheet PATH... -o OUTDIR [-j N] [--force] [options]
+                                                       a batch: files, folders
+  broadsheet --files-from LIST -o OUTDIR [options]     a batch: a list of paths
+  broadsheet eval GOLD PRED [--json] [--fail-under M=V]  score a result against a gold
+                                                       file (broadsheet eval --help)"""
+
 DESCRIPTION = """\
 Rebuild a newspaper page from a born-digital PDF, or from the text a PDF extractor dumped
 from it: articles with kicker, headline, teaser, byline, paragraphs in reading order and
@@ -78,6 +86,7 @@ exit status: 0 success, 1 bad input (in a batch: any input failed), 2 bad usage,
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="broadsheet",
+        usage=USAGE,
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
