@@ -105,9 +105,7 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
     return report
 
 
-def _convert_pdf(
-    data: bytes, name: str, request: Request, out: Writer, tell: Progress
-) -> Report:
+def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Progress) -> Report:
     """A PDF, batch by batch; pages without text go to the report, not the output."""
     import pypdfium2 as pdfium  # only a PDF needs it
 
@@ -128,8 +126,7 @@ def _convert_pdf(
             elif request.format == "json":
                 src = doc.source
                 dicts.extend(
-                    page_dict(p, name, request.explain, src.origins, src.offset)
-                    for p in doc.pages
+                    page_dict(p, name, request.explain, src.origins, src.offset) for p in doc.pages
                 )
             else:
                 pages.extend(doc.pages)
