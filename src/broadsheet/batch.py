@@ -39,6 +39,9 @@ FAILURES_NAME = "broadsheet-failures.tsv"
 # Inputs handed to the workers ahead of those being worked on, per worker: enough to keep
 # every worker busy, few enough that a list of millions of paths is not all in flight.
 QUEUE_PER_WORKER = 4
+# The most inputs handed to a worker at once: on a long run, a few per hand-off save round
+# trips; few enough that the progress bar moves and Ctrl-C waits for little.
+CHUNK_MOST = 8
 WORKER_DIED = "the worker converting it stopped abruptly (a crash in a native library?)"
 
 
@@ -162,10 +165,12 @@ def run_batch(tasks: list[Task], request: Request, jobs: int, done: Done) -> boo
 
 
 def _run_pool(tasks: list[Task], request: Request, jobs: int, done: Done) -> bool:
-    """Run the tasks in a pool. A worker that dies (a crash in a native library on a
-    hostile PDF) breaks the pool: the tasks it held are then run one at a time, each in a
-    pool of its own, so that the one that crashes is named and the rest are written."""
-    pending = iter(tasks)
+    """Run the tasks in a pool, a few inputs to a hand-off (fewer round trips between
+    processes). A worker that dies (a crash in a native library on a hostile PDF) breaks
+    the pool: the tasks it held are then run one at a time, each in a pool of its own, so
+    that the one that crashes is named and the rest are written."""
+    size = max(1, min(CHUNK_MOST, len(tasks) // (jobs * QUEUE_PER_WORKER * 2)))
+    pending = iter([tasks[k : k + size] for k in range(0, len(tasks), size)])
     while True:
         suspects, finished = _pool_pass(pending, request, jobs, done)
         if not finished:
@@ -173,45 +178,53 @@ def _run_pool(tasks: list[Task], request: Request, jobs: int, done: Done) -> boo
         if not suspects:
             return True
         for task in suspects:
-            if not _pool_pass(iter([task]), request, 1, done, alone=True)[1]:
+            if not _pool_pass(iter([[task]]), request, 1, done, alone=True)[1]:
                 return False
 
 
+def run_chunk(tasks: list[Task], request: Request) -> list[Outcome]:
+    """A worker's hand-off: several tasks, one after the other."""
+    return [run_task(task, request) for task in tasks]
+
+
 def _pool_pass(
-    pending: Iterator[Task], request: Request, jobs: int, done: Done, alone: bool = False
+    pending: Iterator[list[Task]], request: Request, jobs: int, done: Done, alone: bool = False
 ) -> tuple[list[Task], bool]:
-    """Feed the workers a few tasks ahead until the tasks run out or the pool breaks.
+    """Feed the workers a few chunks ahead until the chunks run out or the pool breaks.
     Returns the tasks in flight when it broke, and False when Ctrl-C stopped the run (the
     running tasks finish first: workers ignore the signal, so none dies mid-write)."""
     # The process pool's modules cost a one-input run about 10 ms: loaded when needed.
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    running: dict[Future[Outcome], Task] = {}
+    running: dict[Future[list[Outcome]], list[Task]] = {}
     with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         try:
             while True:
-                while len(running) < jobs * QUEUE_PER_WORKER and (task := next(pending, None)):
-                    running[pool.submit(run_task, task, request)] = task
+                while len(running) < jobs * QUEUE_PER_WORKER and (chunk := next(pending, None)):
+                    running[pool.submit(run_chunk, chunk, request)] = chunk
                 if not running:
                     return [], True
                 ready, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in ready:
-                    task = running.pop(future)
+                    chunk = running.pop(future)
                     try:
-                        done(future.result())
+                        outcomes = future.result()
                     except BrokenProcessPool:
                         if alone:
-                            done(Outcome(str(task.source), error=WORKER_DIED))
+                            done(Outcome(str(chunk[0].source), error=WORKER_DIED))
                             return [], True
-                        return [task, *running.values()], True
+                        return [*chunk, *(t for c in running.values() for t in c)], True
+                    for outcome in outcomes:
+                        done(outcome)
         except KeyboardInterrupt:
             for future in running:
                 future.cancel()
             for future in running:
                 if not future.cancelled():
                     with contextlib.suppress(Exception):
-                        done(future.result())
+                        for outcome in future.result():
+                            done(outcome)
             return [], False
 
 
