@@ -167,3 +167,25 @@ def test_help_names_the_batch_and_eval_forms() -> None:
     text = build_parser().format_help()
     for form in ("broadsheet eval GOLD PRED", "broadsheet PATH... -o OUTDIR", "--files-from"):
         assert form in text
+
+
+FRENCH = (
+    "Le conseil municipal a voté mardi soir un budget en baisse pour la deuxième année. "
+    "Les élus de l'opposition ont dénoncé des coupes dans les bibliothèques et les "
+    "piscines, tandis que la maire a défendu une gestion prudente des finances de la ville."
+    "\n\n"
+) * 3
+
+
+def test_a_page_in_neither_language_gets_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "fr.txt"
+    f.write_text(FRENCH, encoding="utf-8")
+    code, out, err = run([str(f)], capsys)
+    assert code == 0 and "neither German nor English" in err
+    assert "neither German nor English" in json.loads(out)["warnings"][0]
+    code, out, err = run([str(f), "--lang", "en"], capsys)  # the user said so: no note
+    assert code == 0 and "neither" not in err
+    code, out, err = run([str(SEED)], capsys)
+    assert "neither" not in err

@@ -93,14 +93,16 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
             one = Document(source=source, pages=(page,))
             out.write(document_jsonl(one, request.explain))
             report.pages += 1
+            _add_notes(report, page)
             if request.explain:
                 explained.append(explain(one))
     else:
         doc = process(source, options)
         out.write(render(doc, request.format, request.explain))
         report.pages = len(doc.pages)
+        for page in doc.pages:
+            _add_notes(report, page)
         explained.append(explain(doc) if request.explain else "")
-    report.notes.extend(source.notes)
     report.explained = "".join(explained)
     return report
 
@@ -119,6 +121,8 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
             report.skipped.extend(page.reason for page in missing)
             report.pages += len(doc.pages)
             tell(len(doc.pages) + len(missing))
+            for page in doc.pages:
+                _add_notes(report, page)
             if request.explain:
                 explained.append(explain(doc))
             if request.format == "jsonl":
@@ -142,6 +146,12 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
             report.notes.extend(_hidden_notes(pages))
     report.explained = "".join(explained)
     return report
+
+
+def _add_notes(report: Report, page: Page) -> None:
+    """The page's warnings that the report does not have yet: most are the document's
+    (how it was decoded, its language), and every page carries them."""
+    report.notes.extend(w for w in page.warnings if w not in report.notes)
 
 
 def _hidden_notes(pages: list[Page]) -> list[str]:

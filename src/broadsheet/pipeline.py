@@ -48,6 +48,7 @@ from broadsheet.repair.lexicon import (
     Lexicon,
     count_words,
     guess_language,
+    language_note,
 )
 
 # Repairs in source order (a key made in C: a page has a repair for every line end).
@@ -158,6 +159,8 @@ class Knowledge:
     # pass for short dumps only (see KEEP_BLOCKS_CHARS); None means every page cuts its
     # blocks again.
     blocks: tuple[Sequence[Block], ...] | None = None
+    # What the user should hear of the whole document (a language neither supported).
+    notes: tuple[str, ...] = ()
 
 
 def learn(source: Source, options: Options) -> Knowledge:
@@ -190,7 +193,9 @@ def learn(source: Source, options: Options) -> Knowledge:
     fixed = {line: text for line, (text, _) in plans.items()}
     lex = _recounted(base, texts, fixed)
     steps = {line: plan for line, (_, plan) in plans.items()}
-    return Knowledge(lang, tuple(spans), steps, lex, running_lines(texts), keep)
+    note = None if options.language else language_note(words, lang)
+    notes = (note,) if note else ()
+    return Knowledge(lang, tuple(spans), steps, lex, running_lines(texts), keep, notes)
 
 
 def _glyph_plans(
@@ -280,7 +285,7 @@ def _page(source: Source, k: int, number: int, span: tuple[int, int], know: Know
         ads=tuple(ads),
         repairs=tuple(sorted(glyph_repairs + repairs, key=BY_SPAN)),
         language=know.lang,
-        warnings=source.notes,
+        warnings=source.notes + know.notes,
         hidden=tuple(h for h in source.hidden if h.page == number),
     )
 
