@@ -418,3 +418,22 @@ def test_batches_of_a_long_pdf_give_distinct_offsets(tmp_path: Path) -> None:
     assert first[0] == 0 and second[0] > first[1]
     spans = [s for item in pages[1]["items"] for s in item["provenance"]["headline"]]
     assert spans and all(second[0] <= s[0] < s[1] <= second[1] for s in spans)
+
+
+def test_a_pdfium_error_the_loader_did_not_foresee_is_one_line_everywhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pipeline.iter_pdf turns it into an InputError once, for the CLI and for `parse`."""
+    import broadsheet
+    import broadsheet.load.pdf as pdf_loader
+
+    def failing(*args: object) -> object:
+        raise pdfium.PdfiumError("unforeseen")
+
+    monkeypatch.setattr(pdf_loader, "read_pages", failing)
+    sample = Path(__file__).resolve().parents[1] / "samples" / "generated-de-0001.pdf"
+    code, out, err = run([str(sample)], capsys)
+    assert code == 1 and out == ""
+    one_line_error(err, str(sample), "PDFium failed on this PDF (unforeseen)", "may be damaged")
+    with pytest.raises(broadsheet.BroadsheetError, match="PDFium failed on this PDF"):
+        broadsheet.parse(sample)

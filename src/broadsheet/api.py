@@ -133,14 +133,10 @@ def _parse_pdf(
 ) -> Document:
     """Every batch `iter_pdf` reads, as one document: the batches the command reads, so
     that `Document.to_json` writes what `broadsheet FILE` writes."""
-    import pypdfium2 as pdfium  # here, not above: a text dump never needs PDFium's bindings
-
     try:
         batches = list(iter_pdf(data, name, options, pages, password))
     except BroadsheetError as err:
         raise type(err)(library_words(str(err))) from None
-    except pdfium.PdfiumError as err:  # one the PDF loader did not foresee
-        raise InputError(f"{name}: PDFium failed on this PDF ({err}); it may be damaged") from err
     skipped = tuple(_skipped(page) for _, missing in batches for page in missing)
     if not batches:
         return Document(Source("", name, encoding="pdf"), skipped=skipped)

@@ -109,34 +109,28 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
 
 def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Progress) -> Report:
     """A PDF, batch by batch; pages without text go to the report, not the output."""
-    import pypdfium2 as pdfium  # only a PDF needs it
-
     options = Options(language=request.language)
     report = Report()
     pages: list[Page] = []
     dicts: list[dict[str, Any]] = []  # for json: each batch's pages with its glyph boxes
     explained: list[str] = []
-    try:
-        for doc, missing in iter_pdf(data, name, options, request.pages, request.password):
-            report.skipped.extend(page.reason for page in missing)
-            report.pages += len(doc.pages)
-            tell(len(doc.pages) + len(missing))
-            for page in doc.pages:
-                _add_notes(report, page)
-            if request.explain:
-                explained.append(explain(doc))
-            if request.format == "jsonl":
-                out.write(document_jsonl(doc, request.explain))
-            elif request.format == "json":
-                src = doc.source
-                dicts.extend(
-                    page_dict(p, name, request.explain, src.origins, src.offset) for p in doc.pages
-                )
-            else:
-                pages.extend(doc.pages)
-    except pdfium.PdfiumError as err:  # one the PDF loader did not foresee
-        message = f"{name}: PDFium failed on this PDF ({err}); the file may be damaged"
-        raise BroadsheetError(message) from None
+    for doc, missing in iter_pdf(data, name, options, request.pages, request.password):
+        report.skipped.extend(page.reason for page in missing)
+        report.pages += len(doc.pages)
+        tell(len(doc.pages) + len(missing))
+        for page in doc.pages:
+            _add_notes(report, page)
+        if request.explain:
+            explained.append(explain(doc))
+        if request.format == "jsonl":
+            out.write(document_jsonl(doc, request.explain))
+        elif request.format == "json":
+            src = doc.source
+            dicts.extend(
+                page_dict(p, name, request.explain, src.origins, src.offset) for p in doc.pages
+            )
+        else:
+            pages.extend(doc.pages)
     if dicts:
         out.write(pages_json(dicts))
     if pages:

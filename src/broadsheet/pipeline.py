@@ -17,6 +17,7 @@ from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
+from broadsheet.errors import InputError
 from broadsheet.layout.assemble import plan_page
 from broadsheet.layout.fragments import (
     follow_hyphens,
@@ -111,9 +112,23 @@ def iter_pdf(
     batch: int = PDF_BATCH_PAGES,
 ) -> Iterator[tuple[Document, list[Skipped]]]:
     """The PDF in batches of `batch` pages (0: all in one), each one document of its own
-    with the pages of the batch that gave no text."""
+    with the pages of the batch that gave no text. A PDFium error the loader did not
+    foresee is an InputError here, once for every caller (the CLI, a batch, `parse`)."""
     # Imported here, not above: PDFium's bindings and the PDF's layout modules would cost
     # every text dump 40 ms and more that it never uses.
+    import pypdfium2 as pdfium
+
+    try:
+        yield from _pdf_batches(data, name, options, pages, password, batch)
+    except pdfium.PdfiumError as err:
+        message = f"{name}: PDFium failed on this PDF ({err}); the file may be damaged"
+        raise InputError(message) from None
+
+
+def _pdf_batches(
+    data: bytes, name: str, options: Options, pages: str | None, password: str | None, batch: int
+) -> Iterator[tuple[Document, list[Skipped]]]:
+    """iter_pdf's batches, PDFium's errors unchanged."""
     from broadsheet.layout.pdftext import pdf_source
     from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
 
