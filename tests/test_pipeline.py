@@ -401,6 +401,14 @@ def test_a_jump_line_stands_alone_over_the_next_storys_kicker() -> None:
     assert hospital.kicker is not None and hospital.kicker.text == "Health"
 
 
+def _story_with_side_credit(header: str, lead: str, credit: str, caption: str) -> list[Item]:
+    """The items of a -raw dump of a story whose picture pdftotext lists after the lead:
+    the credit set up the picture's side (a word to a line), then the caption under it,
+    then the rest of the column."""
+    dump = f"{header}{lead}{credit}{caption}{_column(8)}"
+    return list(parse_text(dump, options=Options(language="de")).pages[0].items)
+
+
 def test_a_credit_set_up_the_pictures_side_heads_the_caption_under_it() -> None:
     """pdftotext -raw reads a credit set vertically beside a picture a word to a line, and
     before the caption under the picture: the words are one credit, the caption the short
@@ -412,14 +420,9 @@ def test_a_credit_set_up_the_pictures_side_heads_the_caption_under_it() -> None:
         "des Rates an. Rund 40.000 Haushalte sollen\n"
         "dann ihre Wärme aus dem Netz beziehen.\n"
     )
-    rest = _column(8)
-    dump = (
-        "Wirtschaft\nStadtwerke wollen das Netz verdoppeln\nVon Sabine Ortner\n"
-        f"{lead}Foto:\nJoseph\nWanyama/afp\n"
-        "Baustelle am Hafen: Hier sollen im\nHerbst die ersten Leitungen liegen.\n"
-        f"{rest}"
-    )
-    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    header = "Wirtschaft\nStadtwerke wollen das Netz verdoppeln\nVon Sabine Ortner\n"
+    caption = "Baustelle am Hafen: Hier sollen im\nHerbst die ersten Leitungen liegen.\n"
+    items = _story_with_side_credit(header, lead, "Foto:\nJoseph\nWanyama/afp\n", caption)
     picture = next(i for i in items if i.type == "picture")
     assert picture.credit is not None and picture.credit.text == "Foto: Joseph Wanyama/afp"
     assert picture.caption is not None and picture.caption.text.startswith("Baustelle am Hafen")
@@ -515,14 +518,11 @@ def test_the_caption_under_a_credit_set_up_the_side_runs_to_its_sentence_end() -
         "beiden Jahre einen Platz im Wohnheim sichern. Das\n"
         "kündigte die Präsidentin am Montag in der Sitzung an.\n"
     )
-    rest = _column(8)
-    dump = (
-        "Bildung\nDie Hochschule baut neue Wohnheime\nVon Sabine Ortner\n"
-        f"{lead}Eric\nSandoval/AP\n"
+    header = "Bildung\nDie Hochschule baut neue Wohnheime\nVon Sabine Ortner\n"
+    caption = (
         "Studierende auf dem Campus in Bad\nHersfeld, wo die Mieten seit 2019 gestiegen sind.\n"
-        f"{rest}"
     )
-    items = parse_text(dump, options=Options(language="de")).pages[0].items
+    items = _story_with_side_credit(header, lead, "Eric\nSandoval/AP\n", caption)
     picture = next(i for i in items if i.type == "picture")
     assert picture.credit is not None and picture.credit.text == "Eric Sandoval/AP"
     assert picture.caption is not None
