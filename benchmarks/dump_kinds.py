@@ -66,7 +66,7 @@ def naive_page(text: str) -> dict[str, Any]:
 
 def broadsheet_page(text: str, lang: str) -> dict[str, Any]:
     doc = parse_text(text, name="dump", options=Options(language=lang))
-    pages = [page_dict(p, "dump") for p in doc.pages]
+    pages = [page_dict(p) for p in doc.pages]
     return {"items": [item for p in pages for item in p["items"]]}
 
 

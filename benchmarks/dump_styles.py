@@ -47,7 +47,7 @@ def shuffled(text: str, seed: int) -> str:
 
 def score(text: str) -> PageScore:
     gold = json.loads((SAMPLES / "taz-seed.gold.json").read_text(encoding="utf-8"))
-    return evaluate(gold, page_dict(parse_text(text).pages[0], "seed"))
+    return evaluate(gold, page_dict(parse_text(text).pages[0]))
 
 
 def row(name: str, s: PageScore) -> str:

@@ -58,7 +58,7 @@ def predict(gold_file: Path) -> dict[str, Any]:
     doc, _ = parse_pdf(pdf, Options(language=gold.get("language")), pages=str(gold["page"]))
     if not doc.pages:
         return {"items": [], "furniture": []}
-    return page_dict(doc.pages[0], doc.source.name)
+    return page_dict(doc.pages[0])
 
 
 def score(gold_file: Path) -> PageScore:

@@ -50,7 +50,7 @@ def test_a_framed_region_in_types_of_its_own_with_price_and_phone_is_an_ad() -> 
     assert "SOMMER" not in item_texts(page)
     assert all("SALE" not in (i.headline.text if i.headline else "") for i in page.items)
     assert uncovered(doc) == []
-    assert page_dict(page, "x.pdf")["ads"] == [page.ads[0].text]
+    assert page_dict(page)["ads"] == [page.ads[0].text]
 
 
 def test_one_kind_of_evidence_is_not_enough() -> None:
@@ -72,4 +72,4 @@ def test_an_info_box_with_running_text_is_editorial() -> None:
     box.append(run("Tel. 0421 / 123 456 · www.bridge.example.org", 60, 150, size=7, font="Mono"))
     page, _ = page_of([*story(720), *box])
     assert page.ads == ()
-    assert page_dict(page, "x.pdf")["ads"] == []
+    assert page_dict(page)["ads"] == []

@@ -23,7 +23,7 @@ import broadsheet
 from broadsheet.api import joined, parse
 from broadsheet.cli import main
 from broadsheet.errors import BroadsheetError, InputError
-from broadsheet.export.json import page_dict, pages_json
+from broadsheet.export.json import document_dict, json_text, page_dicts
 from broadsheet.model import Document, Skipped, Traced
 from broadsheet.pipeline import Options, iter_pdf
 from real_data import REAL
@@ -176,13 +176,9 @@ def test_batches_joined_give_the_json_the_command_writes_batch_by_batch(tmp_path
     path = story_pdf(tmp_path / "three.pdf", empty_pages=(2,))
     batches = [doc for doc, _ in iter_pdf(path.read_bytes(), str(path), Options(), batch=1)]
     assert len(batches) == 3 and batches[2].source.offset > 0
-    dicts = [
-        page_dict(p, str(path), True, doc.source.origins, doc.source.offset)
-        for doc in batches
-        for p in doc.pages
-    ]
+    dicts = [page for doc in batches for page in page_dicts(doc, explain=True)]
     whole = joined(batches)
-    assert whole.to_json(repairs=True) == pages_json(dicts)
+    assert whole.to_json(repairs=True) == json_text(document_dict(batches[0].source, dicts))
     last, moved = batches[2].items[0], whole.items[-1]
     assert moved.headline is not None and last.headline is not None
     assert (
@@ -245,5 +241,5 @@ def test_every_public_name_resolves() -> None:
 
 
 def test_parse_through_the_package_gives_json() -> None:
-    page = json.loads(broadsheet.parse(PDF).to_json())
-    assert page["source"] == str(PDF) and page["items"]
+    doc = json.loads(broadsheet.parse(PDF).to_json())
+    assert doc["document"]["source"] == str(PDF) and doc["pages"][0]["items"]

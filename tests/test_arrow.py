@@ -51,21 +51,21 @@ def pages() -> Pages:
 
 def test_schemas_are_named_and_versioned() -> None:
     items, pages = arrow.items_schema(), arrow.pages_schema()
-    assert items.metadata[arrow.SCHEMA_KEY] == b"broadsheet-items/1"
-    assert pages.metadata[arrow.SCHEMA_KEY] == b"broadsheet-pages/1"
-    assert items.metadata[arrow.JSON_SCHEMA_KEY] == b"broadsheet/1"
+    assert items.metadata[arrow.SCHEMA_KEY] == b"broadsheet-items/2"
+    assert pages.metadata[arrow.SCHEMA_KEY] == b"broadsheet-pages/2"
+    assert items.metadata[arrow.JSON_SCHEMA_KEY] == b"broadsheet/2"
     strings = pa.list_(pa.string())
     assert items.names == [
         "document_id", "page", "item_id", "type",
         "kicker", "headline", "teaser", "byline", "dateline", "caption", "credit",
-        "authors", "paragraphs", "pull_quotes", "notes", "text",
+        "authors", "paragraphs", "pull_quotes", "notes", "text", "box",
     ]  # fmt: skip
     assert [items.field(n).type for n in ("page", "kicker", "notes", "text")] == [
         pa.int32(), pa.string(), strings, pa.string()
     ]  # fmt: skip
     assert pages.names == [
         "document_id", "page", "language", "item_count", "furniture", "ads", "hidden",
-        "warnings", "span_start", "span_end",
+        "warnings", "span_start", "span_end", "size",
     ]  # fmt: skip
     assert pages.field("furniture").type == strings
 
@@ -119,7 +119,7 @@ def test_parquet_keeps_rows_and_schema(pages: Pages, tmp_path: Path) -> None:
     out = arrow.write_parquet(pages, tmp_path / "corpus")
     items = pq.read_table(out / arrow.ITEMS_DIR)
     assert items.equals(arrow.items_table(pages))
-    assert items.schema.metadata[arrow.SCHEMA_KEY] == b"broadsheet-items/1"
+    assert items.schema.metadata[arrow.SCHEMA_KEY] == b"broadsheet-items/2"
     assert pq.read_table(out / arrow.PAGES_DIR).equals(arrow.pages_table(pages))
 
 

@@ -182,7 +182,7 @@ def test_ctrl_c_leaves_complete_outputs_and_a_rerun_finishes(tmp_path: Path) -> 
     assert "Traceback" not in err
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file
     for p in out.glob("*.json"):
-        assert json.loads(p.read_text(encoding="utf-8"))["items"]
+        assert json.loads(p.read_text(encoding="utf-8"))["pages"][0]["items"]
     again = subprocess.run(argv, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert len(list(out.glob("*.json"))) == 120

@@ -41,9 +41,9 @@ def test_json_on_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     f.write_text(PAGE, encoding="utf-8")
     code, out, _ = run([str(f)], capsys)
     assert code == 0
-    page = json.loads(out)
-    assert page["schema"] == "broadsheet/1"
-    article = page["items"][0]
+    doc = json.loads(out)
+    assert doc["schema"] == "broadsheet/2" and doc["document"]["source"] == str(f)
+    article = doc["pages"][0]["items"][0]
     assert article["headline"] == "Neue Brücke eröffnet"
     assert article["authors"] == ["Anna Beispiel"]
     assert "Verkehr freigegeben" in article["paragraphs"][0]
@@ -71,7 +71,7 @@ def test_form_feeds_make_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str
     f = tmp_path / "two.txt"
     f.write_text(PAGE + "\f" + PAGE.replace("Brücke", "Straße"), encoding="utf-8")
     code, out, _ = run([str(f)], capsys)
-    pages = json.loads(out)
+    pages = json.loads(out)["pages"]
     assert code == 0 and [p["page"] for p in pages] == [1, 2]
     code, out, _ = run([str(f), "-f", "jsonl"], capsys)
     lines = out.splitlines()
@@ -84,7 +84,7 @@ def test_explain_lists_repairs(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run([str(SEED), "--explain"], capsys)
     assert code == 0
     assert "hyphen.join" in err and "glyph." in err
-    assert json.loads(out)["repairs"]
+    assert json.loads(out)["pages"][0]["repairs"]
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,9 @@ def test_latin1_file_is_read_with_a_note(
     code, out, err = run([str(f)], capsys)
     assert code == 0
     assert "cp1252" in err
-    assert json.loads(out)["items"][0]["headline"] == "Neue Brücke eröffnet"
+    doc = json.loads(out)
+    assert doc["pages"][0]["items"][0]["headline"] == "Neue Brücke eröffnet"
+    assert doc["document"]["encoding"] == "cp1252"
 
 
 def test_huge_single_line_finishes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,7 +186,7 @@ def test_a_page_in_neither_language_gets_a_note(
     f.write_text(FRENCH, encoding="utf-8")
     code, out, err = run([str(f)], capsys)
     assert code == 0 and "neither German nor English" in err
-    assert "neither German nor English" in json.loads(out)["warnings"][0]
+    assert "neither German nor English" in json.loads(out)["pages"][0]["warnings"][0]
     code, out, err = run([str(f), "--lang", "en"], capsys)  # the user said so: no note
     assert code == 0 and "neither" not in err
     code, out, err = run([str(SEED)], capsys)

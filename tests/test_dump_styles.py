@@ -45,7 +45,7 @@ def test_every_style_has_floors() -> None:
 @pytest.mark.parametrize("style", sorted(FLOORS))
 def test_style_keeps_its_floors(style: str) -> None:
     floors = FLOORS[style]
-    score = evaluate(GOLD, page_dict(parse_text(STYLES[style](SEED)).pages[0], style))
+    score = evaluate(GOLD, page_dict(parse_text(STYLES[style](SEED)).pages[0]))
     assert score.cer <= floors["cer"]
     for metric in ("item_f1", "field_accuracy", "break_f1", "order_tau"):
         assert getattr(score, metric) >= floors[metric], metric

@@ -21,7 +21,7 @@ PAGES = sorted(GOLDEN.glob("*.txt"))
 
 
 def items_of(path: Path) -> list[dict[str, Any]]:
-    page = page_dict(parse(path).pages[0], path.name)
+    page = page_dict(parse(path).pages[0])
     for item in page["items"]:
         item.pop("provenance")
     return [*page["items"], {"furniture": page["furniture"]}]

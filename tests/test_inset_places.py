@@ -219,7 +219,7 @@ def test_a_dumps_lone_line_without_a_header_after_it_is_a_subhead(after: str, st
 
 
 def text_items_of(dump: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = page_dict(parse_text(dump).pages[0], "x")["items"]
+    items: list[dict[str, Any]] = page_dict(parse_text(dump).pages[0])["items"]
     return items
 
 

@@ -107,7 +107,7 @@ def test_floors_round_away_from_the_figure_and_goals_are_listed_when_missed() ->
 
 
 def text_items(text: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = page_dict(parse_text(text).pages[0], "x")["items"]
+    items: list[dict[str, Any]] = page_dict(parse_text(text).pages[0])["items"]
     return items
 
 
@@ -154,7 +154,7 @@ def test_an_abbreviation_glued_to_its_compound_gets_its_hyphen_back() -> None:
 def test_the_seed_without_blank_lines_keeps_every_field() -> None:
     seed = (SAMPLES / "taz-seed.txt").read_text(encoding="utf-8")
     gold = json.loads((SAMPLES / "taz-seed.gold.json").read_text(encoding="utf-8"))
-    pred = page_dict(parse_text(STYLES["no blank lines"](seed)).pages[0], "seed")
+    pred = page_dict(parse_text(STYLES["no blank lines"](seed)).pages[0])
     assert evaluate(gold, pred).field_accuracy == 1.0
 
 
@@ -172,7 +172,7 @@ def test_a_french_page_is_read_as_french() -> None:
         "rivière. Le maire a dit que le projet serait terminé dans trois ans.\n\n"
         "Les travaux devraient commencer au printemps prochain."
     )
-    page = page_dict(parse_text(text).pages[0], "x")
+    page = page_dict(parse_text(text).pages[0])
     assert page["language"] == "fr"
     assert "Le maire a dit" in page["items"][0]["paragraphs"][0]
 
@@ -225,7 +225,7 @@ def body(left: float, top: float, lines: tuple[str, ...] = BODY_LINES, **kw: Any
 def pdf_items(runs: list[Run], shapes: tuple[Shape, ...] = ()) -> dict[str, Any]:
     """The page the PDF path reads from these runs, in the gold contract."""
     source, _ = pdf_source([PageGeometry(1, 600.0, 800.0, tuple(runs), shapes)], "x.pdf")
-    page: dict[str, Any] = page_dict(process(source, Options()).pages[0], "x.pdf")
+    page: dict[str, Any] = page_dict(process(source, Options()).pages[0])
     return page
 
 

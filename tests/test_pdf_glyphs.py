@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.cli import main
+from broadsheet.export.json import LIST_FIELDS, SINGLE_FIELDS
 
 # Times-Roman advance widths (1/1000 em) of the characters used below (Adobe's AFM).
 TIMES = {
@@ -49,6 +50,8 @@ LINES = (
     "Der Rat hat am Montag den neuen Haushalt beschlossen",
     "and the mayor said that it was a good day for all",
 )
+
+TEXT_FIELDS = (*SINGLE_FIELDS, *LIST_FIELDS, "authors")
 
 
 def glyph_by_glyph() -> bytes:
@@ -94,14 +97,9 @@ def page_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     f = tmp_path / "glyphs.pdf"
     f.write_bytes(glyph_by_glyph())
     assert main([str(f)]) == 0
-    page = json.loads(capsys.readouterr().out)
+    page = json.loads(capsys.readouterr().out)["pages"][0]
     strings = [page["furniture"]]
-    strings += [
-        v
-        for item in page["items"]
-        for k, v in item.items()
-        if k not in ("type", "provenance", "boxes")
-    ]
+    strings += [v for item in page["items"] for k, v in item.items() if k in TEXT_FIELDS]
     flat = [s for v in strings for s in (v if isinstance(v, list) else [v]) if isinstance(s, str)]
     return " ".join(flat)
 

@@ -240,7 +240,7 @@ def test_hidden_runs_are_listed_in_the_json_and_counted_in_markdown_and_text(
     path = tmp_path / "hidden.pdf"
     path.write_bytes(pdf_bytes(text(SECRET, at=(40, 150)), rect(), text(SHOWN, at=(40, 60))))
     assert main([str(path)]) == 0
-    page = json.loads(capsys.readouterr().out)
+    page = json.loads(capsys.readouterr().out)["pages"][0]
     assert page["hidden"][0]["text"] == SECRET
     assert page["hidden"][0]["reason"] == "painted-over"
     assert len(page["hidden"][0]["box"]) == 4

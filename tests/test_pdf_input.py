@@ -13,6 +13,7 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -110,9 +111,10 @@ def two_pages(tmp_path: Path) -> Path:
     return text_pdf(tmp_path / "two.pdf", (HEADLINE, BODY), (SECOND_HEADLINE, SECOND_BODY))
 
 
-def page_objects(out: str) -> list[dict[str, object]]:
-    payload = json.loads(out)
-    return payload if isinstance(payload, list) else [payload]
+def page_objects(out: str) -> list[dict[str, Any]]:
+    """The pages of a document object as -f json writes it."""
+    pages: list[dict[str, Any]] = json.loads(out)["pages"]
+    return pages
 
 
 def all_text(page: dict[str, object]) -> str:
@@ -126,8 +128,8 @@ def test_text_pdf_gives_its_story(tmp_path: Path, capsys: pytest.CaptureFixture[
     f = text_pdf(tmp_path / "page.pdf")
     code, out, err = run([str(f)], capsys)
     assert code == 0 and err == ""
-    page = json.loads(out)
-    assert page["page"] == 1 and page["source"] == str(f)
+    page = page_objects(out)[0]
+    assert page["page"] == 1 and json.loads(out)["document"]["source"] == str(f)
     article = page["items"][0]
     assert article["headline"] == HEADLINE
     assert article["paragraphs"] == [" ".join(BODY)]
@@ -141,7 +143,7 @@ def test_pages_selects_by_pdf_page_number(
     assert code == 0 and [p["page"] for p in page_objects(out)] == [1, 2]
     code, out, err = run([str(f), "--pages", "2"], capsys)
     assert code == 0 and err == ""
-    page = json.loads(out)
+    page = page_objects(out)[0]
     assert page["page"] == 2
     assert SECOND_BODY[0] in all_text(page) and BODY[0] not in all_text(page)
     code, out, _ = run([str(f), "--pages", "2,1-2", "-f", "jsonl"], capsys)
@@ -207,7 +209,7 @@ def test_pdf_from_stdin(tmp_path: Path) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    page = json.loads(done.stdout)
+    page = json.loads(done.stdout)  # a jsonl line: a page with its input's name
     assert page["source"] == "<stdin>" and page["items"][0]["headline"] == HEADLINE
 
 
@@ -235,7 +237,7 @@ def test_encrypted_pdf_asks_for_the_password(
     one_line_error(err, "wrong password")
     code, out, err = run([str(f), "--password", "secret"], capsys)
     assert code == 0 and err == ""
-    assert json.loads(out)["items"][0]["headline"] == HEADLINE
+    assert page_objects(out)[0]["items"][0]["headline"] == HEADLINE
 
 
 # --- damaged --------------------------------------------------------------------------------
@@ -325,7 +327,9 @@ def test_text_page_is_written_image_page_listed(
         one_line_error(err, "no text layer on page 2")
         assert HEADLINE in out and BODY[0] in out and SECOND_HEADLINE not in out
     code, out, _ = run([str(f)], capsys)
-    assert json.loads(out)["page"] == 1
+    assert page_objects(out)[0]["page"] == 1
+    skipped = json.loads(out)["skipped"]  # the document says which page it lacks, and why
+    assert [s["page"] for s in skipped] == [2] and "no text layer" in skipped[0]["reason"]
     code, out, err = run([str(f), "--pages", "1"], capsys)
     assert code == 0 and err == ""
 
@@ -353,7 +357,7 @@ def test_enormous_page_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     pdf.close()
     code, out, err = run([str(f)], capsys)
     assert code == 0 and err == ""
-    article = json.loads(out)["items"][0]
+    article = page_objects(out)[0]["items"][0]
     assert article["headline"] == HEADLINE and article["paragraphs"] == [" ".join(BODY)]
 
 
@@ -408,11 +412,7 @@ def test_batches_of_a_long_pdf_give_distinct_offsets(tmp_path: Path) -> None:
 
     f = two_pages(tmp_path)
     batches = list(iter_pdf(f.read_bytes(), str(f), Options(), batch=1))
-    pages = [
-        page_dict(p, str(f), True, d.source.origins, d.source.offset)
-        for d, _ in batches
-        for p in d.pages
-    ]
+    pages = [page_dict(p, d.source, explain=True) for d, _ in batches for p in d.pages]
     assert [p["page"] for p in pages] == [1, 2]
     first, second = (p["span"] for p in pages)
     assert first[0] == 0 and second[0] > first[1]

@@ -27,7 +27,7 @@ FLOORS = {"cer": 0.001, "item_f1": 1.0, "field_accuracy": 1.0, "break_f1": 1.0, 
 def seed_score() -> PageScore:
     doc = parse(SEED)
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    return evaluate(gold, page_dict(doc.pages[0], SEED.name))
+    return evaluate(gold, page_dict(doc.pages[0]))
 
 
 def test_seed_page_meets_its_floors() -> None:

@@ -121,7 +121,7 @@ def test_parquet_output_is_the_arrow_tables(local_ray: None, folder: Path, tmp_p
     ]  # fmt: skip
     keys = [("document_id", "ascending"), ("page", "ascending"), ("item_id", "ascending")]
     items = pq.read_table(tmp_path / "out" / arrow.ITEMS_DIR)
-    assert items.schema.metadata[arrow.SCHEMA_KEY] == b"broadsheet-items/1"
+    assert items.schema.metadata[arrow.SCHEMA_KEY] == b"broadsheet-items/2"
     assert items.sort_by(keys).equals(arrow.items_table(pages).sort_by(keys))
     written = pq.read_table(tmp_path / "out" / arrow.PAGES_DIR).sort_by(keys[:2])
     assert written.equals(arrow.pages_table(pages))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 import json
 import typing
 from functools import cache
@@ -13,13 +14,23 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from tests.real_data import REAL
 
-from broadsheet.export.json import LIST_FIELDS, SINGLE_FIELDS, document_json, page_dict
+import broadsheet
+from broadsheet.export.boxes import BOX_LEVELS, BoxLevel
+from broadsheet.export.json import (
+    LIST_FIELDS,
+    SINGLE_FIELDS,
+    document_json,
+    document_jsonl,
+    page_dict,
+)
 from broadsheet.model import HIDDEN_REASONS, ITEM_TYPES, Document, Hidden, HiddenReason
 from broadsheet.pipeline import parse, parse_text
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
 SEED = Path(__file__).parents[1] / "samples" / "taz-seed.txt"
+REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.exists() else []
 # Share of a field's non-space characters that must appear, in order, in its source spans.
 MIN_SHARED = 0.9
 
@@ -44,9 +55,7 @@ def seed() -> Document:
 
 def emitted(doc: Document, explain: bool = False) -> dict[str, Any]:
     """The first page as it is written: page_dict through JSON (its spans are tuples)."""
-    page: dict[str, Any] = json.loads(
-        json.dumps(page_dict(doc.pages[0], doc.source.name, explain=explain))
-    )
+    page: dict[str, Any] = json.loads(json.dumps(page_dict(doc.pages[0], doc.source, explain)))
     return page
 
 
@@ -63,14 +72,19 @@ def test_schema_enums_and_fields_follow_the_code() -> None:
     assert typing.get_args(HiddenReason) == HIDDEN_REASONS
     fields = {*SINGLE_FIELDS, *LIST_FIELDS}
     assert set(defs["provenance"]["properties"]) == fields
-    assert set(defs["boxProvenance"]["properties"]) == fields
+    assert set(defs["item"]["properties"]["boxes"]["properties"]) == fields
+    assert set(defs["item"]["properties"]["runs"]["properties"]) == fields
     assert set(defs["item"]["properties"]) == {
         *fields,
+        "id",
         "type",
         "authors",
         "provenance",
+        "box",
         "boxes",
+        "runs",
     }
+    assert typing.get_args(BoxLevel) == BOX_LEVELS
 
 
 @pytest.mark.parametrize("explain", [False, True])
@@ -78,17 +92,22 @@ def test_seed_page_validates(explain: bool) -> None:
     doc = seed()
     page = emitted(doc, explain)
     assert ("repairs" in page) == explain
-    validator().validate(page)
     validator().validate(json.loads(document_json(doc, explain)))
     validator("#/$defs/page").validate(page)
+    for line in document_jsonl(doc, explain).splitlines():
+        validator().validate(json.loads(line))
+        validator("#/$defs/pageLine").validate(json.loads(line))
 
 
 @pytest.mark.parametrize("explain", [False, True])
-def test_two_pages_validate_as_a_list(explain: bool) -> None:
+def test_two_pages_make_one_document(explain: bool) -> None:
     text = SEED.read_text(encoding="utf-8")
     doc = parse_text(text + "\f" + text, name="two.txt")
     payload = json.loads(document_json(doc, explain))
-    assert isinstance(payload, list) and [p["page"] for p in payload] == [1, 2]
+    assert [p["page"] for p in payload["pages"]] == [1, 2]
+    about = payload["document"]
+    assert about["page_count"] == 2 and about["kind"] == "text" and about["language"] == "de"
+    assert about["sha256"] == hashlib.sha256((text + "\f" + text).encode()).hexdigest()
     validator().validate(payload)
 
 
@@ -98,11 +117,11 @@ def test_hidden_runs_validate_and_a_wrong_reason_does_not() -> None:
     page = dataclasses.replace(
         doc.pages[0], hidden=(Hidden("e2145468", 1, (7.5, 1025.9, 17.5, 1065.4), "same-colour"),)
     )
-    written = json.loads(json.dumps(page_dict(page, "x.pdf")))
-    assert written["hidden"] == [
+    written = json.loads(json.dumps(page_dict(page, doc.source)))
+    assert written["hidden"] == [  # no sheet: the box as it is, in user space
         {"text": "e2145468", "box": [7.5, 1025.9, 17.5, 1065.4], "reason": "same-colour"}
     ]
-    check = validator()
+    check = validator("#/$defs/page")
     assert check.is_valid(written)
     wrong = {**written["hidden"][0], "reason": "small"}
     assert not check.is_valid({**written, "hidden": [wrong]})
@@ -112,7 +131,7 @@ def test_hidden_runs_validate_and_a_wrong_reason_does_not() -> None:
 def test_drift_is_caught() -> None:
     doc = seed()
     page = emitted(doc)
-    check = validator()
+    check = validator("#/$defs/page")
     assert check.is_valid(page)
     assert not check.is_valid({**page, "extra": 1})
     item = {**page["items"][0], "subtitle": "x"}
@@ -153,3 +172,25 @@ def test_provenance_points_into_the_source() -> None:
             assert share >= MIN_SHARED, (name, text[:60], share)
             checked += 1
     assert checked >= len(page["items"])
+
+
+PDFS = [Path(__file__).parents[1] / "samples" / "generated-de-0001.pdf", *REAL_PDFS]
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+@pytest.mark.parametrize("boxes", BOX_LEVELS)
+def test_pdf_outputs_validate(path: Path, boxes: BoxLevel) -> None:
+    """Every PDF output validates, with each kind of boxes: the samples' and the real pages'
+    (skipped where ../shared/real is absent)."""
+    doc = broadsheet.parse(path)
+    payload = json.loads(doc.to_json(repairs=True, boxes=boxes))
+    validator().validate(payload)
+    assert payload["document"]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert all(
+        ("box" in item) == (boxes != "none") for p in payload["pages"] for item in p["items"]
+    )
+    assert all(
+        ("runs" in item) == (boxes == "runs") for p in payload["pages"] for item in p["items"]
+    )
+    for line in document_jsonl(doc, level=boxes).splitlines():
+        validator().validate(json.loads(line))

@@ -174,7 +174,7 @@ def pdf_page(path: Path, lang: str) -> tuple[dict[str, Any], float]:
     start = time.perf_counter()
     doc, _skipped = parse_pdf(path, Options(language=lang))
     seconds = time.perf_counter() - start
-    pages = [page_dict(p, path.name) for p in doc.pages]
+    pages = [page_dict(p) for p in doc.pages]
     items = [item for p in pages for item in p["items"]]
     return {"items": items, "furniture": [f for p in pages for f in p["furniture"]]}, seconds
 
@@ -183,7 +183,7 @@ def broadsheet_page(text: str, lang: str) -> tuple[dict[str, Any], float]:
     start = time.perf_counter()
     doc = parse_text(text, name="dump", options=Options(language=lang))
     seconds = time.perf_counter() - start
-    pages = [page_dict(p, "dump") for p in doc.pages]
+    pages = [page_dict(p) for p in doc.pages]
     items = [item for p in pages for item in p["items"]]
     return {"items": items}, seconds
 

@@ -13,7 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from broadsheet.export.json import LIST_FIELDS, SINGLE_FIELDS
+
 _SPACE = re.compile(r"\s+")
+
+# The item fields that hold the page's text (authors repeat the byline's names).
+TEXT_FIELDS = (*SINGLE_FIELDS, *LIST_FIELDS)
 
 
 @dataclass
@@ -59,7 +64,7 @@ def tally(gold: dict[str, Any], pred: dict[str, Any]) -> Tally:
         _fold(s)
         for item in pred.get("items", [])
         for key, value in item.items()
-        if key not in ("type", "provenance", "boxes", "authors")
+        if key in TEXT_FIELDS
         for s in _strings(value)
     ]
     out = Tally()

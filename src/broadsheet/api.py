@@ -27,7 +27,6 @@ from broadsheet.model import (
     Source,
     Traced,
 )
-from broadsheet.page import Skipped as ReadSkipped
 from broadsheet.pipeline import Options, decode, is_pdf, iter_pdf, process
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
@@ -150,8 +149,8 @@ def library_words(message: str) -> str:
     return message
 
 
-def _skipped(page: ReadSkipped) -> Skipped:
-    return Skipped(page.page, library_words(page.reason))
+def _skipped(page: Skipped) -> Skipped:
+    return replace(page, reason=library_words(page.reason))
 
 
 def joined(batches: list[Document]) -> Document:
@@ -173,6 +172,10 @@ def joined(batches: list[Document]) -> Document:
         page_numbers=tuple(n for s in read for n in s.page_numbers),
         blocks=tuple(_blocks(page, s.offset) for s in read for page in s.blocks),
         hidden=tuple(h for doc in batches for h in doc.source.hidden),
+        sheets=tuple(sheet for s in read for sheet in s.sheets),
+        info=first.info,
+        sha256=first.sha256,
+        page_count=first.page_count,
     )
     pages = tuple(_page(p, doc.source.offset) for doc in batches for p in doc.pages)
     return Document(source=source, pages=pages)

@@ -30,6 +30,7 @@ from broadsheet.batch import (
 )
 from broadsheet.convert import FORMATS, Report, Request, convert
 from broadsheet.errors import BroadsheetError, RequestError
+from broadsheet.export.boxes import BOX_LEVELS
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -70,6 +71,7 @@ examples:
   broadsheet paper.pdf --password PW -f jsonl
                                            an encrypted PDF, one line per page
   broadsheet page.txt --explain            also list every repair on stderr
+  broadsheet page.pdf --boxes runs         the box of every glyph run in the JSON too
   broadsheet archive/ -o out/              a folder: out/2024/p1.pdf.json, ...
   broadsheet a.pdf b.txt -o out/ -j 4      several files, four workers
   find . -name '*.pdf' | broadsheet --files-from - -o out/
@@ -102,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="json",
-        help="output format (default: json; a list of page objects for several pages; "
-        "jsonl: one line per page)",
+        help="output format (default: json, one document object with its pages; "
+        "jsonl: one page object per line)",
     )
     p.add_argument(
         "-o",
@@ -116,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list every repair (rule, source offset, before -> after) on stderr; "
         "with -f json/jsonl also add them to the output (a batch: to the output only)",
+    )
+    p.add_argument(
+        "--boxes",
+        choices=BOX_LEVELS,
+        default="items",
+        help="json/jsonl from a PDF: the boxes written, in points from the top left of the "
+        "page's crop box (default: items, a box per item and per field; runs: also every "
+        "glyph run's; none)",
     )
     p.add_argument(
         "--lang",
@@ -206,7 +216,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
 
 
 def _request(args: argparse.Namespace) -> Request:
-    return Request(args.format, args.lang, args.pages, args.password, args.explain)
+    return Request(args.format, args.lang, args.pages, args.password, args.explain, args.boxes)
 
 
 def _run_one(args: argparse.Namespace) -> int:

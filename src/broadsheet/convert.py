@@ -16,9 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from broadsheet.errors import BroadsheetError
-from broadsheet.export.json import document_json, document_jsonl, page_dict, pages_json
+from broadsheet.export.boxes import BOX_LEVELS, BoxLevel
+from broadsheet.export.json import (
+    document_dict,
+    document_json,
+    document_jsonl,
+    json_text,
+    page_dicts,
+)
 from broadsheet.export.markdown import document_markdown, document_text, hidden_note
-from broadsheet.model import Document, Page, Source
+from broadsheet.model import Document, Page, Skipped, Source
 from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
 
 FORMATS = ("json", "jsonl", "markdown", "text")
@@ -46,6 +53,7 @@ class Request:
     pages: str | None = None
     password: str | None = None
     explain: bool = False  # repairs in the JSON output, and listed in the report
+    boxes: BoxLevel = "items"  # JSON only: see export/boxes.py
 
 
 @dataclass
@@ -70,6 +78,8 @@ def convert(
     """
     if request.format not in FORMATS:
         raise BroadsheetError(f"unknown format {request.format!r}; use one of {FORMATS}")
+    if request.boxes not in BOX_LEVELS:
+        raise BroadsheetError(f"unknown boxes {request.boxes!r}; use one of {BOX_LEVELS}")
     tell = on_pages or _silent
     if is_pdf(data):
         return _convert_pdf(data, name, request, out, tell)
@@ -91,14 +101,14 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
     if request.format == "jsonl":
         for page in iter_pages(source, options):
             one = Document(source=source, pages=(page,))
-            out.write(document_jsonl(one, request.explain))
+            out.write(document_jsonl(one, request.explain, request.boxes))
             report.pages += 1
             _add_notes(report, page)
             if request.explain:
                 explained.append(explain(one))
     else:
         doc = process(source, options)
-        out.write(render(doc, request.format, request.explain))
+        out.write(render(doc, request.format, request.explain, request.boxes))
         report.pages = len(doc.pages)
         for page in doc.pages:
             _add_notes(report, page)
@@ -113,8 +123,12 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
     report = Report()
     pages: list[Page] = []
     dicts: list[dict[str, Any]] = []  # for json: each batch's pages with its glyph boxes
+    skipped: list[Skipped] = []
+    first: Source | None = None  # what the document is: every batch's source tells it
     explained: list[str] = []
     for doc, missing in iter_pdf(data, name, options, request.pages, request.password):
+        first = first or doc.source
+        skipped += missing
         report.skipped.extend(page.reason for page in missing)
         report.pages += len(doc.pages)
         tell(len(doc.pages) + len(missing))
@@ -123,16 +137,13 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
         if request.explain:
             explained.append(explain(doc))
         if request.format == "jsonl":
-            out.write(document_jsonl(doc, request.explain))
+            out.write(document_jsonl(doc, request.explain, request.boxes))
         elif request.format == "json":
-            src = doc.source
-            dicts.extend(
-                page_dict(p, name, request.explain, src.origins, src.offset) for p in doc.pages
-            )
+            dicts.extend(page_dicts(doc, request.explain, request.boxes))
         else:
             pages.extend(doc.pages)
-    if dicts:
-        out.write(pages_json(dicts))
+    if dicts and first is not None:
+        out.write(json_text(document_dict(first, dicts, skipped)))
     if pages:
         whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
         out.write(render(whole, request.format, request.explain))
@@ -154,12 +165,14 @@ def _hidden_notes(pages: list[Page]) -> list[str]:
     return [f"page {p.number}: {note}" for p in pages if (note := hidden_note(p))]
 
 
-def render(doc: Document, fmt: str, explain_repairs: bool = False) -> str:
+def render(
+    doc: Document, fmt: str, explain_repairs: bool = False, boxes: BoxLevel = "items"
+) -> str:
     """The document in one of FORMATS."""
     if fmt == "json":
-        return document_json(doc, explain_repairs)
+        return document_json(doc, explain_repairs, boxes)
     if fmt == "jsonl":
-        return document_jsonl(doc, explain_repairs)
+        return document_jsonl(doc, explain_repairs, boxes)
     if fmt == "markdown":
         return document_markdown(doc)
     return document_text(doc)

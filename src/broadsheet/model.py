@@ -128,6 +128,17 @@ class Hidden:
 
 
 @dataclass(frozen=True, slots=True)
+class Sheet:
+    """A PDF page as a viewer shows it: the crop box in PDF user space (points, y up) and
+    the page's /Rotate (0, 90, 180 or 270 degrees clockwise). Every box of the model is in
+    user space; `export/boxes.py` turns them into the viewer's frame."""
+
+    number: int
+    crop_box: Box
+    rotation: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """The decoded input: its text is what every offset in the model points into.
 
@@ -151,6 +162,13 @@ class Source:
     # a source of its own, and its output spans are shifted by this so that no two pages
     # of one file report the same offsets.
     offset: int = 0
+    # What the input is, for a document's metadata: the pages of a PDF with text (one
+    # `Sheet` each), the PDF's Info entries, the input's SHA-256 (hex) and its page count
+    # (a PDF's every page, read or not; a dump's form-feed pages).
+    sheets: tuple[Sheet, ...] = ()
+    info: tuple[tuple[str, str], ...] = ()
+    sha256: str = ""
+    page_count: int = 0
 
 
 # The repairs' names (`Edit.rule`, `Repair.rule`): a family, a dot, the fix.
@@ -556,10 +574,11 @@ class Document:
         """Every page's items, page after page."""
         return tuple(item for page in self.pages for item in page.items)
 
-    def to_json(self, repairs: bool = False) -> str:
-        """The pages in the JSON contract (export/schema.json): one page object, or a list
-        of several; with `repairs`, every repair of each page (the command's --explain)."""
-        return _exported(self, "json", "document_json", repairs)
+    def to_json(self, repairs: bool = False, boxes: str = "items") -> str:
+        """The document in the JSON contract (export/schema.json, `broadsheet/2`); with
+        `repairs`, every repair of each page (the command's --explain); `boxes` is "none",
+        "items" (a box per item and per field) or "runs" (every glyph run's too)."""
+        return _exported(self, "json", "document_json", repairs, boxes)
 
     def to_markdown(self) -> str:
         """The pages as Markdown for reading."""
@@ -579,7 +598,7 @@ def _counted(n: int, what: str) -> str:
     return f"{n} {what}" if n == 1 else f"{n} {what}s"
 
 
-def _exported(doc: Document, module: str, function: str, *args: bool) -> str:
+def _exported(doc: Document, module: str, function: str, *args: bool | str) -> str:
     """The document written by `broadsheet.export.<module>.<function>`. The exporters import
     this module, so it reaches them at call time, by name: `import broadsheet` stays cheap,
     and the model stays the layer every other module builds on."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from broadsheet.model import Box, HiddenReason
+from broadsheet.model import Skipped as Skipped  # a page that gives no text: the model's
 
 # The kind of shape text may stand in (a tint or a frame), and the kinds that are
 # pictures (a picture may be drawn as filled paths).
@@ -59,6 +60,10 @@ class PageGeometry:
     runs: tuple[Run, ...]
     shapes: tuple[Shape, ...]
     hidden: tuple[tuple[Run, HiddenReason], ...] = ()
+    # How a viewer shows the page: its crop box (user space; None: the page's size from
+    # the origin, as a reader without one would take it) and its rotation in degrees.
+    crop_box: Box | None = None
+    rotation: int = 0
     # Tints and frames ("rect": GBlock.frame numbers these), rules, and pictures (images
     # and drawings), each in the shapes' order.
     frames: tuple[Box, ...] = field(init=False, repr=False, compare=False)
@@ -71,11 +76,3 @@ class PageGeometry:
         object.__setattr__(self, "rules", tuple(s.box for s in shapes if s.kind == "rule"))
         pictures = tuple(s.box for s in shapes if s.kind in PICTURE_KINDS)
         object.__setattr__(self, "pictures", pictures)
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A page that gives no text, and why (one line, without the file's name)."""
-
-    page: int
-    reason: str

@@ -10,6 +10,7 @@ the pages one at a time, so memory for a long dump does not grow with its page c
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -130,15 +131,17 @@ def _pdf_batches(
 ) -> Iterator[tuple[Document, list[Skipped]]]:
     """iter_pdf's batches, PDFium's errors unchanged."""
     from broadsheet.layout.pdftext import pdf_source
-    from broadsheet.load.pdf import open_pdf, page_numbers, read_pages
+    from broadsheet.load.pdf import open_pdf, page_numbers, pdf_info, read_pages
 
     first = open_pdf(data, name, password)
     try:
         numbers = page_numbers(pages, len(first))
+        info, count = pdf_info(first), len(first)
     except Exception:
         first.close()
         raise
     size = batch or max(len(numbers), 1)
+    digest = hashlib.sha256(data).hexdigest()
     offset = 0  # the batches' texts as one, a form feed between two
     for at in range(0, len(numbers), size):
         # Opened afresh per batch: PDFium keeps what it parsed until the document closes.
@@ -147,7 +150,7 @@ def _pdf_batches(
             source, skipped = pdf_source(read_pages(pdf, numbers[at : at + size]), name)
         finally:
             pdf.close()
-        source = replace(source, offset=offset)
+        source = replace(source, offset=offset, info=info, sha256=digest, page_count=count)
         offset += len(source.text) + 1 if source.page_numbers else 0
         found = tuple(iter_pages(source, options)) if source.page_numbers else ()
         yield Document(source=source, pages=found), skipped

@@ -7,7 +7,7 @@ the JSON's own (the same string for a field, the same list for a list field) and
 outputs cannot drift apart.
 
 Each table's schema is named and versioned in its Arrow metadata (`SCHEMA_KEY`), like the
-JSON's `"schema": "broadsheet/1"`: a reader can check what it holds before it reads a row,
+JSON's `"schema": "broadsheet/2"`: a reader can check what it holds before it reads a row,
 and a change of columns comes with a new version. pyarrow is an optional dependency
 (`pip install 'broadsheet[arrow]'`), imported only when a table is made.
 """
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 SCHEMA_KEY = b"broadsheet.schema"
 # The version of the JSON page objects the rows were made from.
 JSON_SCHEMA_KEY = b"broadsheet.json_schema"
-ITEMS_SCHEMA = "broadsheet-items/1"
-PAGES_SCHEMA = "broadsheet-pages/1"
+ITEMS_SCHEMA = "broadsheet-items/2"
+PAGES_SCHEMA = "broadsheet-pages/2"
 # The list columns of an item: the list fields of the JSON, authors first as in the JSON.
 ITEM_LIST_FIELDS = ("authors", *LIST_FIELDS)
 # What the folder write_parquet writes holds: one Parquet dataset a table, read back with
@@ -59,7 +59,8 @@ def pyarrow() -> ModuleType:
 def items_schema() -> pa.Schema:
     """One row per item: where it is (document, page, item id), its type, each single field
     as a string (null when absent), each list field as a list of strings (empty when
-    absent) and `text`, the item's whole text as the scorer reads it."""
+    absent), `text`, the item's whole text as the scorer reads it, and `box`, where the
+    item stands on its page (export/boxes.py; null for a text dump's)."""
     pa = pyarrow()
     strings = pa.list_(pa.string())
     return pa.schema(
@@ -71,6 +72,7 @@ def items_schema() -> pa.Schema:
             *(pa.field(name, pa.string()) for name in SINGLE_FIELDS),
             *(pa.field(name, strings, nullable=False) for name in ITEM_LIST_FIELDS),
             pa.field("text", pa.string(), nullable=False),
+            pa.field("box", pa.list_(pa.float64(), 4)),
         ],
         metadata={SCHEMA_KEY: ITEMS_SCHEMA.encode(), JSON_SCHEMA_KEY: SCHEMA.encode()},
     )
@@ -78,7 +80,8 @@ def items_schema() -> pa.Schema:
 
 def pages_schema() -> pa.Schema:
     """One row per page: where it is, its language and item count, the texts kept out of
-    the items (furniture, ads, hidden runs), its span in the source text and warnings."""
+    the items (furniture, ads, hidden runs), its span in the source text, warnings, and a
+    PDF page's size as shown (null for a text dump's)."""
     pa = pyarrow()
     strings = pa.list_(pa.string())
     return pa.schema(
@@ -93,30 +96,26 @@ def pages_schema() -> pa.Schema:
             pa.field("warnings", strings, nullable=False),
             pa.field("span_start", pa.int64(), nullable=False),
             pa.field("span_end", pa.int64(), nullable=False),
+            pa.field("size", pa.list_(pa.float64(), 2)),
         ],
         metadata={SCHEMA_KEY: PAGES_SCHEMA.encode(), JSON_SCHEMA_KEY: SCHEMA.encode()},
     )
 
 
-def item_id(page: int, k: int) -> str:
-    """`p{page}-i{k}`: the k-th item of the page (from 1, in output order); unique within a
-    document, so (document_id, item_id) names an item in a corpus."""
-    return f"p{page}-i{k}"
-
-
 def item_rows(doc_id: str, page: Mapping[str, Any]) -> Iterable[dict[str, Any]]:
     """A page object's items as rows of `items_schema`."""
     number = int(page["page"])
-    for k, item in enumerate(page["items"], start=1):
+    for item in page["items"]:
         row: dict[str, Any] = {
             "document_id": doc_id,
             "page": number,
-            "item_id": item_id(number, k),
+            "item_id": item["id"],
             "type": item["type"],
         }
         row.update({name: item.get(name) for name in SINGLE_FIELDS})
         row.update({name: list(item.get(name, ())) for name in ITEM_LIST_FIELDS})
         row["text"] = item_text(item)
+        row["box"] = item.get("box")
         yield row
 
 
@@ -134,6 +133,7 @@ def page_row(doc_id: str, page: Mapping[str, Any]) -> dict[str, Any]:
         "warnings": list(page.get("warnings", ())),
         "span_start": start,
         "span_end": end,
+        "size": page.get("size"),
     }
 
 

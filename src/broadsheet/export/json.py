@@ -1,38 +1,83 @@
-"""Pages as plain dicts in the contract of the gold files, plus schema version and provenance.
+"""Documents as plain dicts: the `broadsheet/2` shape (export/schema.json).
 
-Each field of an item is a string (or list of strings); `provenance` gives, for the same
-field, the source spans `[start, end)` its text was made from.
+A document is one object: what the input is (`document`), how its boxes are measured
+(`coordinates`), its `pages`, and the PDF pages that gave no text (`skipped`). A page holds
+its items in the gold files' contract (each field a string or a list of strings; the gold
+files and the scorer read page objects), with an id each (`p3-i2`), `provenance` (for each
+field, the source spans `[start, end)` its text was made from) and, from a PDF, boxes in
+the viewer's frame (export/boxes.py). `-f jsonl` writes one page object a line, with the
+input's name and SHA-256 on each.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from broadsheet.model import Document, Hidden, Item, Origin, Page, Traced
+from broadsheet.export.boxes import (
+    BoxLevel,
+    Runs,
+    Shown,
+    around,
+    pieces,
+    shown,
+    shown_size,
+    user_box,
+)
+from broadsheet.model import Document, Hidden, Item, Page, Sheet, Skipped, Source, Traced
 
-SCHEMA = "broadsheet/1"
+SCHEMA = "broadsheet/2"
 SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
 LIST_FIELDS = ("paragraphs", "pull_quotes", "notes")
+COORDINATES = {
+    "unit": "pt",
+    "origin": "top left of the page's crop box, as shown (after its /Rotate)",
+    "box": "[x0, y0, x1, y1], x to the right, y down",
+}
 
 
-def item_dict(item: Item, origins: Sequence[Origin] = (), offset: int = 0) -> dict[str, Any]:
-    """An item in the gold contract; absent fields are left out. With the origins of a
-    source made from a PDF, each field's glyph boxes are added under `boxes`; spans are
-    shifted by `offset` (a batch's place in a long PDF's text)."""
-    out: dict[str, Any] = {"type": item.type}
+class Where:
+    """Where a source's texts stand on their pages: its glyph runs and its sheets. Made
+    once per source, not per item (finding runs needs every origin's start)."""
+
+    def __init__(self, source: Source) -> None:
+        self.runs = Runs(source.origins)
+        self.sheets = {sheet.number: sheet for sheet in source.sheets}
+
+    def boxes(self, text: Traced) -> list[Shown]:
+        """The shown box of every glyph run the text was read from."""
+        out = []
+        for origin in self.runs.of(text):
+            sheet = self.sheets.get(origin.page)
+            if sheet is not None:
+                out.append(shown(origin.box, sheet))
+        return out
+
+
+def item_id(page: int, k: int) -> str:
+    """`p{page}-i{k}`: the k-th item of the page (from 1, in output order); unique within a
+    document, so (source, id) names an item in a corpus."""
+    return f"p{page}-i{k}"
+
+
+def item_dict(
+    item: Item, ident: str, where: Where | None = None, level: BoxLevel = "items", offset: int = 0
+) -> dict[str, Any]:
+    """An item in the gold contract plus its id; absent fields are left out. Spans are
+    shifted by `offset` (a batch's place in a long PDF's text). From a PDF (`where`), with
+    `level` items or runs: the item's `box` and each field's (`boxes`), and with runs the
+    box of every glyph run of each field too (`runs`)."""
+    out: dict[str, Any] = {"id": ident, "type": item.type}
     prov: dict[str, Any] = {}
-    boxes: dict[str, Any] = {}
-    where = Boxes(origins) if origins else None
+    runs: dict[str, Any] = {}
     for name in SINGLE_FIELDS:
         value: Traced | None = getattr(item, name)
         if value is not None and value.text:
             out[name] = value.text
             prov[name] = _spans(value, offset)
-            if where:
-                boxes[name] = where.of(value)
+            runs[name] = where.boxes(value) if where else []
     if item.authors:
         out["authors"] = list(item.authors)
     for name in LIST_FIELDS:
@@ -40,11 +85,31 @@ def item_dict(item: Item, origins: Sequence[Origin] = (), offset: int = 0) -> di
         if values:
             out[name] = [v.text for v in values]
             prov[name] = [_spans(v, offset) for v in values]
-            if where:
-                boxes[name] = [where.of(v) for v in values]
+            runs[name] = [where.boxes(v) if where else [] for v in values]
     out["provenance"] = prov
-    if boxes:
-        out["boxes"] = boxes
+    if where and level != "none":
+        out.update(_item_boxes(runs, level))
+    return out
+
+
+def _item_boxes(runs: dict[str, Any], level: BoxLevel) -> dict[str, Any]:
+    """`box` around the whole item; `boxes`, for each field, the boxes of the pieces of
+    its text (export/boxes.py `pieces`: a paragraph that turns a column has two; a list
+    field has such a list for each of its strings); with level runs, the runs themselves."""
+    boxes: dict[str, Any] = {}
+    every: list[Shown] = []
+    for name, found in runs.items():
+        if name in LIST_FIELDS:
+            boxes[name] = [pieces(r) for r in found]
+            every += [b for r in found for b in r]
+        elif found:
+            boxes[name] = pieces(found)
+            every += found
+    if not every:
+        return {}
+    out: dict[str, Any] = {"box": around(every), "boxes": boxes}
+    if level == "runs":
+        out["runs"] = runs
     return out
 
 
@@ -52,48 +117,35 @@ def _spans(text: Traced, offset: int) -> list[list[int]]:
     return [[start + offset, end + offset] for start, end in text.spans()]
 
 
-class Boxes:
-    """Looks up the glyph runs of a PDF that a traced text was read from."""
-
-    def __init__(self, origins: Sequence[Origin]) -> None:
-        self.origins = origins
-        self.starts = [o.start for o in origins]
-
-    def of(self, text: Traced) -> list[list[float]]:
-        """[page, left, bottom, right, top] of each run the text's spans overlap."""
-        out: list[list[float]] = []
-        for start, end in text.spans():
-            k = max(bisect.bisect_right(self.starts, start) - 1, 0)
-            while k < len(self.origins) and self.origins[k].start < end:
-                o = self.origins[k]
-                if o.end > start:
-                    out.append([o.page, *(round(v, 1) for v in o.box)])
-                k += 1
-        return out
-
-
 def page_dict(
     page: Page,
-    source_name: str,
+    source: Source | None = None,
     explain: bool = False,
-    origins: Sequence[Origin] = (),
-    offset: int = 0,
+    level: BoxLevel = "items",
+    where: Where | None = None,
 ) -> dict[str, Any]:
-    """One page: items, furniture, the PDF's text runs no reader sees (`hidden`, empty for
-    a text dump), warnings, and with `explain` every repair; with the origins of a source
-    made from a PDF, the glyph boxes of every field. Every offset is shifted by `offset`,
-    where the page's source starts in the whole document's text."""
-    out: dict[str, Any] = {
-        "schema": SCHEMA,
-        "source": source_name,
-        "page": page.number,
-        "span": [page.start + offset, page.end + offset],
-        "language": page.language,
-        "items": [item_dict(item, origins, offset) for item in page.items],
-        "furniture": [f.text for f in page.furniture],
-        "ads": [a.text for a in page.ads],
-        "hidden": [hidden_dict(h) for h in page.hidden],
-    }
+    """One page: its size and crop box (a PDF's), items, furniture, ads, the PDF's text
+    runs no reader sees (`hidden`), warnings, and with `explain` every repair. Offsets are
+    shifted to where the page's source starts in the whole document's text; `where` (made
+    from `source` when not given) places a PDF's texts."""
+    offset = source.offset if source else 0
+    if where is None and source is not None and source.origins:
+        where = Where(source)
+    sheet = where.sheets.get(page.number) if where else None
+    out: dict[str, Any] = {"page": page.number}
+    if sheet is not None:
+        out["size"] = shown_size(sheet)
+        out["crop_box"] = user_box(sheet.crop_box)
+        out["rotation"] = sheet.rotation
+    out["span"] = [page.start + offset, page.end + offset]
+    out["language"] = page.language
+    out["items"] = [
+        item_dict(item, item_id(page.number, k), where, level, offset)
+        for k, item in enumerate(page.items, start=1)
+    ]
+    out["furniture"] = [f.text for f in page.furniture]
+    out["ads"] = [a.text for a in page.ads]
+    out["hidden"] = [hidden_dict(h, sheet) for h in page.hidden]
     if page.warnings:
         out["warnings"] = list(page.warnings)
     if explain:
@@ -108,29 +160,70 @@ def _shifted(repair: dict[str, Any], offset: int) -> dict[str, Any]:
     return repair
 
 
-def hidden_dict(hidden: Hidden) -> dict[str, Any]:
-    """A run no reader sees: its text, its box [left, bottom, right, top] and why."""
-    box = [round(v, 1) for v in hidden.box]
+def hidden_dict(hidden: Hidden, sheet: Sheet | None = None) -> dict[str, Any]:
+    """A run no reader sees: its text, its box (shown on its page) and why."""
+    box = shown(hidden.box, sheet) if sheet else user_box(hidden.box)
     return {"text": hidden.text, "box": box, "reason": hidden.reason}
 
 
-def document_json(doc: Document, explain: bool = False) -> str:
-    """One page object, or a list of page objects when the input has several pages."""
+def page_dicts(doc: Document, explain: bool = False, level: BoxLevel = "items") -> list[Any]:
+    """Every page of the document as `page_dict` makes it (one lookup for all)."""
     src = doc.source
-    return pages_json([page_dict(p, src.name, explain, src.origins, src.offset) for p in doc.pages])
+    where = Where(src) if src.origins else None
+    return [page_dict(p, src, explain, level, where) for p in doc.pages]
 
 
-def pages_json(pages: list[dict[str, Any]]) -> str:
-    """Page objects as `document_json` writes them: one object, or a list of several."""
-    payload: Any = pages[0] if len(pages) == 1 else pages
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+def document_dict(
+    source: Source, pages: list[dict[str, Any]], skipped: Iterable[Skipped] = ()
+) -> dict[str, Any]:
+    """The whole document: what the input is, the frame of its boxes, its page objects
+    (from `page_dict`, maybe made batch by batch) and the pages that gave no text."""
+    return {
+        "schema": SCHEMA,
+        "document": about(source, pages),
+        "coordinates": COORDINATES,
+        "pages": pages,
+        "skipped": [{"page": s.page, "reason": s.reason} for s in skipped],
+    }
 
 
-def document_jsonl(doc: Document, explain: bool = False) -> str:
-    """One line per page."""
+def about(source: Source, pages: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The document's metadata: name, SHA-256, kind, page count (the file's, read or not),
+    broadsheet's version, the pages' most common language, and a PDF's Info entries."""
+    from broadsheet import __version__
+
+    pdf = source.encoding == "pdf"
+    languages = Counter(str(p["language"]) for p in pages).most_common(1)
+    out: dict[str, Any] = {
+        "source": source.name,
+        "sha256": source.sha256,
+        "kind": "pdf" if pdf else "text",
+        "page_count": source.page_count or len(pages),
+        "broadsheet": __version__,
+        "language": languages[0][0] if languages else None,
+    }
+    if not pdf:
+        out["encoding"] = source.encoding
+    if source.info:
+        out["info"] = dict(source.info)
+    return out
+
+
+def document_json(doc: Document, explain: bool = False, level: BoxLevel = "items") -> str:
+    """The document object, indented."""
+    return json_text(document_dict(doc.source, page_dicts(doc, explain, level), doc.skipped))
+
+
+def json_text(whole: dict[str, Any]) -> str:
+    """A document object as `-f json` writes it: indented, characters as they are."""
+    return json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+
+
+def document_jsonl(doc: Document, explain: bool = False, level: BoxLevel = "items") -> str:
+    """One line per page, each naming its input (and its SHA-256)."""
     src = doc.source
+    head = {"schema": SCHEMA, "source": src.name, "sha256": src.sha256}
     return "".join(
-        json.dumps(page_dict(p, src.name, explain, src.origins, src.offset), ensure_ascii=False)
-        + "\n"
-        for p in doc.pages
+        json.dumps(head | page, ensure_ascii=False) + "\n"
+        for page in page_dicts(doc, explain, level)
     )

@@ -34,7 +34,7 @@ from broadsheet.layout.margins import margin_furniture, regions, run_in_labels
 from broadsheet.layout.neighbours import rubrics, ruled
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
-from broadsheet.model import Block, Box, Hidden, Origin, Source, Traced, Type, union, within
+from broadsheet.model import Block, Box, Hidden, Origin, Sheet, Source, Traced, Type, union, within
 from broadsheet.page import PageGeometry, Run, Skipped
 from broadsheet.rounding import tenth, thousandth
 from broadsheet.textlines import blank, traced_line
@@ -132,6 +132,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
     numbers: list[int] = []
     skipped: list[Skipped] = []
     hidden: list[Hidden] = []
+    sheets: list[Sheet] = []
     for page in pages:
         if isinstance(page, Skipped):
             skipped.append(page)
@@ -142,6 +143,8 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         if numbers:
             out.write("\f")
         numbers.append(page.number)
+        crop = page.crop_box or (0.0, 0.0, page.width, page.height)
+        sheets.append(Sheet(page.number, crop, page.rotation))
         hidden += [Hidden(_hyphens(r.text), page.number, r.box, why) for r, why in page.hidden]
         _write_page(out, page)
     source = Source(
@@ -152,6 +155,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         page_numbers=tuple(numbers),
         blocks=tuple(out.pages),
         hidden=tuple(hidden),
+        sheets=tuple(sheets),
     )
     return source, skipped
 

@@ -90,6 +90,16 @@ def _open_error(data: bytes, name: str, password: str | None) -> InputError:
     return InputError(f"{name}: not a readable PDF (PDFium: {why}); the file may be damaged")
 
 
+def pdf_info(pdf: pdfium.PdfDocument) -> tuple[tuple[str, str], ...]:
+    """The PDF's Info entries that have a value (Title, Author, Creator, Producer, the
+    dates ...), in PDFium's order; a damaged entry is left out, not a reason to fail."""
+    try:
+        found = pdf.get_metadata_dict(skip_empty=True)
+    except pdfium.PdfiumError:
+        return ()
+    return tuple((str(k), str(v)) for k, v in found.items())
+
+
 def page_numbers(spec: str | None, count: int) -> list[int]:
     """Page numbers (1-based) from a spec like "1-3,7"; every page without a spec.
 
@@ -154,13 +164,17 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
     finally:
         textpage.close()
     paint = walk(page.raw)
-    test = HiddenTest(paint, _crop_box(page, width, height), page.pdf.raw, page.raw)
+    crop = _crop_box(page, width, height)
+    test = HiddenTest(paint, crop, page.pdf.raw, page.raw)
     pairs = zip(runs, marks, strict=True)
     whys = test.reasons([(r.box, obj, r.colour, alpha) for r, (obj, alpha) in pairs])
     seen = [run for run, why in zip(runs, whys, strict=True) if why is None]
     hidden = [(run, why) for run, why in zip(runs, whys, strict=True) if why is not None]
     shapes = drawings(paint.shapes, seen, width, height)
-    return PageGeometry(number, width, height, tuple(seen), tuple(shapes), tuple(hidden))
+    rotation = pdfium_c.FPDFPage_GetRotation(page.raw) % 4 * 90
+    return PageGeometry(
+        number, width, height, tuple(seen), tuple(shapes), tuple(hidden), crop, rotation
+    )
 
 
 def _crop_box(page: pdfium.PdfPage, width: float, height: float) -> Box:

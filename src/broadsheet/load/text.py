@@ -6,6 +6,7 @@ Offsets everywhere point into the decoded text, so decoding happens once, here.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 
 from broadsheet.errors import InputError
@@ -38,7 +39,8 @@ def decode(data: bytes, name: str = "<bytes>") -> Source:
     if len(_CONTROL_RE.findall(text[:100_000])) > MAX_CONTROL_SHARE * min(len(text), 100_000):
         raise _binary(name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(text=text, name=name, encoding=encoding, notes=tuple(notes))
+    digest = hashlib.sha256(data).hexdigest()
+    return Source(text=text, name=name, encoding=encoding, notes=tuple(notes), sha256=digest)
 
 
 def _binary(name: str) -> InputError:
