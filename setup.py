@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 # compiling does not make cheaper.
 COMPILED = (
     "model.py",
+    "traced.py",
     "pipeline.py",
     "layout/*.py",
     "repair/*.py",

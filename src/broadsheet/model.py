@@ -1,23 +1,33 @@
 """The document model: frozen values that keep every character traceable to the source.
 
-Text that flows through the pipeline is a `Traced`: a string plus segments that map each
-stretch of it back to offsets in the source text. Repairs never edit strings in place;
-they produce `Edit`s, and `Traced.apply` turns those into a new `Traced` plus the
-`Repair` records that `--explain` shows.
+A `Document` is its `Source` (the decoded input, with a PDF's glyph origins and sheets)
+and its `Page`s; a page holds `Item`s, whose fields are `Traced` texts (traced.py: a
+string that maps each stretch back to source offsets, and the `Repair`s made on it), and
+the lines a reader reads are `Block`s of them with their `Type`. Closed sets of names are
+`Literal`s with a tuple of their values beside them.
 """
 
 from __future__ import annotations
 
 import importlib
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+# Text that keeps its source, defined apart (the model's every field is built of it).
+from broadsheet.traced import REPAIR_RULES as REPAIR_RULES
+from broadsheet.traced import Builder as Builder
+from broadsheet.traced import Edit as Edit
+from broadsheet.traced import Repair as Repair
+from broadsheet.traced import RepairRule as RepairRule
+from broadsheet.traced import Seg as Seg
+from broadsheet.traced import Traced as Traced
+from broadsheet.traced import concat as concat
+from broadsheet.traced import shorten as shorten
+from broadsheet.traced import straight_from as straight_from
+
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (y up)
-# A repr quotes this many characters of a text at most: a paragraph runs to hundreds, and
-# a repr is read in a terminal, where the first words tell which text it is.
-REPR_CHARS = 30
 # A repr of a tuple of texts (paragraphs, notes) quotes this many of them, then counts.
 REPR_ITEMS = 2
 
@@ -29,11 +39,6 @@ def union(boxes: Sequence[Box]) -> Box:
         left, bottom = min(left, b[0]), min(bottom, b[1])
         right, top = max(right, b[2]), max(top, b[3])
     return (left, bottom, right, top)
-
-
-def shorten(text: str, limit: int = REPR_CHARS) -> str:
-    """The text cut to `limit` characters, an ellipsis the last, for a repr."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def centre_in(box: Box, outer: Box) -> bool:
@@ -169,272 +174,6 @@ class Source:
     info: tuple[tuple[str, str], ...] = ()
     sha256: str = ""
     page_count: int = 0
-
-
-# The repairs' names (`Edit.rule`, `Repair.rule`): a family, a dot, the fix.
-RepairRule = Literal[
-    "linebreak",
-    "linebreak.unspaced",
-    "hyphen.join",
-    "hyphen.keep",
-    "hyphen.elision",
-    "hyphen.soft",
-    "space.normalise",
-    "space.rejoin",
-    "glyph.ligature",
-    "glyph.map",
-    "glyph.space",
-    "glyph.dropped",
-    "encoding.mojibake",
-]
-REPAIR_RULES: tuple[RepairRule, ...] = typing.get_args(RepairRule)
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace `text[start:end]` of a `Traced` with `new`, for the named rule."""
-
-    start: int
-    end: int
-    new: str
-    rule: str  # a RepairRule
-
-
-@dataclass(frozen=True, slots=True)
-class Repair:
-    """One recorded change, in source offsets: `before` at [start, end) became `after`."""
-
-    rule: str  # a RepairRule
-    start: int
-    end: int
-    before: str
-    after: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "rule": self.rule,
-            "start": self.start,
-            "end": self.end,
-            "before": self.before,
-            "after": self.after,
-        }
-
-
-class Seg(NamedTuple):
-    """Output [out_start, out_end) comes from source [src_start, src_end).
-
-    Equal lengths map character by character; otherwise the whole output stretch
-    maps to the whole source stretch (a replacement).
-    """
-
-    out_start: int
-    out_end: int
-    src_start: int
-    src_end: int
-
-    @property
-    def linear(self) -> bool:
-        return self.out_end - self.out_start == self.src_end - self.src_start
-
-    def sub(self, a: int, b: int, shift: int) -> Seg:
-        """The part of this segment covering output [a, b), moved by `shift`."""
-        a, b = max(a, self.out_start), min(b, self.out_end)
-        if self.linear:
-            s0 = self.src_start + (a - self.out_start)
-            s1 = self.src_start + (b - self.out_start)
-        else:
-            s0, s1 = self.src_start, self.src_end
-        return Seg(a + shift, b + shift, s0, s1)
-
-
-def straight_from(segs: tuple[Seg, ...]) -> int | None:
-    """Where in the source a text starts that is one stretch of it, character for
-    character (most lines and words are); None for any other text."""
-    if len(segs) == 1 and segs[0].out_start == 0 and segs[0].linear:
-        return segs[0].src_start
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Traced:
-    """A string whose every stretch knows the source span it came from."""
-
-    text: str
-    segs: tuple[Seg, ...] = ()
-
-    @classmethod
-    def of_source(cls, source_text: str, start: int, end: int) -> Traced:
-        """The source substring [start, end), mapped one to one."""
-        if end <= start:
-            return cls("", ())
-        return cls(source_text[start:end], (Seg(0, end - start, start, end),))
-
-    @classmethod
-    def inserted(cls, text: str, at: int, end: int | None = None) -> Traced:
-        """Text that replaces source [at, end) (a line break, a hyphen, nothing at all)."""
-        stop = at if end is None else end
-        return cls(text, (Seg(0, len(text), at, stop),) if text else ())
-
-    @property
-    def start(self) -> int:
-        segs = self.segs
-        if len(segs) == 1:  # most texts: one stretch of the source
-            return segs[0].src_start
-        return min((s.src_start for s in segs), default=0)
-
-    @property
-    def end(self) -> int:
-        segs = self.segs
-        if len(segs) == 1:
-            return segs[0].src_end
-        return max((s.src_end for s in segs), default=0)
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __repr__(self) -> str:
-        """The text, shortened, and the source span it came from, not its segments (a
-        paragraph has one a line, and offset tuples say nothing at a glance).
-
-        >>> Traced.of_source("Die Stadt baut eine neue Brücke über den Fluss", 4, 46)
-        Traced('Stadt baut eine neue Brücke ü…', 4..46)
-        >>> Traced("made, not read")
-        Traced('made, not read')
-        """
-        quoted = repr(shorten(self.text))
-        return f"Traced({quoted}, {self.start}..{self.end})" if self.segs else f"Traced({quoted})"
-
-    def slice(self, a: int, b: int) -> Traced:
-        """The stretch [a, b) of the output, still traced."""
-        a, b = max(0, a), min(len(self.text), b)
-        if b <= a:
-            return Traced("", ())
-        s0 = straight_from(self.segs)
-        if s0 is not None:
-            return Traced(self.text[a:b], (Seg(0, b - a, s0 + a, s0 + b),))
-        segs: list[Seg] = []
-        for s in self.segs:  # in output order, so the scan stops at the first one past b
-            if s.out_start >= b:
-                break
-            if s.out_end > a:
-                segs.append(s.sub(a, b, -a))
-        return Traced(self.text[a:b], tuple(segs))
-
-    def __add__(self, other: Traced) -> Traced:
-        n = len(self.text)
-        moved = tuple(
-            Seg(s.out_start + n, s.out_end + n, s.src_start, s.src_end) for s in other.segs
-        )
-        return Traced(self.text + other.text, self.segs + moved)
-
-    def src_span(self, a: int, b: int) -> tuple[int, int]:
-        """Source offsets covering output [a, b); an empty stretch maps to a point."""
-        s0 = straight_from(self.segs)
-        if s0 is not None and 0 <= a < b <= len(self.text):
-            return s0 + a, s0 + b
-        parts = self.slice(a, b).segs if b > a else ()
-        if parts:
-            return min(s.src_start for s in parts), max(s.src_end for s in parts)
-        for s in self.segs:
-            if s.out_start <= a <= s.out_end:
-                return s.sub(a, a, 0).src_start, s.sub(a, a, 0).src_start
-        return (self.end, self.end)
-
-    def spans(self) -> list[tuple[int, int]]:
-        """The source spans this text is made of, in output order, adjacent ones merged."""
-        out: list[tuple[int, int]] = []
-        for s in self.segs:
-            if out and out[-1][1] == s.src_start:
-                out[-1] = (out[-1][0], s.src_end)
-            elif s.src_end > s.src_start:
-                out.append((s.src_start, s.src_end))
-        return out
-
-    def strip(self) -> Traced:
-        """Without leading and trailing whitespace."""
-        text = self.text
-        if text and not (text[0].isspace() or text[-1].isspace()):
-            return self
-        stripped = text.strip()
-        if not stripped:
-            return Traced("", ())
-        a = len(self.text) - len(self.text.lstrip())
-        return self.slice(a, a + len(stripped))
-
-    def apply(self, edits: Iterable[Edit], source: str = "") -> tuple[Traced, list[Repair]]:
-        """Apply non-overlapping edits; return the new text and the repairs in source terms.
-
-        `source` is only used to quote what the source held; without it the replaced
-        output text is quoted.
-        """
-        ordered = sorted(edits, key=lambda e: (e.start, e.end))
-        if not ordered:
-            return self, []
-        pieces: list[Traced] = []
-        repairs: list[Repair] = []
-        pos = 0
-        for e in ordered:
-            if e.start < pos:
-                continue  # overlapping edit: the earlier one wins
-            pieces.append(self.slice(pos, e.start))
-            s0, s1 = self.src_span(e.start, e.end)
-            before = self.text[e.start : e.end]
-            pieces.append(Traced.inserted(e.new, s0, s1))
-            repairs.append(Repair(e.rule, s0, s1, before, e.new))
-            pos = e.end
-        pieces.append(self.slice(pos, len(self.text)))
-        return concat(pieces), repairs
-
-
-class Builder:
-    """Traced text built piece by piece: the slices of a concat without a `Traced` made for
-    each (joining a paragraph's lines makes two pieces a line)."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.segs: list[Seg] = []
-        self.size = 0
-
-    def add(self, piece: Traced, end: int) -> None:
-        """The piece's first `end` characters."""
-        if end <= 0:
-            return
-        n, s0 = self.size, straight_from(piece.segs)
-        if s0 is not None:
-            self.segs.append(Seg(n, n + end, s0, s0 + end))
-            self.texts.append(piece.text[:end])
-        else:
-            part = piece.slice(0, end)
-            self.segs.extend([Seg(a + n, b + n, c, d) for a, b, c, d in part.segs])
-            self.texts.append(part.text)
-        self.size += end
-
-    def insert(self, text: str, at: int, end: int) -> None:
-        """Text standing for source [at, end) (see `Traced.inserted`)."""
-        if text:
-            self.segs.append(Seg(self.size, self.size + len(text), at, end))
-            self.texts.append(text)
-            self.size += len(text)
-
-    def build(self) -> Traced:
-        return Traced("".join(self.texts), tuple(self.segs))
-
-
-def concat(parts: Sequence[Traced]) -> Traced:
-    """Join traced pieces into one."""
-    text = "".join(p.text for p in parts)
-    segs: list[Seg] = []
-    n = 0
-    for p in parts:
-        if n:
-            segs.extend([Seg(a + n, b + n, c, d) for a, b, c, d in p.segs])
-        else:
-            segs.extend(p.segs)
-        n += len(p.text)
-    return Traced(text, tuple(segs))
 
 
 @dataclass(frozen=True, slots=True)
