@@ -24,16 +24,17 @@ BOX_DIGITS = 1
 # Runs closer than this (points) to the bottom of the piece of text above them continue
 # it (line spacing leaves a gap of a point or two; a column's top is hundreds higher).
 LINE_GAP_PT = 6.0
-Shown = list[float]  # [x0, y0, x1, y1], top-left frame
+Written = list[float]  # a box as written: [x0, y0, x1, y1] in the shown frame, rounded
 
 
-def shown(box: Box, sheet: Sheet) -> Shown:
-    """`box` (user space) in the viewer's frame of `sheet`.
+def shown(box: Box, sheet: Sheet) -> Box:
+    """`box` (user space) in the viewer's frame of `sheet`, as (x0, y0, x1, y1), y down.
+    Not rounded: boxes are joined first (`pieces`, `union`) and rounded when written.
 
     >>> shown((110.0, 700.0, 200.0, 712.0), Sheet(1, (100.0, 0.0, 700.0, 800.0)))
-    [10.0, 88.0, 100.0, 100.0]
+    (10.0, 88.0, 100.0, 100.0)
     >>> shown((110.0, 700.0, 200.0, 712.0), Sheet(1, (100.0, 0.0, 700.0, 800.0), 90))
-    [700.0, 10.0, 712.0, 100.0]
+    (700.0, 10.0, 712.0, 100.0)
     """
     left, bottom, right, top = sheet.crop_box
     width, height = right - left, top - bottom
@@ -48,7 +49,17 @@ def shown(box: Box, sheet: Sheet) -> Shown:
         x0, y0, x1, y1 = v0, width - u1, v1, width - u0
     else:
         x0, y0, x1, y1 = u0, v0, u1, v1
-    return [round(v, BOX_DIGITS) for v in (x0, y0, x1, y1)]
+    return (x0, y0, x1, y1)
+
+
+def written(box: Box) -> Written:
+    """A box as the output writes it: a list, to a tenth of a point.
+
+    >>> written((10.04, 88.0, 99.96, 100.0))
+    [10.0, 88.0, 100.0, 100.0]
+    """
+    return [round(box[0], BOX_DIGITS), round(box[1], BOX_DIGITS),
+            round(box[2], BOX_DIGITS), round(box[3], BOX_DIGITS)]  # fmt: skip
 
 
 def shown_size(sheet: Sheet) -> list[float]:
@@ -60,11 +71,6 @@ def shown_size(sheet: Sheet) -> list[float]:
     left, bottom, right, top = sheet.crop_box
     size = [round(right - left, BOX_DIGITS), round(top - bottom, BOX_DIGITS)]
     return size[::-1] if sheet.rotation in (90, 270) else size
-
-
-def user_box(box: Box) -> list[float]:
-    """A user-space box as written (the crop box itself, for a reader mapping back)."""
-    return [round(v, BOX_DIGITS) for v in box]
 
 
 class Runs:
@@ -87,46 +93,33 @@ class Runs:
         return out
 
 
-def around(boxes: Sequence[Shown]) -> Shown:
-    """The smallest shown box holding them all.
+def pieces(boxes: Sequence[Box]) -> list[Box]:
+    """Runs in reading order (shown frame) as the pieces of text they make: a run continues
+    the piece when it stands on the line of the run before, or under the piece and
+    overlapping it from left to right; otherwise (the top of the next column, a jump) a
+    piece starts. A paragraph that turns a column is two boxes, not one around both.
 
-    >>> around([[1.0, 2.0, 3.0, 4.0], [0.5, 3.0, 2.0, 6.0]])
-    [0.5, 2.0, 3.0, 6.0]
+    >>> pieces([(0, 0, 40, 10), (40, 0, 90, 10), (0, 12, 90, 22), (100, 0, 190, 10)])
+    [(0, 0, 90, 22), (100, 0, 190, 10)]
     """
-    return [
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    ]
-
-
-def pieces(boxes: Sequence[Shown]) -> list[Shown]:
-    """Runs in reading order as the pieces of text they make: a run continues the piece
-    when it stands on the line of the run before, or under the piece and overlapping it
-    from left to right; otherwise (the top of the next column, a jump) a piece starts. A
-    paragraph that turns a column is two boxes, not one around both columns.
-
-    >>> pieces([[0, 0, 40, 10], [40, 0, 90, 10], [0, 12, 90, 22], [100, 0, 190, 10]])
-    [[0, 0, 90, 22], [100, 0, 190, 10]]
-    """
-    out: list[Shown] = []
-    last: Shown | None = None
+    out: list[Box] = []
+    last: Box | None = None
     for box in boxes:
         if last is not None and (_same_line(last, box) or _below(out[-1], box)):
-            out[-1] = around([out[-1], box])
+            x0, y0, x1, y1 = out[-1]
+            out[-1] = (min(x0, box[0]), min(y0, box[1]), max(x1, box[2]), max(y1, box[3]))
         else:
-            out.append(list(box))
+            out.append(box)
         last = box
     return out
 
 
-def _same_line(a: Shown, b: Shown) -> bool:
+def _same_line(a: Box, b: Box) -> bool:
     """Whether two runs share a line: each one's middle lies within the other's height."""
     return a[1] <= (b[1] + b[3]) / 2 <= a[3] and b[1] <= (a[1] + a[3]) / 2 <= b[3]
 
 
-def _below(piece: Shown, box: Shown) -> bool:
+def _below(piece: Box, box: Box) -> bool:
     """Whether a run goes on under a piece: overlapping it across, not far below it, and
     not above its bottom line."""
     across = box[0] < piece[2] and box[2] > piece[0]

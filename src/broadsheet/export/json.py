@@ -16,17 +16,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from broadsheet.export.boxes import (
-    BoxLevel,
-    Runs,
-    Shown,
-    around,
-    pieces,
-    shown,
-    shown_size,
-    user_box,
+from broadsheet.export.boxes import BoxLevel, Runs, pieces, shown, shown_size, written
+from broadsheet.model import (
+    Box,
+    Document,
+    Hidden,
+    Item,
+    Page,
+    Sheet,
+    Skipped,
+    Source,
+    Traced,
+    union,
 )
-from broadsheet.model import Document, Hidden, Item, Page, Sheet, Skipped, Source, Traced
 
 SCHEMA = "broadsheet/2"
 SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
@@ -46,8 +48,8 @@ class Where:
         self.runs = Runs(source.origins)
         self.sheets = {sheet.number: sheet for sheet in source.sheets}
 
-    def boxes(self, text: Traced) -> list[Shown]:
-        """The shown box of every glyph run the text was read from."""
+    def boxes(self, text: Traced) -> list[Box]:
+        """The shown box of every glyph run the text was read from (not rounded)."""
         out = []
         for origin in self.runs.of(text):
             sheet = self.sheets.get(origin.page)
@@ -97,20 +99,27 @@ def _item_boxes(runs: dict[str, Any], level: BoxLevel) -> dict[str, Any]:
     its text (export/boxes.py `pieces`: a paragraph that turns a column has two; a list
     field has such a list for each of its strings); with level runs, the runs themselves."""
     boxes: dict[str, Any] = {}
-    every: list[Shown] = []
+    every: list[Box] = []
     for name, found in runs.items():
         if name in LIST_FIELDS:
-            boxes[name] = [pieces(r) for r in found]
+            boxes[name] = [_written(pieces(r)) for r in found]
             every += [b for r in found for b in r]
         elif found:
-            boxes[name] = pieces(found)
+            boxes[name] = _written(pieces(found))
             every += found
     if not every:
         return {}
-    out: dict[str, Any] = {"box": around(every), "boxes": boxes}
+    out: dict[str, Any] = {"box": written(union(every)), "boxes": boxes}
     if level == "runs":
-        out["runs"] = runs
+        out["runs"] = {
+            name: [_written(r) for r in found] if name in LIST_FIELDS else _written(found)
+            for name, found in runs.items()
+        }
     return out
+
+
+def _written(boxes: list[Box]) -> list[list[float]]:
+    return [written(b) for b in boxes]
 
 
 def _spans(text: Traced, offset: int) -> list[list[int]]:
@@ -135,7 +144,7 @@ def page_dict(
     out: dict[str, Any] = {"page": page.number}
     if sheet is not None:
         out["size"] = shown_size(sheet)
-        out["crop_box"] = user_box(sheet.crop_box)
+        out["crop_box"] = written(sheet.crop_box)  # user space: to map a box back
         out["rotation"] = sheet.rotation
     out["span"] = [page.start + offset, page.end + offset]
     out["language"] = page.language
@@ -162,7 +171,7 @@ def _shifted(repair: dict[str, Any], offset: int) -> dict[str, Any]:
 
 def hidden_dict(hidden: Hidden, sheet: Sheet | None = None) -> dict[str, Any]:
     """A run no reader sees: its text, its box (shown on its page) and why."""
-    box = shown(hidden.box, sheet) if sheet else user_box(hidden.box)
+    box = written(shown(hidden.box, sheet) if sheet else hidden.box)
     return {"text": hidden.text, "box": box, "reason": hidden.reason}
 
 
