@@ -390,7 +390,7 @@ def test_too_many_text_objects_fail_fast(
     f = words_page(tmp_path / "letters.pdf", MAX_RUNS + 1200, "w")
     code, out, err = run([str(f)], capsys)
     assert code == 1 and out == ""
-    one_line_error(err, str(f), "page 1", f"more than {MAX_RUNS} separate pieces", "--pages")
+    one_line_error(err, str(f), "page 1", f"more than {MAX_RUNS} separate pieces", "leave it out")
 
 
 def test_progress_on_a_terminal_only(

@@ -23,7 +23,6 @@ from broadsheet.model import (
     Page,
     Repair,
     Seg,
-    Skipped,
     Source,
     Traced,
 )
@@ -36,9 +35,6 @@ PATH_SUFFIXES = (".pdf", ".txt")
 MAX_PATH_CHARS = 1024
 # A str holding any of these is text: no file name has a line break.
 LINE_BREAKS = ("\n", "\r", "\f")
-# The loaders word some messages for the command line; a caller of `parse` reads the
-# keyword arguments instead.
-CLI_WORDS = (("--pages ", "pages="), ("--pages", "pages="), ("--password", "password="))
 TEXT_NAME, BYTES_NAME = "<string>", "<bytes>"
 
 Input = str | os.PathLike[str] | bytes
@@ -132,25 +128,11 @@ def _parse_pdf(
 ) -> Document:
     """Every batch `iter_pdf` reads, as one document: the batches the command reads, so
     that `Document.to_json` writes what `broadsheet FILE` writes."""
-    try:
-        batches = list(iter_pdf(data, name, options, pages, password))
-    except BroadsheetError as err:
-        raise type(err)(library_words(str(err))) from None
-    skipped = tuple(_skipped(page) for _, missing in batches for page in missing)
+    batches = list(iter_pdf(data, name, options, pages, password))
+    skipped = tuple(page for _, missing in batches for page in missing)
     if not batches:
         return Document(Source("", name, encoding="pdf"), skipped=skipped)
     return replace(joined([doc for doc, _ in batches]), skipped=skipped)
-
-
-def library_words(message: str) -> str:
-    """A loader's message with the command's options named as `parse`'s arguments."""
-    for flag, keyword in CLI_WORDS:
-        message = message.replace(flag, keyword)
-    return message
-
-
-def _skipped(page: Skipped) -> Skipped:
-    return replace(page, reason=library_words(page.reason))
 
 
 def joined(batches: list[Document]) -> Document:

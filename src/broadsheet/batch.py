@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from broadsheet.convert import EXTENSIONS, Request, convert
-from broadsheet.errors import BroadsheetError, RequestError
+from broadsheet.errors import BroadsheetError, RequestError, for_command_line
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -120,7 +120,7 @@ def run_task(task: Task, request: Request) -> Outcome:
         if report.pages:
             write_atomically(task.target, buffer.getvalue())
     except BroadsheetError as err:
-        return Outcome(str(task.source), error=_reason(str(err), str(task.source)))
+        return Outcome(str(task.source), error=_reason(for_command_line(err), str(task.source)))
     except OSError as err:
         return Outcome(str(task.source), error=f"{err.filename or task.source}: {err.strerror}")
     if not report.pages:

@@ -29,7 +29,7 @@ from broadsheet.batch import (
     write_failures,
 )
 from broadsheet.convert import FORMATS, Report, Request, convert
-from broadsheet.errors import BroadsheetError, RequestError
+from broadsheet.errors import BroadsheetError, RequestError, for_command_line
 from broadsheet.export.boxes import BOX_LEVELS
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
@@ -184,9 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail("give a PDF or a text dump, a folder, or - for stdin", EXIT_USAGE)
         return _run_one(args)
     except RequestError as err:
-        return _fail(str(err), EXIT_USAGE)
+        return _fail(for_command_line(err), EXIT_USAGE)
     except BroadsheetError as err:
-        return _fail(str(err))
+        return _fail(for_command_line(err))
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_INTERRUPTED)
     except BrokenPipeError:  # the reader quit early (`| head`): nothing more to say

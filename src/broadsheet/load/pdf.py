@@ -82,8 +82,8 @@ def _open_error(data: bytes, name: str, password: str | None) -> InputError:
     code = pdfium_c.FPDF_GetLastError()
     if code == pdfium_c.FPDF_ERR_PASSWORD:
         if password is None:
-            return InputError(f"{name}: the PDF is encrypted; give its password with --password")
-        return InputError(f"{name}: wrong password for this PDF (check --password)")
+            return InputError(f"{name}: the PDF is encrypted; give its password", "password")
+        return InputError(f"{name}: wrong password for this PDF", "password")
     if code == pdfium_c.FPDF_ERR_SECURITY:
         return InputError(f"{name}: the PDF uses an unsupported security handler")
     why = LOAD_ERRORS.get(code, f"error {code}")
@@ -116,12 +116,12 @@ def page_numbers(spec: str | None, count: int) -> list[int]:
         try:
             a, b = int(lo), int(hi or lo)
         except ValueError as err:
-            raise InputError(f"--pages {spec!r}: give page numbers like 1-3,7") from err
+            raise InputError(f"pages={spec!r}: give page numbers like 1-3,7", "pages") from err
         if a > b:
-            raise InputError(f"--pages {spec!r}: give a range low to high, like 1-3")
+            raise InputError(f"pages={spec!r}: give a range low to high, like 1-3", "pages")
         if not 1 <= a <= b <= count:
             pages_word = "page 1" if count == 1 else f"pages 1 to {count}"
-            raise InputError(f"--pages {spec!r}: the PDF has {pages_word}")
+            raise InputError(f"pages={spec!r}: the PDF has {pages_word}", "pages")
         pages.update(range(a, b + 1))
     return sorted(pages)
 
@@ -195,7 +195,7 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> tuple[list[Run], list[tu
     if count > MAX_CHARS:
         raise InputError(
             f"page {number} holds {count} characters, more than {MAX_CHARS} "
-            "(no newspaper page has that many); leave it out with --pages"
+            "(no newspaper page has that many); leave it out of the pages read"
         )
     text = textpage.get_text_range() if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: offsets would drift
@@ -210,7 +210,7 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> tuple[list[Run], list[tu
         if len(out) > MAX_RUNS:
             raise InputError(
                 f"page {number} is drawn in more than {MAX_RUNS} separate pieces of text, "
-                "too many to lay out in reasonable time; leave it out with --pages"
+                "too many to lay out in reasonable time; leave it out of the pages read"
             )
         start = end + 2
     runs, kept = inlaid(out, reader.char_box)
