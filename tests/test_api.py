@@ -85,7 +85,7 @@ def _text(
 @pytest.mark.parametrize("path", [DUMP, PDF], ids=["dump", "pdf"])
 def test_a_path_as_str_or_path_and_its_bytes_give_the_same_items(path: Path) -> None:
     by_str = parse(str(path))
-    assert by_str.source.name == str(path) and by_str.items
+    assert by_str.source.name == str(path) and by_str.items()
     assert parse(path).items == by_str.items
     from_bytes = parse(path.read_bytes())
     assert from_bytes.items == by_str.items and from_bytes.source.name == "<bytes>"
@@ -95,12 +95,12 @@ def test_a_dump_given_as_text() -> None:
     text = DUMP.read_text(encoding="utf-8")
     doc = parse(text)
     assert doc.source.name == "<string>"
-    assert doc.items == parse(DUMP).items
+    assert doc.items() == parse(DUMP).items()
 
 
 def test_a_one_line_text_naming_no_file_is_text() -> None:
     doc = parse("Die Stadt baut eine neue Brücke über den Fluss.")
-    assert [p.text for i in doc.items for p in i.paragraphs] == [
+    assert [p.text for i in doc.items() for p in i.paragraphs] == [
         "Die Stadt baut eine neue Brücke über den Fluss."
     ]
 
@@ -141,7 +141,7 @@ def test_a_pdf_page_without_text_is_listed_as_skipped(tmp_path: Path) -> None:
     assert [p.number for p in doc.pages] == [1, 3]
     assert [s.page for s in doc.skipped] == [2] and isinstance(doc.skipped[0], Skipped)
     assert doc.skipped[0].reason
-    assert doc.items[0].headline is not None and doc.items[0].headline.text == HEADLINE
+    assert doc.items()[0].headline is not None and doc.items()[0].headline.text == HEADLINE
 
 
 def test_pages_picks_pdf_pages(tmp_path: Path) -> None:
@@ -179,7 +179,7 @@ def test_batches_joined_give_the_json_the_command_writes_batch_by_batch(tmp_path
     dicts = [page for doc in batches for page in page_dicts(doc, explain=True)]
     whole = joined(batches)
     assert whole.to_json(repairs=True) == json_text(document_dict(batches[0].source, dicts))
-    last, moved = batches[2].items[0], whole.items[-1]
+    last, moved = batches[2].items()[0], whole.items()[-1]
     assert moved.headline is not None and last.headline is not None
     assert (
         whole.source.text[moved.headline.start : moved.headline.end]
@@ -192,7 +192,7 @@ def test_batches_joined_give_the_json_the_command_writes_batch_by_batch(tmp_path
 
 def test_reprs_show_text_not_offset_tuples() -> None:
     doc = parse(DUMP)
-    item = doc.items[0]
+    item = doc.items()[0]
     shown = repr(item)
     assert shown.startswith(f"Item({item.type!r}, ") and "Seg(" not in shown
     assert item.headline is not None and repr(item.headline.text[:20]).strip("'") in shown

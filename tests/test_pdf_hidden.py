@@ -262,7 +262,7 @@ def test_hidden_text_is_kept_out_of_the_source_but_accounted_for_on_its_page() -
     assert SHOWN in doc.source.text and SECRET not in doc.source.text
     assert [(h.text, h.page, h.reason) for h in doc.source.hidden] == [(SECRET, 1, "painted-over")]
     assert doc.pages[0].hidden == doc.source.hidden
-    assert SECRET not in json.dumps([p.text for i in doc.items for p in i.paragraphs])
+    assert SECRET not in json.dumps([p.text for i in doc.items() for p in i.paragraphs])
 
 
 def test_a_page_whose_text_is_all_hidden_is_named_with_the_reason(

@@ -106,7 +106,7 @@ def test_any_dump_loses_nothing_silently(dump: str) -> None:
 @given(DUMPS)
 def test_output_text_has_no_line_breaks_or_double_spaces(dump: str) -> None:
     doc = parse_text(dump)
-    for item in doc.items:
+    for item in doc.items():
         for f in _fields(item):
             assert "\n" not in f.text and "  " not in f.text
             assert f.text == f.text.strip()

@@ -2,7 +2,7 @@
 
     >>> import broadsheet
     >>> doc = broadsheet.parse("page.pdf")  # or a dump's path, bytes, or its text  # doctest: +SKIP
-    >>> for item in doc.items: print(item.type, item.headline)  # doctest: +SKIP
+    >>> for item in doc.items(): print(item.type, item.headline)  # doctest: +SKIP
     >>> print(doc.to_json())  # doctest: +SKIP
 
 The names below are loaded when first asked for (PEP 562): `import broadsheet` reads no

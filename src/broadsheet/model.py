@@ -308,7 +308,6 @@ class Document:
     pages: tuple[Page, ...] = field(default_factory=tuple)
     skipped: tuple[Skipped, ...] = ()
 
-    @property
     def items(self) -> tuple[Item, ...]:
         """Every page's items, page after page."""
         return tuple(item for page in self.pages for item in page.items)
@@ -329,7 +328,7 @@ class Document:
 
     def __repr__(self) -> str:
         """The input's name and counts: the source text may run to megabytes."""
-        counts = f"{_counted(len(self.pages), 'page')}, {_counted(len(self.items), 'item')}"
+        counts = f"{_counted(len(self.pages), 'page')}, {_counted(len(self.items()), 'item')}"
         return f"<Document {self.source.name!r}: {counts}, {len(self.skipped)} skipped>"
 
 
