@@ -86,9 +86,9 @@ def _text(
 def test_a_path_as_str_or_path_and_its_bytes_give_the_same_items(path: Path) -> None:
     by_str = parse(str(path))
     assert by_str.source.name == str(path) and by_str.items()
-    assert parse(path).items == by_str.items
+    assert parse(path).items() == by_str.items()
     from_bytes = parse(path.read_bytes())
-    assert from_bytes.items == by_str.items and from_bytes.source.name == "<bytes>"
+    assert from_bytes.items() == by_str.items() and from_bytes.source.name == "<bytes>"
 
 
 def test_a_dump_given_as_text() -> None:
