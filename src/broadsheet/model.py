@@ -97,13 +97,13 @@ class Type:
     headline by them; both 0 where unknown). `inset` says rules of its own width stand
     right over and under it (layout/neighbours.py): set into a story, not heading one."""
 
-    kind: str  # a TypeKind
+    kind: TypeKind
     size: float
     bold: bool = False
     italic: bool = False
     left: float = 0.0
     right: float = 0.0
-    role: str = ""  # a TypeRole
+    role: TypeRole = ""
     picture: int = -1
     opens: bool = False
     frame: int = -1
@@ -211,7 +211,7 @@ TEXT_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", 
 class Item:
     """One thing a reader sees on the page: an article, box, picture or brief."""
 
-    type: str  # an ItemType
+    type: ItemType
     kicker: Traced | None = None
     headline: Traced | None = None
     teaser: Traced | None = None

@@ -50,14 +50,14 @@ class Edit:
     start: int
     end: int
     new: str
-    rule: str  # a RepairRule
+    rule: RepairRule
 
 
 @dataclass(frozen=True, slots=True)
 class Repair:
     """One recorded change, in source offsets: `before` at [start, end) became `after`."""
 
-    rule: str  # a RepairRule
+    rule: RepairRule
     start: int
     end: int
     before: str

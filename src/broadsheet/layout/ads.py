@@ -15,11 +15,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from broadsheet.model import TypeKind
+
 if TYPE_CHECKING:  # types only: a dump's roles read AD_KIND, and need no PDF geometry
     from broadsheet.layout.geometry import GBlock, Line
 
 # The kind of type (`Type.kind`) of a block the page's geometry shows to be part of an ad.
-AD_KIND = "ad"
+AD_KIND: TypeKind = "ad"
 # An ad region sets its text in at least this many types (font and size, to a point) that
 # the page uses nowhere outside frames and tints (not its body, header or caption types):
 # an info box has a head and a text type, often the page's own; an ad a set of its own.

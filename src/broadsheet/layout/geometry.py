@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from broadsheet.model import Box, union
+from broadsheet.model import Box, TypeRole, union
 from broadsheet.page import FRAME_KIND, Run, Shape
 from broadsheet.rounding import tenth
 
@@ -97,7 +97,7 @@ class GBlock(NamedTuple):
     lines: tuple[Line, ...]
     box: Box
     frame: int
-    role: str = ""
+    role: TypeRole = ""
     picture: int = -1
 
     @property

@@ -10,7 +10,7 @@ from broadsheet.layout.headers import EXTRA, header_roles
 from broadsheet.layout.paragraphs import join_lines, paragraphs
 from broadsheet.layout.plan import Plan, Story
 from broadsheet.layout.roles import FUNCTION_WORDS, Unit, parse_byline
-from broadsheet.model import Item, Repair, Traced
+from broadsheet.model import Item, ItemType, Repair, Traced
 from broadsheet.repair.lexicon import Lexicon
 
 # A story without byline whose body is one paragraph shorter than this is a brief.
@@ -148,7 +148,7 @@ def _dateline(byline: Traced | None, place: str | None) -> Traced | None:
     return byline.slice(at, at + len(place)) if at >= 0 else None
 
 
-def _story_type(byline: Traced | None, paras: tuple[Traced, ...], story: Story) -> str:
+def _story_type(byline: Traced | None, paras: tuple[Traced, ...], story: Story) -> ItemType:
     if not story.pieces and _framed(story):
         return "box"  # a framed header with no text: a cover's teaser, a notice
     if byline is not None:

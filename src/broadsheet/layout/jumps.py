@@ -19,13 +19,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from broadsheet.model import Box
+from broadsheet.model import Box, TypeKind
 
 if TYPE_CHECKING:  # types only: a dump's roles ask `dumped_jump`, and need no PDF geometry
     from broadsheet.layout.geometry import GBlock
 
 # The kind of type (`Type.kind`) of a block the page's geometry shows to be a jump line.
-NOTE_KIND = "note"
+NOTE_KIND: TypeKind = "note"
 # A jump line has at most this many characters and words: longer, and a line ending in a
 # number is a sentence ("... rose by 12") or a list entry, not a reference.
 JUMP_MAX_CHARS = 48

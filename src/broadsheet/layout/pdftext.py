@@ -34,7 +34,20 @@ from broadsheet.layout.margins import margin_furniture, regions, run_in_labels
 from broadsheet.layout.neighbours import rubrics, ruled
 from broadsheet.layout.order import reading_order
 from broadsheet.layout.pictures import picture_blocks, with_captions
-from broadsheet.model import Block, Box, Hidden, Origin, Sheet, Source, Traced, Type, union, within
+from broadsheet.model import (
+    Block,
+    Box,
+    Hidden,
+    Origin,
+    Sheet,
+    Source,
+    Traced,
+    Type,
+    TypeKind,
+    TypeRole,
+    union,
+    within,
+)
 from broadsheet.page import PageGeometry, Run, Skipped
 from broadsheet.rounding import tenth, thousandth
 from broadsheet.textlines import blank, traced_line
@@ -44,7 +57,7 @@ from broadsheet.textlines import blank, traced_line
 PDFIUM_LINE_END_HYPHENS = ("\ufffe", "\x02")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # The kind of type (`Type.kind`) of a block the page's geometry shows to be furniture.
-FURNITURE = "furniture"
+FURNITURE: TypeKind = "furniture"
 SIZE_TOLERANCE = 0.05
 # A frame holding text and other frames nests them (reads them in its own order) when it
 # covers less than this share of the page: a story's box does, a page-wide frame does not
@@ -176,8 +189,9 @@ def _write_page(out: _Writer, page: PageGeometry) -> None:
     # label opening its entry is text, not a head; an ad stays apart from the items
     # (layout/ads.py); a jump line is its story's note (layout/jumps.py); furniture.
     insets = ruled(found, page.rules, body[1])
-    kinds = dict.fromkeys(rubrics(found, body[1], insets), "other")
-    kinds |= {k: "body" for k in labels} | dict.fromkeys(ads, AD_KIND)
+    kinds: dict[int, TypeKind] = dict.fromkeys(rubrics(found, body[1], insets), "other")
+    kinds |= dict.fromkeys(labels, "body")
+    kinds |= dict.fromkeys(ads, AD_KIND)
     kinds |= dict.fromkeys(jumps, NOTE_KIND) | dict.fromkeys(margin, FURNITURE)
     out.pages.append(())
     for k, block in enumerate(found):
@@ -269,7 +283,7 @@ def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
 def block_style(
     block: GBlock,
     body: tuple[str, float],
-    place: str | None = None,
+    place: TypeKind | None = None,
     frame: int = -1,
     inset: bool = False,
 ) -> Type:
@@ -289,6 +303,7 @@ def block_style(
         kind = "display"
     else:
         kind = "other"
+    role: TypeRole
     role, picture = (block.role, block.picture) if block.role else ("", -1)
     box = block.box
     return Type(

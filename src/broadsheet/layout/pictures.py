@@ -26,12 +26,12 @@ from broadsheet.layout.caption_place import (
 from broadsheet.layout.credits import MAX_CREDIT_CHARS
 from broadsheet.layout.geometry import GBlock, Line, frame_of
 from broadsheet.layout.order import reading_order
-from broadsheet.model import Box, centre_in, union
+from broadsheet.model import Box, TypeRole, centre_in, union
 from broadsheet.page import PageGeometry, Run
 
-CAPTION = "caption"
-CREDIT = "credit"
-MARK = "mark"  # a dingbat or sign set by the caption: no words of its own
+CAPTION: TypeRole = "caption"
+CREDIT: TypeRole = "credit"
+MARK: TypeRole = "mark"  # a dingbat or sign set by the caption: no words of its own
 # Text by a picture narrower or lower than this many body ems is a label (a portrait's
 # name in an interview, a logo's or a signature's line), not a caption: such a picture
 # makes no item of its own. (A photo one column wide is some 15 ems wide, 7 high.)
@@ -239,7 +239,7 @@ def _read_down(blocks: list[GBlock]) -> list[GBlock]:
     return [b for row in rows for b in sorted(row, key=lambda b: b.box[0])]
 
 
-def _role(block: GBlock, pic: Box, captions: list[GBlock], largest: float, em: float) -> str:
+def _role(block: GBlock, pic: Box, captions: list[GBlock], largest: float, em: float) -> TypeRole:
     """A picture's block as its caption, its credit, or a mark without words."""
     if not _worded(block):
         return MARK

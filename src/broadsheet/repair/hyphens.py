@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from broadsheet.model import Edit
+from broadsheet.model import Edit, RepairRule
 from broadsheet.repair.lexicon import Lexicon
 
 # Hyphens a typesetter or extractor leaves at a line end that may be a real hyphen.
@@ -119,7 +119,7 @@ class Junction:
 
     cut: int
     text: str
-    rule: str
+    rule: RepairRule
 
 
 LINEBREAK = Junction(0, " ", "linebreak")
