@@ -8,6 +8,7 @@ geometry, so the order the content stream drew them in does not matter.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -58,6 +59,9 @@ MAX_MARK_CHARS = 3
 MARK_SIZE_RATIO = 0.8
 MARK_RAISE_EM = 0.6
 MARK_GAP_EM = 0.6
+# Points the band of hosts a mark's foot is looked for in reaches past the largest raise,
+# so that rounding never leaves out a host `_carries` would take.
+MARK_BAND_SLACK_PT = 1.0
 # Type this much larger than the body's is display type (headlines, pull quotes, decks):
 # the one bound every stage that tells display type from the body's shares.
 DISPLAY_RATIO = 1.12
@@ -158,9 +162,15 @@ def _with_marks(upright: list[Run], rows: list[list[Run]]) -> list[list[Run]]:
         return rows
     row_of = {id(r): k for k, row in enumerate(rows) for r in row}
     hosts = [r for r in upright if id(r) not in marks]
+    # A host's foot lies at most MARK_RAISE_EM of its size below the mark's: only the
+    # hosts in that band (`upright` is sorted by foot, top down) are tried, in their order,
+    # so a page of many marks costs a bisection each, not a pass over every run.
+    feet = [-h.box[1] for h in hosts]
+    reach = MARK_RAISE_EM * max((h.size for h in hosts), default=0.0) + MARK_BAND_SLACK_PT
     out = [[r for r in row if id(r) not in marks] for row in rows]
     for mark in (r for r in upright if id(r) in marks):
-        host = next((h for h in hosts if _carries(h, mark)), None)
+        band = hosts[bisect_left(feet, -mark.box[1]) : bisect_right(feet, reach - mark.box[1])]
+        host = next((h for h in band if _carries(h, mark)), None)
         out[row_of[id(host)] if host else row_of[id(mark)]].append(mark)
     return [row for row in out if row]
 
@@ -242,18 +252,24 @@ def _pieces(row: list[Run], edges: set[int]) -> list[list[Run]]:
 def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     """Whether `run` goes on the line `last` ends: a word gap away, in a size not far off,
     after a space where the type changes (touching runs of two types are two columns: a
-    long word run over its column's edge), and not starting a column's line (`edges`)."""
+    long word run over its column's edge), and not starting a column's line (`edges`).
+    The tests that settle most pairs come first: a plain word gap needs no more."""
     gap = run.box[0] - last.box[2]
-    small, big = sorted((run.size, last.size))
+    small, big = (last.size, run.size) if last.size < run.size else (run.size, last.size)
     if len(last.text) == 1 and last.size >= DROP_CAP_RATIO * run.size and is_drop_cap(last):
         return False  # a drop cap on the baseline of its last line: `_drop_caps` places it
     mark = _mark(run, big) or _mark(last, big)  # a footnote mark set against its word
+    if not (mark or big <= MAX_SIZE_RATIO * small):
+        return False
     same = (run.font, run.size) == (last.font, last.size)
     # Punctuation never opens a column's line: it goes on with the word it touches
     # (a bold run-in head and its colon in the body's type, "AGENCY" + ":").
-    apart = same or mark or gap >= MIN_TYPE_GAP_EM * small or run.text[0] in AFTER_WORD_MARKS
-    near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
-    gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
+    if not (same or mark or gap >= MIN_TYPE_GAP_EM * small or run.text[0] in AFTER_WORD_MARKS):
+        return False
+    if gap >= GUTTER_MIN_EM * small and _on_edge(run, edges):
+        return False
+    if -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small:
+        return True
     # Words spread wide in one type (a narrow justified or flush-right line, drawn word by
     # word) stay one line unless a column's edge lies in the gap (the next one starts a
     # column's line, or its indented first line). Only a page drawn word by word (or glyph
@@ -263,8 +279,7 @@ def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     # A change of type in one size mid-line (a bold name, an italic title) is emphasis: a
     # justified line's space before it may stretch past a word gap.
     emphasis = not same and run.size == last.size and 0 <= gap <= MAX_EMPHASIS_GAP_EM * small
-    near = near or ((spread or emphasis) and not _edge_between(last.box[2], run.box[0], edges))
-    return apart and near and not gutter and (mark or big <= MAX_SIZE_RATIO * small)
+    return (spread or emphasis) and not _edge_between(last.box[2], run.box[0], edges)
 
 
 def _edge_between(left: float, right: float, edges: set[int]) -> bool:
