@@ -323,7 +323,9 @@ def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
     """Lines grouped into blocks: each line joins the nearest open block above it that it
     continues, else starts one."""
     frames = frame_boxes(shapes)
-    rules = [s.box for s in shapes if s.kind == "rule"]
+    # The rules by their foot: a pair of lines looks only at those between them.
+    rules = sorted((s.box for s in shapes if s.kind == "rule"), key=lambda r: r[1])
+    feet = [r[1] for r in rules]
     open_: list[list[Line]] = []
     frame_ix: list[int] = []
     active: list[int] = []  # blocks a later line may still continue
@@ -336,7 +338,7 @@ def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
         for k in active:
             block = open_[k]
             nearer = best is None or block[-1].box[1] < open_[best][-1].box[1]
-            if nearer and frame_ix[k] == frame and _continues(block, line, rules):
+            if nearer and frame_ix[k] == frame and _continues(block, line, rules, feet):
                 best = k
         if best is None:
             open_.append([line])
@@ -359,9 +361,11 @@ def frame_boxes(shapes: Sequence[Shape]) -> list[Box]:
     return [s.box for s in shapes if s.kind == FRAME_KIND]
 
 
-def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
+def _continues(block: list[Line], line: Line, rules: Sequence[Box], feet: Sequence[float]) -> bool:
     """The line goes on the block: under its last line, overlapping it, in its type, with
-    no rule between. (The overlap is tested first: most blocks tried are other columns.)"""
+    no rule between. (The overlap is tested first: most blocks tried are other columns.)
+    `rules` are sorted by their foot, `feet`: only those whose foot lies between the two
+    lines (see `_between`) are looked at."""
     last = block[-1]
     up, down = last.box, line.box
     left, right = max(up[0], down[0]), min(up[2], down[2])
@@ -381,7 +385,8 @@ def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
     gap = up[1] - down[3]
     if gap > MAX_LINE_GAP_EM * a.size or gap < -a.size:
         return False
-    return not any(_between(rule, up, down) and not _underline(rule, up, a.size) for rule in rules)
+    near = rules[bisect_left(feet, down[3] - 1) : bisect_right(feet, up[1] + 1)]
+    return not any(_between(rule, up, down) and not _underline(rule, up, a.size) for rule in near)
 
 
 def _underline(rule: Box, line: Box, size: float) -> bool:
