@@ -242,9 +242,12 @@ class _Writer:
         self._fonts += [line.main.font] * len(traced)
 
     def run(self, run: Run, page: int) -> None:
+        """A run's text, filed with its origin (`write` inlined: a page has thousands)."""
         text = _hyphens(run.text)
-        self.origins.append(Origin(self.at, self.at + len(text), page, run.box, run.first))
-        self.write(text)
+        at = self.at
+        self.at = end = at + len(text)
+        self.origins.append(Origin(at, end, page, run.box, run.first))
+        self.parts.append(text)
 
 
 def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
