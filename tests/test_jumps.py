@@ -127,7 +127,7 @@ def test_a_jump_line_in_a_dump_is_its_storys_note() -> None:
         "plan costs twelve million pounds and will take three years to finish.\n\n"
         "Continued on Page A7\n"
     )
-    [item] = parse_text(dump).items
+    [item] = parse_text(dump).items()
     assert [n.text for n in item.notes] == ["Continued on Page A7"]
     assert item.pull_quotes == ()
 

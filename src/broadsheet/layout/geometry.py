@@ -8,10 +8,12 @@ geometry, so the order the content stream drew them in does not matter.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from broadsheet.layout.strays import MARK_SIZE_RATIO, MAX_MARK_CHARS, with_marks, with_slivers
 from broadsheet.model import Box, TypeRole, union
 from broadsheet.page import FRAME_KIND, Run, Shape
 from broadsheet.rounding import tenth
@@ -21,8 +23,6 @@ from broadsheet.rounding import tenth
 SAME_BASELINE_EM = 0.3
 # A rule within this share of the type size of a line's foot, within its extent, underlines it.
 UNDERLINE_EM = 0.2
-# A run less high than this share of its size is a stroke (a dash), not a line's height.
-SLIVER_EM = 0.3
 MAX_WORD_GAP_EM = 0.6
 # Where the type changes within one size, a justified line's space may stretch to this.
 MAX_EMPHASIS_GAP_EM = 1.0
@@ -52,12 +52,6 @@ MAX_LINE_GAP_EM = 0.6
 # A run with fewer letters or digits than this (a bullet, a footnote mark) sets no type.
 MIN_WORD_CHARS = 2
 DEFAULT_BODY_SIZE = 10.0
-# Footnote marks: at most this many characters, in type this share of the line's or
-# smaller, raised at most this many of the line's ems.
-MAX_MARK_CHARS = 3
-MARK_SIZE_RATIO = 0.8
-MARK_RAISE_EM = 0.6
-MARK_GAP_EM = 0.6
 # Type this much larger than the body's is display type (headlines, pull quotes, decks):
 # the one bound every stage that tells display type from the body's shares.
 DISPLAY_RATIO = 1.12
@@ -118,7 +112,7 @@ def lines(runs: Sequence[Run]) -> list[Line]:
             rows[-1].append(run)
         else:
             rows.append([run])
-    rows = _with_slivers(_with_marks(upright, rows))
+    rows = with_slivers(with_marks(upright, rows))
     rows = [sorted(row, key=lambda r: r.box[0]) for row in rows]
     edges = _column_edges(rows)
     pieces = [_pieces(row, edges) for row in rows]
@@ -145,55 +139,6 @@ def _column_edges(rows: list[list[Run]]) -> set[int]:
             if k == 0 or run.box[0] - row[k - 1].box[2] >= EDGE_GAP_EM * run.size:
                 starts[round(run.box[0])] += 1
     return {x for x, n in starts.items() if n >= MIN_EDGE_LINES}
-
-
-def _with_marks(upright: list[Run], rows: list[list[Run]]) -> list[list[Run]]:
-    """Footnote marks set small and raised join the row of the word they follow (or
-    precede) instead of a row of their own, or of whatever other column's line they
-    happen to be level with."""
-    sizes = sorted(r.size for r in upright)
-    small = MARK_SIZE_RATIO * sizes[len(sizes) // 2] if sizes else 0.0
-    marks = {id(r) for r in upright if len(r.text) <= MAX_MARK_CHARS and r.size <= small}
-    if not marks:
-        return rows
-    row_of = {id(r): k for k, row in enumerate(rows) for r in row}
-    hosts = [r for r in upright if id(r) not in marks]
-    out = [[r for r in row if id(r) not in marks] for row in rows]
-    for mark in (r for r in upright if id(r) in marks):
-        host = next((h for h in hosts if _carries(h, mark)), None)
-        out[row_of[id(host)] if host else row_of[id(mark)]].append(mark)
-    return [row for row in out if row]
-
-
-def _with_slivers(rows: list[list[Run]]) -> list[list[Run]]:
-    """A row of thin runs only (a dash drawn on its own, whose box is the stroke's, not the
-    line's) joins the row next to it whose height takes it in: the dash's line."""
-    out: list[list[Run]] = []
-    for k, row in enumerate(rows):
-        if all(r.box[3] - r.box[1] < SLIVER_EM * r.size for r in row):
-            below = rows[k + 1] if k + 1 < len(rows) else []
-            host = next((h for h in (below, out[-1] if out else []) if _takes_in(h, row)), None)
-            if host is not None:
-                host.extend(row)
-                continue
-        out.append(row)
-    return out
-
-
-def _takes_in(row: list[Run], thin: list[Run]) -> bool:
-    """The row's height spans the thin runs' (an empty row spans nothing)."""
-    if not row:
-        return False
-    bottom, top = min(r.box[1] for r in row), max(r.box[3] for r in row)
-    return bottom <= min(r.box[1] for r in thin) and max(r.box[3] for r in thin) <= top
-
-
-def _carries(host: Run, mark: Run) -> bool:
-    """The mark is set raised right after or before the host word, in smaller type."""
-    h, m, em = host.box, mark.box, host.size
-    level = h[1] <= m[1] <= h[1] + MARK_RAISE_EM * em
-    beside = 0 <= m[0] - h[2] <= MARK_GAP_EM * em or 0 <= h[0] - m[2] <= MARK_GAP_EM * em
-    return level and beside and mark.size <= MARK_SIZE_RATIO * host.size
 
 
 def _mark(run: Run, size: float) -> bool:
@@ -242,18 +187,24 @@ def _pieces(row: list[Run], edges: set[int]) -> list[list[Run]]:
 def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     """Whether `run` goes on the line `last` ends: a word gap away, in a size not far off,
     after a space where the type changes (touching runs of two types are two columns: a
-    long word run over its column's edge), and not starting a column's line (`edges`)."""
+    long word run over its column's edge), and not starting a column's line (`edges`).
+    The tests that settle most pairs come first: a plain word gap needs no more."""
     gap = run.box[0] - last.box[2]
-    small, big = sorted((run.size, last.size))
+    small, big = (last.size, run.size) if last.size < run.size else (run.size, last.size)
     if len(last.text) == 1 and last.size >= DROP_CAP_RATIO * run.size and is_drop_cap(last):
         return False  # a drop cap on the baseline of its last line: `_drop_caps` places it
     mark = _mark(run, big) or _mark(last, big)  # a footnote mark set against its word
+    if not (mark or big <= MAX_SIZE_RATIO * small):
+        return False
     same = (run.font, run.size) == (last.font, last.size)
     # Punctuation never opens a column's line: it goes on with the word it touches
     # (a bold run-in head and its colon in the body's type, "AGENCY" + ":").
-    apart = same or mark or gap >= MIN_TYPE_GAP_EM * small or run.text[0] in AFTER_WORD_MARKS
-    near = -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small
-    gutter = gap >= GUTTER_MIN_EM * small and _on_edge(run, edges)
+    if not (same or mark or gap >= MIN_TYPE_GAP_EM * small or run.text[0] in AFTER_WORD_MARKS):
+        return False
+    if gap >= GUTTER_MIN_EM * small and _on_edge(run, edges):
+        return False
+    if -MAX_OVERLAP_EM * small <= gap <= MAX_WORD_GAP_EM * small:
+        return True
     # Words spread wide in one type (a narrow justified or flush-right line, drawn word by
     # word) stay one line unless a column's edge lies in the gap (the next one starts a
     # column's line, or its indented first line). Only a page drawn word by word (or glyph
@@ -263,8 +214,7 @@ def _same_line(last: Run, run: Run, edges: set[int]) -> bool:
     # A change of type in one size mid-line (a bold name, an italic title) is emphasis: a
     # justified line's space before it may stretch past a word gap.
     emphasis = not same and run.size == last.size and 0 <= gap <= MAX_EMPHASIS_GAP_EM * small
-    near = near or ((spread or emphasis) and not _edge_between(last.box[2], run.box[0], edges))
-    return apart and near and not gutter and (mark or big <= MAX_SIZE_RATIO * small)
+    return (spread or emphasis) and not _edge_between(last.box[2], run.box[0], edges)
 
 
 def _edge_between(left: float, right: float, edges: set[int]) -> bool:
@@ -300,15 +250,18 @@ def _line(runs: list[Run]) -> Line:
     lead-in opens a line of body type and the type that flows on ends it."""
     if len(runs) == 1:
         return Line((runs[0],), runs[0].box, runs[0])
-    worded = [r for r in runs if sum(map(str.isalnum, r.text[:8])) >= MIN_WORD_CHARS]
-    return Line(tuple(runs), union([r.box for r in runs]), (worded or runs)[-1])
+    # Looked for from the end: most lines end in words, so one run is looked at.
+    worded = (r for r in reversed(runs) if sum(map(str.isalnum, r.text[:8])) >= MIN_WORD_CHARS)
+    return Line(tuple(runs), union([r.box for r in runs]), next(worded, runs[-1]))
 
 
 def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
     """Lines grouped into blocks: each line joins the nearest open block above it that it
     continues, else starts one."""
     frames = frame_boxes(shapes)
-    rules = [s.box for s in shapes if s.kind == "rule"]
+    # The rules by their foot: a pair of lines looks only at those between them.
+    rules = sorted((s.box for s in shapes if s.kind == "rule"), key=lambda r: r[1])
+    feet = [r[1] for r in rules]
     open_: list[list[Line]] = []
     frame_ix: list[int] = []
     active: list[int] = []  # blocks a later line may still continue
@@ -321,7 +274,7 @@ def blocks(page_lines: Sequence[Line], shapes: Sequence[Shape]) -> list[GBlock]:
         for k in active:
             block = open_[k]
             nearer = best is None or block[-1].box[1] < open_[best][-1].box[1]
-            if nearer and frame_ix[k] == frame and _continues(block, line, rules):
+            if nearer and frame_ix[k] == frame and _continues(block, line, rules, feet):
                 best = k
         if best is None:
             open_.append([line])
@@ -344,9 +297,11 @@ def frame_boxes(shapes: Sequence[Shape]) -> list[Box]:
     return [s.box for s in shapes if s.kind == FRAME_KIND]
 
 
-def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
+def _continues(block: list[Line], line: Line, rules: Sequence[Box], feet: Sequence[float]) -> bool:
     """The line goes on the block: under its last line, overlapping it, in its type, with
-    no rule between. (The overlap is tested first: most blocks tried are other columns.)"""
+    no rule between. (The overlap is tested first: most blocks tried are other columns.)
+    `rules` are sorted by their foot, `feet`: only those whose foot lies between the two
+    lines (see `_between`) are looked at."""
     last = block[-1]
     up, down = last.box, line.box
     left, right = max(up[0], down[0]), min(up[2], down[2])
@@ -366,7 +321,8 @@ def _continues(block: list[Line], line: Line, rules: Sequence[Box]) -> bool:
     gap = up[1] - down[3]
     if gap > MAX_LINE_GAP_EM * a.size or gap < -a.size:
         return False
-    return not any(_between(rule, up, down) and not _underline(rule, up, a.size) for rule in rules)
+    near = rules[bisect_left(feet, down[3] - 1) : bisect_right(feet, up[1] + 1)]
+    return not any(_between(rule, up, down) and not _underline(rule, up, a.size) for rule in near)
 
 
 def _underline(rule: Box, line: Box, size: float) -> bool:

@@ -114,10 +114,11 @@ def _cut(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]]
         return None
 
     def across(it: T) -> tuple[float, float]:
-        return (-box(it)[3], -box(it)[1])
+        return _across(box(it))
 
     def down(it: T) -> tuple[float, float]:
-        return (box(it)[0], box(it)[2])
+        b = box(it)
+        return (b[0], b[2])
 
     rows = _rows(region, box, body)
     found = rows or _split(region, down, 0.0)
@@ -167,7 +168,7 @@ def _rows(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]
     left within the measure of a block above it (white beside a column that ends early,
     under a pull quote's rule, over a ragged quote, is no row's end). None if no band is
     left."""
-    rows = _split(region, lambda it: (-box(it)[3], -box(it)[1]), ROW_GAP_EM * body)
+    rows = _split(region, lambda it: _across(box(it)), ROW_GAP_EM * body)
     if rows is None:
         return None
     width = _width([box(it) for it in region])
@@ -183,6 +184,11 @@ def _rows(region: list[T], box: Callable[[T], Box], body: float) -> list[list[T]
     return kept if len(kept) > 1 else None
 
 
+def _across(b: Box) -> tuple[float, float]:
+    """A box's span down the page, as `_split` takes spans: top first, both negated."""
+    return (-b[3], -b[1])
+
+
 def _width(boxes: Sequence[Box]) -> float:
     return max(b[2] for b in boxes) - min(b[0] for b in boxes)
 
@@ -191,14 +197,16 @@ def _split(
     region: list[T], span: Callable[[T], tuple[float, float]], min_gap: float
 ) -> list[list[T]] | None:
     """The region cut at every gap of at least `min_gap` in its projection onto one axis
-    (spans run low to high); None if no such gap sets anything apart."""
-    ordered = sorted(region, key=lambda it: span(it)[0])
-    parts: list[list[T]] = [[ordered[0]]]
-    reach = span(ordered[0])[1]
-    for it in ordered[1:]:
-        lo, hi = span(it)
+    (spans run low to high); None if no such gap sets anything apart. Each item's span is
+    asked for once."""
+    spans = [span(it) for it in region]
+    ordered = sorted(range(len(region)), key=lambda k: spans[k][0])
+    parts: list[list[T]] = [[region[ordered[0]]]]
+    reach = spans[ordered[0]][1]
+    for k in ordered[1:]:
+        lo, hi = spans[k]
         if lo - reach >= max(min_gap, -SLACK_PT):
             parts.append([])
-        parts[-1].append(it)
+        parts[-1].append(region[k])
         reach = max(reach, hi)
     return parts if len(parts) > 1 else None

@@ -247,7 +247,7 @@ class _Writer:
         start, first, self._page = self.at, len(self.parts), page
         self.run(line.runs[0], page)
         for before, run in itertools.pairwise(line.runs):
-            cap = is_drop_cap(before) and before.size >= DROP_CAP_RATIO * run.size
+            cap = before.size >= DROP_CAP_RATIO * run.size and is_drop_cap(before)
             if not cap and run.box[0] - before.box[2] >= MIN_SPACE_EM * run.size:
                 self.write(" ")
             self.run(run, page)
@@ -260,9 +260,12 @@ class _Writer:
         self._fonts += [line.main.font] * len(traced)
 
     def run(self, run: Run, page: int) -> None:
+        """A run's text, filed with its origin (`write` inlined: a page has thousands)."""
         text = _hyphens(run.text)
-        self.origins.append(Origin(self.at, self.at + len(text), page, run.box, run.first))
-        self.write(text)
+        at = self.at
+        self.at = end = at + len(text)
+        self.origins.append(Origin(at, end, page, run.box, run.first))
+        self.parts.append(text)
 
 
 def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
@@ -272,11 +275,16 @@ def body_type(found: Sequence[GBlock]) -> tuple[str, float]:
 
 
 def _chars_by_type(lines: Iterable[Line]) -> Counter[tuple[str, float]]:
-    """How many characters the lines set in each font and size (to a tenth of a point)."""
-    count: Counter[tuple[str, float]] = Counter()
+    """How many characters the lines set in each font and size (to a tenth of a point).
+    The sizes are rounded once each, not once a run: the types come in the order of their
+    first run all the same, so `most_common` breaks a tie as before."""
+    exact: Counter[tuple[str, float]] = Counter()
     for line in lines:
         for run in line.runs:
-            count[(run.font, tenth(run.size))] += len(run.text)
+            exact[run.font, run.size] += len(run.text)
+    count: Counter[tuple[str, float]] = Counter()
+    for (font, size), n in exact.items():
+        count[font, tenth(size)] += n
     return count
 
 

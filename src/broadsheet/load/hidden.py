@@ -84,8 +84,8 @@ class HiddenTest:
                 pale = min(colour) >= PALE
             else:
                 pale = _same(_over(colour, alpha, PAPER), PAPER)
-            filled = self.modes[obj] in _FILL_MODES
-            if pale and filled and self._on_own_colour(box, place, colour, alpha):
+            filled = pale and self.modes[obj] in _FILL_MODES  # most runs are not pale
+            if filled and self._on_own_colour(box, place, colour, alpha):
                 out[k] = "same-colour"
         return out
 

@@ -26,7 +26,7 @@ from broadsheet.load.paint import walk
 from broadsheet.load.pdfium_abi import (
     NULL,
     address,
-    fill_rgba,
+    fill_colour,
     font_size,
     loose_char_box,
     object_font,
@@ -240,14 +240,17 @@ class _RunReader:
         """The line's runs; a hyphen drawn on its own goes with the word before it (its own
         box is a sliver that would stand on a line of its own)."""
         out: list[Run] = []
+        text = self.text
         for a, b, obj in self._pieces(start, end):
-            piece = self.text[a:b].strip()
+            stretch = text[a:b]
+            piece = stretch.strip()
             if obj == NULL or not piece:
                 continue
+            at = a + len(stretch) - len(stretch.lstrip())  # the piece's first character
             if out and piece in LINE_END_MARKS and out[-1].first + len(out[-1].text) == a:
-                out[-1] = self._hyphen_to(out[-1], a + self.text[a:b].index(piece), piece)
+                out[-1] = self._hyphen_to(out[-1], at, piece)
             else:
-                out.append(self._run(a, b, obj))
+                out.append(self._run(at, piece, obj))
         return out
 
     def _hyphen_to(self, last: Run, at: int, hyphen: str) -> Run:
@@ -290,26 +293,26 @@ class _RunReader:
                 merged.append((a, b, obj))
         return merged
 
-    def _run(self, a: int, b: int, obj: int) -> Run:
-        text = self.text
-        while b > a + 1 and text[b - 1].isspace():
-            b -= 1
-        while a < b - 1 and text[a].isspace():
-            a += 1
+    def _run(self, a: int, piece: str, obj: int) -> Run:
+        """The run of `piece` (stripped, from index `a` on) drawn by text object `obj`: its
+        type, colour and box, asked of PDFium in as few calls as a run allows."""
         m = self.matrix
         object_matrix(obj, m)
         font_size(obj, self.size)
-        font, bold, italic = self._font(obj)
-        red, green, blue, alpha = fill_rgba(obj, self.rgba)
+        key = object_font(obj) or NULL
+        font, bold, italic = self.fonts.get(key) or self._font(key)
+        rgba = self.rgba
+        fill_colour(obj, *rgba)
+        alpha = rgba[3].value
         self.marks.append((obj, alpha))
         scale_x, skew, height = m.a, m.b, math.hypot(m.c, m.d)
         upright = abs(skew) < 1e-3 * max(abs(scale_x), 1e-6) and scale_x > 0
         size = hundredth(self.size.value * height)
+        colour = (rgba[0].value, rgba[1].value, rgba[2].value)
         # Fields in order (text, box, size, font, bold, italic, colour, upright, first):
         # a named tuple made by position costs half as much as by keyword.
-        return Run(
-            text[a:b], self._box(a, b - 1), size, font, bold, italic, (red, green, blue), upright, a
-        )
+        box = self._box(a, a + len(piece) - 1)
+        return Run(piece, box, size, font, bold, italic, colour, upright, a)
 
     def char_box(self, index: int) -> Box:
         return self._box(index, index)
@@ -329,17 +332,16 @@ class _RunReader:
             max(box[3], rect.top),
         )
 
-    def _font(self, obj: int) -> tuple[str, bool, bool]:
-        key = object_font(obj) or NULL
-        if key not in self.fonts:
-            font = ctypes.cast(key, pdfium_c.FPDF_FONT)
-            buf = ctypes.create_string_buffer(256)
-            pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
-            name = buf.value.decode("latin-1").split("+", 1)[-1]
-            low = name.lower()
-            weight = pdfium_c.FPDFFont_GetWeight(font)
-            flags = pdfium_c.FPDFFont_GetFlags(font)
-            bold = weight >= BOLD_WEIGHT or any(m in low for m in BOLD_MARKS)
-            italic = bool(flags & FONT_FLAG_ITALIC) or any(m in low for m in ITALIC_MARKS)
-            self.fonts[key] = (name, bold, italic)
+    def _font(self, key: int) -> tuple[str, bool, bool]:
+        """A font's name (without its subset tag), bold and italic, kept by its handle."""
+        font = ctypes.cast(key, pdfium_c.FPDF_FONT)
+        buf = ctypes.create_string_buffer(256)
+        pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
+        name = buf.value.decode("latin-1").split("+", 1)[-1]
+        low = name.lower()
+        weight = pdfium_c.FPDFFont_GetWeight(font)
+        flags = pdfium_c.FPDFFont_GetFlags(font)
+        bold = weight >= BOLD_WEIGHT or any(m in low for m in BOLD_MARKS)
+        italic = bool(flags & FONT_FLAG_ITALIC) or any(m in low for m in ITALIC_MARKS)
+        self.fonts[key] = (name, bold, italic)
         return self.fonts[key]
