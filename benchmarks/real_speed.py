@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/real_speed.py [--rounds N] [--shared DIR]
+    python benchmarks/real_speed.py [--rounds N] [--shared DIR] [--stages]
 
 Issue 14 asks that the whole process on real pages take at most 3x what pypdfium2 alone
 needs to pull their text. The PDFs of `../shared/real` and `../shared/pages` (next to the
@@ -18,7 +18,8 @@ Bytecode is written and read in a folder of the system's temporary one
 PYTHONDONTWRITEBYTECODE is set; the warm-up runs write it. The table gives the median wall
 and CPU time (user + system; less moved than wall time by
 other work on a shared machine) of each and their ratio; the last line is one JSON object
-with the page count, both medians and the ratios, for scripts.
+with the page count, both medians and the ratios, for scripts. `--stages` also times
+each step of the conversion in this process (reading, page text, text stages, JSON).
 """
 
 from __future__ import annotations
@@ -116,10 +117,42 @@ def measure(table: dict[str, list[str]], rounds: int) -> dict[str, tuple[float, 
     }
 
 
+def stage_times(joined: Path, rounds: int) -> dict[str, float]:
+    """Median CPU seconds of each step of the conversion, run in this process after one
+    warm-up: where the whole process's time goes, imports apart."""
+    from broadsheet.export.json import document_jsonl
+    from broadsheet.layout.pdftext import pdf_source
+    from broadsheet.load.pdf import open_pdf, read_pages
+    from broadsheet.model import Document
+    from broadsheet.pipeline import Options, iter_pages
+
+    data = joined.read_bytes()
+    times: dict[str, list[float]] = {}
+    for _ in range(rounds + 1):
+        marks = [time.process_time()]
+        pdf = open_pdf(data, str(joined))
+        read = list(read_pages(pdf, range(1, len(pdf) + 1)))
+        pdf.close()
+        marks.append(time.process_time())
+        source, _ = pdf_source(iter(read), str(joined))
+        marks.append(time.process_time())
+        pages = tuple(iter_pages(source, Options()))
+        marks.append(time.process_time())
+        document_jsonl(Document(source, pages))
+        marks.append(time.process_time())
+        steps = ("read (PDFium, runs)", "page text (layout)", "text stages", "JSON")
+        for step, a, b in zip(steps, marks, marks[1:], strict=False):
+            times.setdefault(step, []).append(b - a)
+    return {step: statistics.median(t[1:]) for step, t in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"runs each ({ROUNDS})")
     parser.add_argument("--shared", type=Path, default=SHARED, help=f"folder ({SHARED})")
+    parser.add_argument(
+        "--stages", action="store_true", help="also time each step of the conversion in-process"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         joined, bare = Path(folder) / "joined.pdf", Path(folder) / "bare.py"
@@ -128,6 +161,7 @@ def main() -> None:
             sys.exit(f"no PDFs under {args.shared}/{{{','.join(FOLDERS)}}}")
         bare.write_text(BARE_SCRIPT, encoding="utf-8")
         medians = measure(commands(joined, bare), args.rounds)
+        steps = stage_times(joined, args.rounds) if args.stages else {}
     (wall, cpu), (bare_wall, bare_cpu) = medians["broadsheet"], medians["bare pypdfium2"]
     print(f"{pages} pages, median of {args.rounds} runs each")
     print()
@@ -136,7 +170,7 @@ def main() -> None:
     for label, (w, c) in medians.items():
         print(f"| {label} | {w:.3f} | {c:.3f} |")
     print(f"| ratio (goal <= {GOAL_RATIO:g}) | {wall / bare_wall:.2f} | {cpu / bare_cpu:.2f} |")
-    result = {
+    result: dict[str, object] = {
         "pages": pages,
         "broadsheet_wall_s": round(wall, 3),
         "broadsheet_cpu_s": round(cpu, 3),
@@ -145,6 +179,13 @@ def main() -> None:
         "ratio_wall": round(wall / bare_wall, 2),
         "ratio_cpu": round(cpu / bare_cpu, 2),
     }
+    if steps:
+        print()
+        print("| step, in process | CPU s |")
+        print("|---|---|")
+        for step, seconds in steps.items():
+            print(f"| {step} | {seconds:.3f} |")
+        result["steps_cpu_s"] = {step: round(seconds, 3) for step, seconds in steps.items()}
     print(json.dumps(result))
 
 
