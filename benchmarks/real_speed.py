@@ -27,16 +27,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
+
+try:  # the same timer as the start-up benchmark
+    from benchmarks.startup import timed
+except ImportError:  # run as a script: its own folder is on the path
+    from startup import timed  # type: ignore[no-redef]
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FOLDERS = ("real", "pages")
@@ -79,16 +82,6 @@ def environment() -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / PYCACHE))
     return env
-
-
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds (user + system) of one run of the command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def commands(joined: Path, bare: Path) -> dict[str, list[str]]:
