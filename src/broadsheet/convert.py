@@ -25,14 +25,18 @@ from broadsheet.export.json import (
     page_dicts,
 )
 from broadsheet.export.markdown import document_markdown, document_text, hidden_note
-from broadsheet.model import Document, Page, Skipped, Source
+from broadsheet.model import ROUTINE_RULES, Document, Page, Skipped, Source
 from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
 
-FORMATS = ("json", "jsonl", "markdown", "text")
+FORMATS = ("json", "jsonl", "markdown", "text", "html")
 # What a batch appends to an input's name for each format's output.
-EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt"}
-# Rules shown by --explain; plain line breaks and space folding are recorded but routine.
-ROUTINE_RULES = ("linebreak", "space.normalise")
+EXTENSIONS = {
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "markdown": ".md",
+    "text": ".txt",
+    "html": ".html",
+}
 
 
 Progress = Callable[[int], None]  # told how many more pages are done
@@ -122,6 +126,7 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
     options = Options(language=request.language)
     report = Report()
     pages: list[Page] = []
+    batches: list[Document] = []  # for html: each batch whole (its pages are drawn)
     dicts: list[dict[str, Any]] = []  # for json: each batch's pages with its glyph boxes
     skipped: list[Skipped] = []
     first: Source | None = None  # what the document is: every batch's source tells it
@@ -140,10 +145,14 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
             out.write(document_jsonl(doc, request.explain, request.boxes))
         elif request.format == "json":
             dicts.extend(page_dicts(doc, request.explain, request.boxes))
+        elif request.format == "html":
+            batches.append(doc)
         else:
             pages.extend(doc.pages)
     if dicts and first is not None:
         out.write(json_text(document_dict(first, dicts, skipped)))
+    if any(batch.pages for batch in batches):
+        out.write(_pdf_html(batches, data, name, request.password))
     if pages:
         whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
         out.write(render(whole, request.format, request.explain))
@@ -151,6 +160,18 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
             report.notes.extend(_hidden_notes(pages))
     report.explained = "".join(explained)
     return report
+
+
+def _pdf_html(batches: list[Document], data: bytes, name: str, password: str | None) -> str:
+    """The review view of a PDF: its batches as one document, each page drawn by PDFium
+    under the outlines of what was found (imported here: only this format needs them)."""
+    from broadsheet.api import joined
+    from broadsheet.export.html import document_html
+    from broadsheet.load.render import page_pictures
+
+    whole = joined(batches)
+    pictures = page_pictures(data, name, whole.source.page_numbers, password)
+    return document_html(whole, pictures)
 
 
 def _add_notes(report: Report, page: Page) -> None:
@@ -175,6 +196,10 @@ def render(
         return document_jsonl(doc, explain_repairs, boxes)
     if fmt == "markdown":
         return document_markdown(doc)
+    if fmt == "html":  # a dump's view: its text with the fields marked (no picture)
+        from broadsheet.export.html import document_html
+
+        return document_html(doc)
     return document_text(doc)
 
 

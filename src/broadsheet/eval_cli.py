@@ -140,6 +140,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("pred", type=Path, metavar="PRED", help="prediction file or folder")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
+        "--html",
+        action="store_true",
+        help="write a report with gold and prediction side by side, item by item, the "
+        "differences marked and the figures on top (to -o FILE, else stdout)",
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="where --html writes")
+    parser.add_argument(
         "--fail-under",
         type=_threshold,
         action="append",
@@ -152,19 +159,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def eval_main(argv: Sequence[str] | None = None) -> int:
-    """`broadsheet eval GOLD PRED [--json] [--fail-under METRIC=VALUE]`; returns the exit code."""
+    """`broadsheet eval GOLD PRED [--json|--html [-o FILE]] [--fail-under METRIC=VALUE]`;
+    returns the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.output is not None and not args.html:
+        parser.error("-o goes with --html")
     try:
-        named = [
-            (name, evaluate_document(_load(g), _load(p)))
-            for name, g, p in _pairs(parser, args.gold, args.pred)
-        ]
+        loaded = [(name, _load(g), _load(p)) for name, g, p in _pairs(parser, args.gold, args.pred)]
     except EvalError as e:
         print(f"broadsheet eval: {e}", file=sys.stderr)
         return EXIT_INPUT
+    named = [(name, evaluate_document(g, p)) for name, g, p in loaded]
     total = aggregate(labelled(name, s) if len(named) > 1 else s for name, s in named)
-    if args.json:
+    if args.html:
+        _write_html(args.output, loaded, named, total)
+    elif args.json:
         docs = {name: score.to_dict() for name, score in named}
         _write(json.dumps({"total": total.to_dict(), "documents": docs}, indent=2))
     else:
@@ -174,6 +184,25 @@ def eval_main(argv: Sequence[str] | None = None) -> int:
     for message in missed:
         print(f"broadsheet eval: {message}", file=sys.stderr)
     return EXIT_MISSED if missed else EXIT_OK
+
+
+def _write_html(
+    output: Path | None,
+    loaded: list[tuple[str, list[Page], list[Page]]],
+    named: list[tuple[str, PageScore]],
+    total: PageScore,
+) -> None:
+    """The side-by-side report: the total first when there are several documents."""
+    from broadsheet.eval_html import report_html
+
+    rows = [(name, g, p, score) for (name, g, p), (_, score) in zip(loaded, named, strict=True)]
+    if len(rows) > 1:
+        rows.insert(0, ("all documents", [], [], total))
+    report = report_html(rows)
+    if output is None:
+        _write(report)
+    else:
+        output.write_text(report, encoding="utf-8")
 
 
 def _write(report: str) -> None:

@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 
 # Text that keeps its source, defined apart (the model's every field is built of it).
 from broadsheet.traced import REPAIR_RULES as REPAIR_RULES
+from broadsheet.traced import ROUTINE_RULES as ROUTINE_RULES
 from broadsheet.traced import Builder as Builder
 from broadsheet.traced import Edit as Edit
 from broadsheet.traced import Repair as Repair

@@ -41,6 +41,9 @@ RepairRule = Literal[
     "encoding.mojibake",
 ]
 REPAIR_RULES: tuple[RepairRule, ...] = typing.get_args(RepairRule)
+# Repairs made on every line (a plain line break, spaces folded): recorded, but routine,
+# so listings (--explain, the HTML view) leave them out.
+ROUTINE_RULES: tuple[RepairRule, ...] = ("linebreak", "space.normalise")
 
 
 @dataclass(frozen=True, slots=True)
