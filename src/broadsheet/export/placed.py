@@ -19,7 +19,7 @@ from typing import Literal
 
 from broadsheet.export.boxes import pieces, shown
 from broadsheet.export.json import Where
-from broadsheet.model import Box, Origin, Traced, union
+from broadsheet.model import Box, Item, Origin, Traced, union
 
 WORD = re.compile(r"\S+")
 
@@ -163,3 +163,39 @@ def furniture_kind(text: str, box: Box | None, height: float) -> FurnitureKind:
     if middle < EDGE_SHARE:
         return "header"
     return "footer" if middle > 1 - EDGE_SHARE else "other"
+
+
+# An item's fields in reading order, as the JSON names them; the list fields repeat.
+READING_ORDER = (
+    "kicker", "headline", "teaser", "byline", "dateline",
+    "paragraphs", "pull_quotes", "caption", "credit", "notes",
+)  # fmt: skip
+LISTS = frozenset(("paragraphs", "pull_quotes", "notes"))
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One text of an item: its JSON name, its place in a list field (None for a single
+    field), and the text."""
+
+    name: str
+    index: int | None
+    text: Traced
+
+
+def item_fields(item: Item) -> list[Field]:
+    """The item's fields in reading order (kicker first, notes last), as the JSON has them:
+    a single field when it has text, every text of a list field.
+
+    >>> [(f.name, f.index) for f in item_fields(Item("brief", headline=Traced("Ja"),
+    ...     paragraphs=(Traced("Eins."), Traced("Zwei."))))]
+    [('headline', None), ('paragraphs', 0), ('paragraphs', 1)]
+    """
+    out: list[Field] = []
+    for name in READING_ORDER:
+        value: Traced | tuple[Traced, ...] | None = getattr(item, name)
+        if isinstance(value, tuple):
+            out += [Field(name, k, text) for k, text in enumerate(value)]
+        elif value is not None and value.text:
+            out.append(Field(name, None, value))
+    return out
