@@ -195,3 +195,58 @@ def test_formats_that_need_places_refuse_a_dump_in_one_line(write: Any) -> None:
         write(parsed(SEED_DUMP))
     message = str(caught.value)
     assert "needs a PDF" in message and "\n" not in message
+
+
+# --- through the command line ---------------------------------------------------------------
+
+
+def test_cli_alto_writes_its_mets_beside_it(tmp_path: Path) -> None:
+    from broadsheet.cli import main
+
+    alto = tmp_path / "page.alto.xml"
+    assert main([str(SAMPLE_PDF), "-f", "alto", "-o", str(alto)]) == 0
+    mets = tmp_path / "page.mets.xml"
+    assert xsd_errors("alto-4-4.xsd", alto.read_text(encoding="utf-8")) == []
+    assert xsd_errors("mets-1-12-1.xsd", mets.read_text(encoding="utf-8")) == []
+    assert 'href="page.alto.xml"' in mets.read_text(encoding="utf-8")
+
+
+def test_batch_alto_writes_a_mets_per_input(tmp_path: Path) -> None:
+    from broadsheet.cli import main
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for k in (1, 2):
+        shutil.copy(SAMPLE_PDF, inputs / f"p{k}.pdf")
+    out = tmp_path / "out"
+    assert main([str(inputs), "-o", str(out), "-f", "alto", "-j", "1"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["p1.pdf.alto.xml", "p1.pdf.mets.xml", "p2.pdf.alto.xml", "p2.pdf.mets.xml"]
+
+
+def test_cli_page_of_several_pages_asks_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from broadsheet.cli import main
+
+    two = tmp_path / "two.pdf"
+    joined = broadsheet_pdf_twice(two)
+    assert main([str(joined), "-f", "page"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "PAGE-XML holds one page" in err and "--pages" in err
+    assert main([str(joined), "-f", "page", "--pages", "2"]) == 0
+    assert xsd_errors("pagecontent-2019-07-15.xsd", capsys.readouterr().out) == []
+
+
+def broadsheet_pdf_twice(target: Path) -> Path:
+    """The sample PDF's page twice, as one PDF."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(2):
+        source = pdfium.PdfDocument(str(SAMPLE_PDF))
+        pdf.import_pages(source)
+        source.close()
+    pdf.save(str(target))
+    pdf.close()
+    return target

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from broadsheet.convert import EXTENSIONS, Request, convert
+from broadsheet.convert import EXTENSIONS, Request, convert, mets_name
 from broadsheet.errors import BroadsheetError, RequestError, for_command_line
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ def run_task(task: Task, request: Request) -> Outcome:
         report = convert(task.source.read_bytes(), str(task.source), request, buffer)
         if report.pages:
             write_atomically(task.target, buffer.getvalue())
+        if report.pages and report.mets is not None:  # ALTO's METS, beside it
+            mets = task.target.with_name(mets_name(task.target.name))
+            write_atomically(mets, report.mets(task.target.name))
     except BroadsheetError as err:
         return Outcome(str(task.source), error=_reason(for_command_line(err), str(task.source)))
     except OSError as err:

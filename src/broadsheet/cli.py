@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -28,7 +28,7 @@ from broadsheet.batch import (
     run_batch,
     write_failures,
 )
-from broadsheet.convert import FORMATS, Report, Request, convert
+from broadsheet.convert import FORMATS, Report, Request, convert, mets_name
 from broadsheet.errors import BroadsheetError, RequestError, for_command_line
 from broadsheet.export.boxes import BOX_LEVELS
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
@@ -237,7 +237,20 @@ def _run_one(args: argparse.Namespace) -> int:
 
     with _LazyOutput(args.output) as out:
         report = convert(data, name, _request(args), out, progress)
+    if report.mets is not None:
+        _write_mets(report.mets, args.output)
     return _tell(name, report)
+
+
+def _write_mets(mets: Callable[[str], str], output: str | None) -> None:
+    """ALTO's METS file beside the ALTO output (it points at the ALTO file by name); on
+    stdout there is no beside, so the user is told how to get it."""
+    if output is None or output == "-":
+        print("broadsheet: note: the METS file is written beside an -o FILE only", file=sys.stderr)
+        return
+    alto = Path(output)
+    mets_path = alto.with_name(mets_name(alto.name))
+    mets_path.write_text(mets(alto.name), encoding="utf-8")
 
 
 def _tell(name: str, report: Report) -> int:

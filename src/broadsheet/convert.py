@@ -11,6 +11,7 @@ notes, the repairs asked for) comes back in the `Report`.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -28,7 +29,10 @@ from broadsheet.export.markdown import document_markdown, document_text, hidden_
 from broadsheet.model import ROUTINE_RULES, Document, Page, Skipped, Source
 from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
 
-FORMATS = ("json", "jsonl", "markdown", "text", "html")
+FORMATS = ("json", "jsonl", "markdown", "text", "html", "tei", "page", "alto")
+# Formats made from the whole document with its source (a PDF's batches joined into one):
+# the review view draws its pages, the archive formats place every field.
+WHOLE_FORMATS = ("html", "tei", "page", "alto")
 # What a batch appends to an input's name for each format's output.
 EXTENSIONS = {
     "json": ".json",
@@ -36,7 +40,12 @@ EXTENSIONS = {
     "markdown": ".md",
     "text": ".txt",
     "html": ".html",
+    "tei": ".tei.xml",
+    "page": ".page.xml",
+    "alto": ".alto.xml",
 }
+# ALTO's METS file, written beside it: the ALTO output's name with this ending instead.
+METS_ENDING = ".mets.xml"
 
 
 Progress = Callable[[int], None]  # told how many more pages are done
@@ -68,6 +77,9 @@ class Report:
     skipped: list[str] = field(default_factory=list)  # pages without text, with the reason
     notes: list[str] = field(default_factory=list)  # the source's notes, hidden text left out
     explained: str = ""  # the --explain listing
+    # For -f alto: the METS file that goes beside the ALTO one, given the ALTO file's
+    # name (the METS points at it); None for the other formats.
+    mets: Callable[[str], str] | None = None
 
 
 def convert(
@@ -112,7 +124,10 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
                 explained.append(explain(one))
     else:
         doc = process(source, options)
-        out.write(render(doc, request.format, request.explain, request.boxes))
+        if request.format in WHOLE_FORMATS:
+            out.write(_whole(doc, request, report))
+        else:
+            out.write(render(doc, request.format, request.explain, request.boxes))
         report.pages = len(doc.pages)
         for page in doc.pages:
             _add_notes(report, page)
@@ -126,7 +141,7 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
     options = Options(language=request.language)
     report = Report()
     pages: list[Page] = []
-    batches: list[Document] = []  # for html: each batch whole (its pages are drawn)
+    batches: list[Document] = []  # for the whole formats: each batch with its source
     dicts: list[dict[str, Any]] = []  # for json: each batch's pages with its glyph boxes
     skipped: list[Skipped] = []
     first: Source | None = None  # what the document is: every batch's source tells it
@@ -145,14 +160,14 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
             out.write(document_jsonl(doc, request.explain, request.boxes))
         elif request.format == "json":
             dicts.extend(page_dicts(doc, request.explain, request.boxes))
-        elif request.format == "html":
+        elif request.format in WHOLE_FORMATS:
             batches.append(doc)
         else:
             pages.extend(doc.pages)
     if dicts and first is not None:
         out.write(json_text(document_dict(first, dicts, skipped)))
     if any(batch.pages for batch in batches):
-        out.write(_pdf_html(batches, data, name, request.password))
+        out.write(_whole(_joined(batches), request, report, data))
     if pages:
         whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
         out.write(render(whole, request.format, request.explain))
@@ -162,16 +177,51 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
     return report
 
 
-def _pdf_html(batches: list[Document], data: bytes, name: str, password: str | None) -> str:
-    """The review view of a PDF: its batches as one document, each page drawn by PDFium
-    under the outlines of what was found (imported here: only this format needs them)."""
-    from broadsheet.api import joined
-    from broadsheet.export.html import document_html
-    from broadsheet.load.render import page_pictures
+def mets_name(alto_name: str) -> str:
+    """The METS file's name for an ALTO file's.
 
-    whole = joined(batches)
-    pictures = page_pictures(data, name, whole.source.page_numbers, password)
-    return document_html(whole, pictures)
+    >>> mets_name("p1.pdf.alto.xml"), mets_name("page.xml")
+    ('p1.pdf.mets.xml', 'page.xml.mets.xml')
+    """
+    return alto_name.removesuffix(EXTENSIONS["alto"]) + METS_ENDING
+
+
+def _joined(batches: list[Document]) -> Document:
+    from broadsheet.api import joined
+
+    return joined(batches)
+
+
+def _whole(doc: Document, request: Request, report: Report, pdf: bytes | None = None) -> str:
+    """The document in one of WHOLE_FORMATS (their modules imported here: only they need
+    them). A PDF's pages are drawn for the review view; PAGE-XML holds one page."""
+    fmt = request.format
+    if fmt == "html":
+        from broadsheet.export.html import document_html
+        from broadsheet.load.render import page_pictures
+
+        numbers = doc.source.page_numbers
+        name = doc.source.name
+        pictures = page_pictures(pdf, name, numbers, request.password) if pdf else None
+        return document_html(doc, pictures)
+    if fmt == "tei":
+        from broadsheet.export.tei import document_tei
+
+        return document_tei(doc)
+    from broadsheet.export.alto import document_alto, document_mets
+    from broadsheet.export.pagexml import document_page_xml
+
+    if fmt == "page":
+        if len(doc.pages) > 1:
+            raise BroadsheetError(
+                f"{doc.source.name}: PAGE-XML holds one page and this has {len(doc.pages)}; "
+                "choose one, or use -f alto, which holds them all",
+                option="pages",
+            )
+        return document_page_xml(doc)
+    text = document_alto(doc)
+    report.mets = functools.partial(document_mets, doc)
+    return text
 
 
 def _add_notes(report: Report, page: Page) -> None:
