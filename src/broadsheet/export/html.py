@@ -142,34 +142,34 @@ def _label(item: dict[str, Any]) -> str:
 
 
 def _dump(data: dict[str, Any], text: str) -> str:
-    """The page's dump text with each field's source spans marked (and coloured by the
-    item's type); the rest of the text is shown as it is."""
+    """The page's dump text with each field's source spans marked and coloured by the
+    field's role (headline, paragraph, caption ...); the rest of the text is shown as it
+    is."""
     start, end = data["span"]
     marks = sorted(_marks(data["items"]))
     out: list[str] = []
     at = start
-    for a, b, item, cls, field in marks:
+    for a, b, item, field in marks:
         a, b = max(a, at), min(b, end)
         if a >= b:
             continue  # overlapping a mark already made: its text is shown there
         out.append(escape(text[at:a]))
         out.append(
-            f'<mark class="box {cls}" data-kind="field" data-item="{item}" '
-            f'title="{field}">{escape(text[a:b])}</mark>'
+            f'<mark class="box f-{field}" data-kind="field" data-item="{item}" '
+            f'title="{item} {field}">{escape(text[a:b])}</mark>'
         )
         at = b
     out.append(escape(text[at:end]))
     return f'<div class="dump">{"".join(out)}</div>'
 
 
-def _marks(items: Sequence[dict[str, Any]]) -> Iterator[tuple[int, int, str, str, str]]:
-    """(start, end, item id, class, field) of every source span of every field."""
+def _marks(items: Sequence[dict[str, Any]]) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, item id, field) of every source span of every field."""
     for item in items:
-        cls = f"t-{item['type']}"
         for name, spans in item["provenance"].items():
             flat = [s for group in spans for s in group] if name in LIST_FIELDS else spans
             for a, b in flat:
-                yield a, b, item["id"], cls, name
+                yield a, b, item["id"], name
 
 
 def _switches() -> str:
@@ -230,7 +230,7 @@ def _repairs_by_item(page: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The page's repairs that are not routine, filed with the item whose field's source
     span holds the repair's start or ends right at it (a joined hyphen was cut from the
     span it ended)."""
-    spans = sorted((a, b, item) for a, b, item, _, _ in _marks(page["items"]))
+    spans = sorted((a, b, item) for a, b, item, _ in _marks(page["items"]))
     starts = [s[0] for s in spans]
     out: dict[str, list[dict[str, Any]]] = {}
     for repair in page.get("repairs", []):

@@ -26,8 +26,13 @@ nav { margin-bottom:8px; } nav button.on { font-weight:bold; }
 body.no-furniture .t-furniture, body.no-ads .t-ad, body.no-hidden .t-hidden { display:none; }
 .dump { white-space:pre-wrap; font:12px/1.35 ui-monospace, monospace; background:#fff;
   padding:8px; }
-.dump mark { background:transparent; border-bottom:2px solid var(--c); cursor:pointer; }
+.dump mark.box { position:static; border:none; border-bottom:2px solid var(--c);
+  background:transparent; cursor:pointer; pointer-events:auto; }
 .dump mark.sel { background:rgba(255,230,0,.5); }
+.f-kicker { --c:#8c564b; } .f-headline { --c:#d62728; } .f-teaser { --c:#e377c2; }
+.f-byline, .f-dateline { --c:#9467bd; } .f-paragraphs { --c:#1f77b4; }
+.f-pull_quotes { --c:#17becf; } .f-caption { --c:#2ca02c; } .f-credit { --c:#bcbd22; }
+.f-notes { --c:#7f7f7f; }
 .detail { display:none; } .detail.on { display:block; }
 .detail h3 { margin:4px 0; } .field { margin:4px 0; } .field b { color:#555; }
 .repair { font:12px ui-monospace, monospace; } .repair del { color:#a00; }
@@ -54,6 +59,8 @@ SCRIPT = """
     current = items.findIndex(c => c.dataset.item === id);
     const card = items[current];
     if (card) showPage(card.dataset.page);
+    const shown = document.querySelector('.page.on .sel');
+    if (shown) shown.scrollIntoView({block: 'center'});
   }
   document.querySelectorAll('nav button').forEach(
     b => b.addEventListener('click', () => showPage(b.dataset.page)));
