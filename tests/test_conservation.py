@@ -1,0 +1,64 @@
+"""Conservation (`broadsheet.conserve`): every source character is in an item, furniture, an
+ad or a repair record, or is layout white space, and no two owners claim one; checked on
+the samples, the golden dumps, generated pages and the real pages, and shown to fail on a
+document that lost a paragraph or doubled an item."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from tests.real_data import REAL
+
+from broadsheet import parse
+from broadsheet.conserve import check
+from broadsheet.model import Document
+
+ROOT = Path(__file__).parents[1]
+INPUTS = [
+    ROOT / "samples" / "taz-seed.txt",
+    ROOT / "samples" / "generated-de-0001.pdf",
+    *sorted((ROOT / "tests" / "golden").glob("*.txt")),
+    *(sorted(REAL.glob("*.pdf")) if REAL.exists() else []),
+]
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_every_source_character_is_accounted_for_once(path: Path) -> None:
+    tally = check(parse(path))
+    assert tally.ok, "\n".join(map(str, tally.findings[:5]))
+    assert tally.accounted > 500
+
+
+@pytest.mark.parametrize("lang, seed", [("de", 1), ("de", 2), ("en", 3)])
+def test_generated_pages_conserve(lang: str, seed: int, tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    from benchmarks.pagegen.bench import generate
+
+    tally = check(parse(generate(lang, seed, tmp_path).pdf))
+    assert tally.ok, "\n".join(map(str, tally.findings[:5]))
+
+
+def _first_page_with(doc: Document, **change: object) -> Document:
+    page = dataclasses.replace(doc.pages[0], **change)
+    return dataclasses.replace(doc, pages=(page, *doc.pages[1:]))
+
+
+def test_a_lost_paragraph_is_named() -> None:
+    doc = parse(ROOT / "samples" / "taz-seed.txt")
+    item = doc.pages[0].items[0]
+    lost = item.paragraphs[1]
+    shorter = dataclasses.replace(item, paragraphs=item.paragraphs[:1] + item.paragraphs[2:])
+    tally = check(_first_page_with(doc, items=(shorter, *doc.pages[0].items[1:])))
+    assert not tally.ok
+    found = {k for f in tally.findings if f.kind == "unaccounted" for k in range(f.start, f.end)}
+    spans = {k for a, b in lost.spans() for k in range(a, b)}
+    assert found and found <= spans  # what is named is the lost paragraph's text
+
+
+def test_an_item_twice_is_doubled() -> None:
+    doc = parse(ROOT / "samples" / "generated-de-0001.pdf")
+    items = doc.pages[0].items
+    tally = check(_first_page_with(doc, items=(*items, items[0])))
+    assert {f.kind for f in tally.findings} == {"doubled"}
