@@ -8,16 +8,25 @@ decoded dump, or the text broadsheet wrote from a PDF's runs) is one of:
 - in the page's furniture or ads;
 - in a repair record, which says what became of it (a hyphen joined away, a glyph mapped,
   a line break folded);
-- white space between lines and blocks, which is layout, not text.
+- white space between lines and blocks, which is layout, not text;
+- a character no reader can see (a control or format character, a line or paragraph
+  separator: Unicode categories Cc, Cf, Zl, Zp), counted apart as `invisible`.
 
 A PDF's runs no reader sees never enter the source text: they are listed whole under the
 page's `hidden`, with the reason, and `check` counts them apart. What is in none of these
 is *unaccounted*; what two owners claim is *doubled*. `check` names both by page and
 offset, with the text around them, so that a failure says where to look.
+
+For a PDF, `check_pdf` also holds the source text against PDFium's own text of each page:
+every letter and digit PDFium finds must be in the page's source text or its hidden runs
+(compared as multisets, after NFKC and case folding, so a ligature glyph counts as its
+letters); what is not was lost while reading the page (*not read*).
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,6 +35,9 @@ from broadsheet.model import Document, Item, Page, Traced
 # Characters that are layout between lines and blocks, not text (what a dump's blank lines
 # and a PDF writer's separators are made of).
 LAYOUT_WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2002\u2003\u2009\u200a\u202f\u3000")
+# Unicode categories no reader sees: controls, format characters (zero-width space, BOM),
+# line and paragraph separators. The layout may drop them; they are counted apart.
+INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf", "Zl", "Zp"))
 # How much text on each side a finding quotes.
 CONTEXT_CHARS = 12
 
@@ -46,12 +58,14 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """What `check` found on a document: characters accounted for, the findings, and the
-    hidden runs (outside the source text) counted apart."""
+    """What `check` found on a document: characters accounted for, the findings, and what
+    is counted apart: invisible characters in the source, and the hidden runs (outside
+    the source text)."""
 
     accounted: int
     findings: tuple[Finding, ...]
     hidden_chars: int
+    invisible: int = 0
 
     @property
     def ok(self) -> bool:
@@ -61,16 +75,18 @@ class Tally:
 def check(doc: Document) -> Tally:
     """Every page's source span, offset by offset, against its owners and repairs."""
     findings: list[Finding] = []
-    accounted = 0
+    accounted = invisible = 0
     for page in doc.pages:
-        count, found = _check_page(doc.source.text, page)
+        count, unseen, found = _check_page(doc.source.text, page)
         accounted += count
+        invisible += unseen
         findings.extend(found)
     hidden = sum(len(h.text) for h in doc.source.hidden)
-    return Tally(accounted, tuple(findings), hidden)
+    return Tally(accounted, tuple(findings), hidden, invisible)
 
 
-def _check_page(text: str, page: Page) -> tuple[int, list[Finding]]:
+def _check_page(text: str, page: Page) -> tuple[int, int, list[Finding]]:
+    """Characters accounted for, invisible ones, and the findings of one page."""
     start, end = page.start, page.end
     owners = [0] * (end - start)
     for spans in _owned(page):
@@ -81,19 +97,22 @@ def _check_page(text: str, page: Page) -> tuple[int, list[Finding]]:
     for r in page.repairs:
         for k in range(max(r.start, start), min(r.end, end)):
             repaired[k - start] = True
-    accounted = 0
+    accounted = invisible = 0
     unaccounted: list[int] = []
     doubled: list[int] = []
     for k, n in enumerate(owners):
+        char = text[start + k]
         if n > 1:
             doubled.append(start + k)
-        elif n == 1 or repaired[k] or text[start + k] in LAYOUT_WHITESPACE:
+        elif n == 1 or repaired[k] or char in LAYOUT_WHITESPACE:
             accounted += 1
+        elif unicodedata.category(char) in INVISIBLE_CATEGORIES:
+            invisible += 1
         else:
             unaccounted.append(start + k)
     found = [*_stretches(text, page.number, unaccounted, "unaccounted")]
     found += _stretches(text, page.number, doubled, "doubled")
-    return accounted, found
+    return accounted, invisible, found
 
 
 def _owned(page: Page) -> Iterator[set[tuple[int, int]]]:
@@ -133,3 +152,40 @@ def _stretches(text: str, page: int, offsets: list[int], kind: str) -> Iterator[
         a, b = offsets[k], offsets[j] + 1
         yield Finding(page, a, b, kind, text[max(a - CONTEXT_CHARS, 0) : b + CONTEXT_CHARS])
         k = j + 1
+
+
+def check_pdf(data: bytes, doc: Document, password: str | None = None) -> list[Finding]:
+    """PDFium's letters and digits of each page read, against the page's source text and
+    hidden runs: a finding per page that lost any, naming them."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data, password=password)
+    try:
+        return [f for page in doc.pages if (f := _page_read(pdf, doc, page)) is not None]
+    finally:
+        pdf.close()
+
+
+def _page_read(pdf: object, doc: Document, page: Page) -> Finding | None:
+    import pypdfium2 as pdfium
+
+    assert isinstance(pdf, pdfium.PdfDocument)
+    handle = pdf[page.number - 1]
+    textpage = handle.get_textpage()
+    try:
+        shown = _letters(textpage.get_text_range())
+    finally:
+        textpage.close()
+        handle.close()
+    hidden = "".join(h.text for h in doc.source.hidden if h.page == page.number)
+    missing = shown - _letters(doc.source.text[page.start : page.end] + hidden)
+    if not missing:
+        return None
+    lost = "".join(sorted(missing.elements()))
+    return Finding(page.number, page.start, page.end, "not read", lost[:200])
+
+
+def _letters(text: str) -> Counter[str]:
+    """The letters and digits of a text, folded (NFKC, case), as a multiset."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return Counter(c for c in folded if c.isalnum())
