@@ -12,8 +12,9 @@ import pytest
 from tests.real_data import REAL
 
 from broadsheet import parse
-from broadsheet.conserve import check
+from broadsheet.conserve import check, check_pdf
 from broadsheet.model import Document
+from broadsheet.pipeline import parse_text
 
 ROOT = Path(__file__).parents[1]
 INPUTS = [
@@ -62,3 +63,37 @@ def test_an_item_twice_is_doubled() -> None:
     items = doc.pages[0].items
     tally = check(_first_page_with(doc, items=(*items, items[0])))
     assert {f.kind for f in tally.findings} == {"doubled"}
+
+
+PAGES = REAL.parent / "pages"
+PDFS = [
+    ROOT / "samples" / "generated-de-0001.pdf",
+    *(sorted(REAL.glob("*.pdf")) if REAL.exists() else []),
+    *(sorted(PAGES.glob("*.pdf")) if PAGES.exists() else []),
+]
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_every_letter_pdfium_reads_is_in_the_source_and_every_page_conserves(path: Path) -> None:
+    doc = parse(path)
+    assert check_pdf(path.read_bytes(), doc) == []
+    tally = check(doc)
+    assert tally.ok, "\n".join(map(str, tally.findings[:5]))
+
+
+def test_a_word_lost_while_reading_is_named() -> None:
+    path = ROOT / "samples" / "generated-de-0001.pdf"
+    doc = parse(path)
+    text = doc.source.text.replace("Mercosur", " " * len("Mercosur"), 1)
+    (finding,) = check_pdf(
+        path.read_bytes(),
+        dataclasses.replace(doc, source=dataclasses.replace(doc.source, text=text)),
+    )
+    assert finding.kind == "not read" and sorted(finding.text) == sorted("mercosur")
+
+
+def test_characters_no_reader_sees_are_counted_apart() -> None:
+    text = (ROOT / "samples" / "taz-seed.txt").read_text(encoding="utf-8")
+    marked = text.replace("Deserteur", "Deser\x07teur\u2028", 1)
+    tally = check(parse_text(marked))
+    assert tally.ok and tally.invisible >= 2
