@@ -94,6 +94,6 @@ def test_a_word_lost_while_reading_is_named() -> None:
 
 def test_characters_no_reader_sees_are_counted_apart() -> None:
     text = (ROOT / "samples" / "taz-seed.txt").read_text(encoding="utf-8")
-    marked = text.replace("Deserteur", "Deser\x07teur\u2028", 1)
+    marked = text.replace("\n\n", "\x07\x07\u2028 \n", 3)  # a bell and a separator in gaps
     tally = check(parse_text(marked))
     assert tally.ok and tally.invisible >= 2
