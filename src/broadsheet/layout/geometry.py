@@ -156,6 +156,7 @@ def _drop_caps(found: list[Line]) -> list[Line]:
             ln
             for ln in out
             if ln is not cap
+            and ln.main.size > 0  # a line of no height (or a mirrored one) has no side
             and -MAX_OVERLAP_EM <= (ln.box[0] - c[2]) / ln.main.size <= DROP_CAP_GAP_EM
             and abs(ln.box[3] - c[3]) <= ln.main.size
             and ln.main.size * DROP_CAP_RATIO <= cap.runs[0].size
