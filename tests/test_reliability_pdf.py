@@ -9,14 +9,20 @@ must be writable as UTF-8, and every letter and digit PDFium reads must come out
 
 from __future__ import annotations
 
-import json
+import time
 from pathlib import Path
 
 import pytest
+from tests.test_pdf_input import words_page
 
 from broadsheet.cli import main
+from broadsheet.layout.geometry import Line, _drop_caps
+from broadsheet.page import Run
 
 CASES = Path(__file__).parent / "cases" / "reliability"
+# Bounds far over the time taken here (0.3 s and 5 s), far under the minutes it once took.
+DROP_CAPS_SECONDS = 5.0
+LETTERS_PAGE_SECONDS = 40.0
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -32,3 +38,40 @@ def test_a_zero_height_line_beside_a_one_letter_line(capsys: pytest.CaptureFixtu
     code, out, err = run([str(CASES / "repro-zero-height-dropcap.pdf"), "-f", "text"], capsys)
     assert code == 0, err
     assert "A" in out and "flach" in out
+
+
+def one_letter_lines(count: int) -> list[Line]:
+    """`count` lines of one large letter each, in a grid, every other one with a line of
+    small type beside its top (so that half of them are drop caps that join a line)."""
+    out: list[Line] = []
+    for k in range(count):
+        x, y = 20 + (k % 100) * 60, 20 + (k // 100) * 40
+        cap = Run("W", (x, y, x + 20, y + 24), 24.0, "F", False, False, (0, 0, 0), True, k)
+        out.append(Line((cap,), cap.box, cap))
+        if k % 2:
+            small = cap._replace(text="er etwas", box=(x + 22, y + 14, x + 55, y + 24), size=9.0)
+            out.append(Line((small,), small.box, small))
+    return out
+
+
+def test_drop_caps_take_near_linear_time() -> None:
+    """30,000 one-letter lines: each initial is tried against the lines near it only (all
+    against all took minutes); the half beside a line join it, the others stay alone."""
+    found = one_letter_lines(30_000)
+    began = time.perf_counter()
+    out = _drop_caps(found)
+    assert time.perf_counter() - began < DROP_CAPS_SECONDS
+    assert len(out) == 30_000
+    assert sum(ln.text == "W er etwas" for ln in out) == 15_000
+
+
+def test_a_page_of_30000_one_letter_objects_is_read_in_seconds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Below MAX_RUNS, so read, not refused: in seconds (the drop caps' search and the
+    text's edits once took time growing with the square of the count: minutes)."""
+    f = words_page(tmp_path / "letters.pdf", 30_000, "w")
+    began = time.perf_counter()
+    code, out, _ = run([str(f), "-f", "text", "--lang", "en"], capsys)
+    assert time.perf_counter() - began < LETTERS_PAGE_SECONDS
+    assert code == 0 and out.count("w") == 30_000
