@@ -9,6 +9,7 @@ must be writable as UTF-8, and every letter and digit PDFium reads must come out
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -16,13 +17,24 @@ import pytest
 from tests.test_pdf_input import words_page
 
 from broadsheet.cli import main
+from broadsheet.convert import FORMATS
 from broadsheet.layout.geometry import Line, _drop_caps
+from broadsheet.layout.pdftext import glyph_at
 from broadsheet.page import Run
+from broadsheet.pipeline import parse_pdf
 
 CASES = Path(__file__).parent / "cases" / "reliability"
 # Bounds far over the time taken here (0.3 s and 5 s), far under the minutes it once took.
 DROP_CAPS_SECONDS = 5.0
 LETTERS_PAGE_SECONDS = 40.0
+# Glyphs whose ToUnicode gives an emoji (two UTF-16 halves) or half a surrogate pair.
+UNICODE_CASES = (
+    "repro-astral-char-crash.pdf",
+    "repro-lone-surrogate-crash.pdf",
+    "adv-tounicode-emoji.pdf",
+    "adv-tounicode-lone-surrogate.pdf",
+    "adv-tounicode-surrogates-controls.pdf",
+)
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -75,3 +87,41 @@ def test_a_page_of_30000_one_letter_objects_is_read_in_seconds(
     code, out, _ = run([str(f), "-f", "text", "--lang", "en"], capsys)
     assert time.perf_counter() - began < LETTERS_PAGE_SECONDS
     assert code == 0 and out.count("w") == 30_000
+
+
+@pytest.mark.parametrize("name", UNICODE_CASES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_text_from_pdfium_is_valid_unicode_in_every_format(
+    name: str, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A glyph mapped outside the BMP or to half a surrogate pair: every format is written
+    (as UTF-8, as stdout writes it: a lone surrogate once raised UnicodeEncodeError)."""
+    code, out, err = run([str(CASES / name), "-f", fmt], capsys)
+    assert code == 0, err
+    out.encode("utf-8")  # strict: raises on a surrogate
+    assert not any("\ud800" <= ch <= "\udfff" for ch in out)
+
+
+def test_a_character_outside_the_bmp_is_one_character(capsys: pytest.CaptureFixture[str]) -> None:
+    """The two halves PDFium gives are joined; offsets after it still lead to their glyph
+    (PDFium counts the emoji as two characters)."""
+    code, out, err = run([str(CASES / "repro-astral-char-crash.pdf"), "-f", "text"], capsys)
+    assert (code, out, err) == (0, "Wort \U0001f600 Wort\n", "")
+    doc, _ = parse_pdf(CASES / "repro-astral-char-crash.pdf")
+    text = doc.source.text
+    assert text == "Wort \U0001f600 Wort"
+    assert [glyph_at(doc.source, k) for k in (5, 6, 7)] == [(1, 5), (1, 7), (1, 8)]
+
+
+def test_a_lone_surrogate_is_written_as_the_replacement_character_and_said(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Half a surrogate pair encodes no character: U+FFFD in its place (the same one
+    PDFium index), and a note on stderr and in the page's warnings says so."""
+    f = str(CASES / "repro-lone-surrogate-crash.pdf")
+    code, out, err = run([f, "-f", "text"], capsys)
+    assert code == 0 and out == "Wort \ufffd Wort\n"
+    assert "page 1: 1 character with no Unicode value" in err and "U+FFFD" in err
+    code, out, _ = run([f], capsys)
+    warnings = json.loads(out)["pages"][0]["warnings"]
+    assert any("written as U+FFFD" in w for w in warnings)
