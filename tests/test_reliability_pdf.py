@@ -170,3 +170,19 @@ def test_words_drawn_glyph_by_glyph_are_all_read(capsys: pytest.CaptureFixture[s
     code, out, _ = run([str(f), "-f", "text"], capsys)
     assert {"City", "2", "that", "a"} <= set(out.split())
 
+
+def test_a_text_layer_drawn_twice_is_read_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each line drawn again 0.3 pt to the right: the second copies are hidden as
+    duplicates (they were glued to the first: 'tion mitgrundlos sparen'), so each
+    character PDFium reads is accounted for exactly once."""
+    f = CASES / "repro-double-struck-lines.pdf"
+    code, out, _ = run([str(f)], capsys)
+    assert code == 0
+    page = json.loads(out)["pages"][0]
+    hidden = page["hidden"]
+    assert len(hidden) == 8 and {h["reason"] for h in hidden} == {"duplicate"}
+    assert written_letters(page) == pdfium_letters(f)
+    shown = written_letters({**page, "hidden": []})
+    assert shown == letters(" ".join(h["text"] for h in hidden))  # one copy each
+    code, out, _ = run([str(f), "-f", "text"], capsys)
+    assert "tion mitgrundlos" not in out and out.count("Verteidigungsoperation") == 1

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
 from broadsheet.load.drawings import drawings
+from broadsheet.load.duplicates import with_duplicates
 from broadsheet.load.hidden import HiddenTest
 from broadsheet.load.inlay import inlaid
 from broadsheet.load.paint import walk
@@ -169,6 +170,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
     test = HiddenTest(paint, crop, page.pdf.raw, page.raw)
     pairs = zip(runs, marks, strict=True)
     whys = test.reasons([(r.box, obj, r.colour, alpha) for r, (obj, alpha) in pairs])
+    whys = with_duplicates(runs, whys)
     seen = [run for run, why in zip(runs, whys, strict=True) if why is None]
     hidden = [(run, why) for run, why in zip(runs, whys, strict=True) if why is not None]
     shapes = drawings(paint.shapes, seen, width, height)
