@@ -10,6 +10,7 @@ must be writable as UTF-8, and every letter and digit PDFium reads must come out
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,6 +29,13 @@ from broadsheet.page import Run
 from broadsheet.pipeline import parse_pdf
 
 CASES = Path(__file__).parent / "cases" / "reliability"
+# The campaign's own folder, beside the project's checkout (absent in CI), or where
+# BROADSHEET_FINDINGS says.
+SHARED_FINDINGS = Path(
+    os.environ.get("BROADSHEET_FINDINGS")
+    or Path(__file__).parents[1].parent / "shared" / "reliability" / "findings"
+)
+FUZZED = ("pdf-fuzz-02-traceback.pdf", "pdf-fuzz-03-traceback.pdf")
 # Bounds far over the time taken here (0.3 s and 5 s), far under the minutes it once took.
 DROP_CAPS_SECONDS = 5.0
 LETTERS_PAGE_SECONDS = 40.0
@@ -186,3 +194,19 @@ def test_a_text_layer_drawn_twice_is_read_once(capsys: pytest.CaptureFixture[str
     assert shown == letters(" ".join(h["text"] for h in hidden))  # one copy each
     code, out, _ = run([str(f), "-f", "text"], capsys)
     assert "tion mitgrundlos" not in out and out.count("Verteidigungsoperation") == 1
+
+
+@pytest.mark.parametrize("name", FUZZED)
+@pytest.mark.parametrize("fmt", ("json", "text"))
+def test_the_campaigns_fuzzed_pages_are_read(
+    name: str, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Mutants of copyrighted pages (so not in the repository; skipped without the shared
+    folder): one had a lone surrogate (UnicodeEncodeError), one a zero-height line beside
+    a one-letter one (ZeroDivisionError)."""
+    f = SHARED_FINDINGS / name
+    if not f.exists():
+        pytest.skip(f"no {f} here (the campaign's shared folder)")
+    code, out, err = run([str(f), "-f", fmt], capsys)
+    assert code == 0, err
+    out.encode("utf-8")
