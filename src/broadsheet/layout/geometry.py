@@ -177,16 +177,9 @@ def _drop_caps(found: list[Line]) -> list[Line]:
             (c[2] - MAX_OVERLAP_EM * reach, c[2] + DROP_CAP_GAP_EM * reach),
         )
         # The highest line beside it; of lines level, the first in page order.
-        best = max(
-            (
-                (ln.box[3], -j)
-                for j in near
-                if j != k and (ln := out[j]) is not None and _beside(cap, ln)
-            ),
-            default=None,
-        )
-        if best is not None:
-            j = -best[1]
+        tops = [(ln.box[3], -j) for j in near if (ln := out[j]) and j != k and _beside(cap, ln)]
+        if tops:
+            j = -max(tops)[1]
             line = out[j]
             assert line is not None
             out[j] = Line((cap.runs[0], *line.runs), (c[0], *line.box[1:]), line.main)
