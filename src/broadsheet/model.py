@@ -113,8 +113,9 @@ class Type:
     inset: bool = False
 
 
-# Why a PDF's text run is no page content (load/hidden.py).
-HiddenReason = Literal["painted-over", "same-colour", "invisible-mode", "outside-crop"]
+# Why a PDF's text run is no page content (load/hidden.py; a copy of a run drawn over it
+# again, load/duplicates.py).
+HiddenReason = Literal["painted-over", "same-colour", "invisible-mode", "outside-crop", "duplicate"]
 HIDDEN_REASONS: tuple[HiddenReason, ...] = typing.get_args(HiddenReason)
 
 

@@ -10,6 +10,7 @@ these; `model` exports them too.)
 from __future__ import annotations
 
 import typing
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -103,6 +104,11 @@ class Seg(NamedTuple):
         return Seg(a + shift, b + shift, s0, s1)
 
 
+def _out_end(seg: Seg) -> int:
+    """Where a segment ends in the output (the key `Traced.slice` bisects on)."""
+    return seg.out_end
+
+
 def straight_from(segs: tuple[Seg, ...]) -> int | None:
     """Where in the source a text starts that is one stretch of it, character for
     character (most lines and words are); None for any other text."""
@@ -171,12 +177,16 @@ class Traced:
         s0 = straight_from(self.segs)
         if s0 is not None:
             return Traced(self.text[a:b], (Seg(0, b - a, s0 + a, s0 + b),))
+        # The segments are in output order: the first one reaching past `a` is found by
+        # bisection and the scan stops at the first one past `b` (a scan from the start made
+        # a page's edits cost the square of its segments: 30,000 one-letter lines, 90 s).
         segs: list[Seg] = []
-        for s in self.segs:  # in output order, so the scan stops at the first one past b
+        all_segs = self.segs
+        for k in range(bisect_right(all_segs, a, key=_out_end), len(all_segs)):
+            s = all_segs[k]
             if s.out_start >= b:
                 break
-            if s.out_end > a:
-                segs.append(s.sub(a, b, -a))
+            segs.append(s.sub(a, b, -a))
         return Traced(self.text[a:b], tuple(segs))
 
     def __add__(self, other: Traced) -> Traced:

@@ -13,7 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from broadsheet.layout.strays import MARK_SIZE_RATIO, MAX_MARK_CHARS, with_marks, with_slivers
+from broadsheet.layout.strays import (
+    MARK_SIZE_RATIO,
+    MAX_MARK_CHARS,
+    Places,
+    with_marks,
+    with_slivers,
+)
 from broadsheet.model import Box, TypeRole, union
 from broadsheet.page import FRAME_KIND, Run, Shape
 from broadsheet.rounding import tenth
@@ -59,6 +65,9 @@ DISPLAY_RATIO = 1.12
 # this many ems left of the line it opens, its top level with that line's.
 DROP_CAP_RATIO = 1.8
 DROP_CAP_GAP_EM = 1.5
+# The lines tried beside an initial lie within its size over DROP_CAP_RATIO, and a hair
+# more, so that rounding never leaves out a line `_beside` would take.
+REACH_SLACK = 1.001
 # Characters that close what comes before them: never the first of a column's line
 # (quotation marks are left out: »« and “” open a line in one language, close it in another).
 AFTER_WORD_MARKS = frozenset(":;,.!?)]")
@@ -148,24 +157,49 @@ def _mark(run: Run, size: float) -> bool:
 
 def _drop_caps(found: list[Line]) -> list[Line]:
     """A large initial letter joins the line beside its top: it opens that paragraph
-    ("W" + "er etwas ist" is "Wer etwas ist"). The line keeps its own height."""
-    out = list(found)
-    for cap in [ln for ln in found if is_drop_cap(ln.runs[0]) and len(ln.runs) == 1]:
-        c = cap.box
-        beside = [
-            ln
-            for ln in out
-            if ln is not cap
-            and -MAX_OVERLAP_EM <= (ln.box[0] - c[2]) / ln.main.size <= DROP_CAP_GAP_EM
-            and abs(ln.box[3] - c[3]) <= ln.main.size
-            and ln.main.size * DROP_CAP_RATIO <= cap.runs[0].size
-        ]
-        if beside and cap in out:
-            line = max(beside, key=lambda ln: ln.box[3])
-            out.remove(cap)
-            merged = Line((cap.runs[0], *line.runs), (c[0], *line.box[1:]), line.main)
-            out[out.index(line)] = merged
-    return out
+    ("W" + "er etwas ist" is "Wer etwas ist"). The line keeps its own height.
+
+    Only lines within the largest reach of the initial (its size over DROP_CAP_RATIO,
+    the largest type that may stand beside it) are tried (`Places`), in page order; the
+    highest of those beside it takes it."""
+    caps = [k for k, ln in enumerate(found) if is_drop_cap(ln.runs[0]) and len(ln.runs) == 1]
+    if not caps:
+        return list(found)
+    out: list[Line | None] = list(found)
+    places = Places([(ln.box[3], ln.box[0], k) for k, ln in enumerate(found) if ln.main.size > 0])
+    for k in caps:
+        cap = found[k]
+        if out[k] is not cap:  # joined a larger initial's line already
+            continue
+        c, reach = cap.box, cap.runs[0].size / DROP_CAP_RATIO * REACH_SLACK
+        near = places.within(
+            (c[3] - reach, c[3] + reach),
+            (c[2] - MAX_OVERLAP_EM * reach, c[2] + DROP_CAP_GAP_EM * reach),
+        )
+        # The highest line beside it; of lines level, the first in page order.
+        tops = [(ln.box[3], -j) for j in near if (ln := out[j]) and j != k and _beside(cap, ln)]
+        if tops:
+            j = -max(tops)[1]
+            line = out[j]
+            assert line is not None
+            out[j] = Line((cap.runs[0], *line.runs), (c[0], *line.box[1:]), line.main)
+            out[k] = None
+            places.move(line.box[3], line.box[0], j, c[0])
+            places.move(c[3], c[0], k, None)
+    return [ln for ln in out if ln is not None]
+
+
+def _beside(cap: Line, ln: Line) -> bool:
+    """The line stands right of the initial, its top level with the initial's, in type
+    small enough beside it (a line of no height, or a mirrored one, has no side)."""
+    if ln.main.size <= 0:
+        return False
+    c = cap.box
+    return (
+        -MAX_OVERLAP_EM <= (ln.box[0] - c[2]) / ln.main.size <= DROP_CAP_GAP_EM
+        and abs(ln.box[3] - c[3]) <= ln.main.size
+        and ln.main.size * DROP_CAP_RATIO <= cap.runs[0].size
+    )
 
 
 def is_drop_cap(run: Run) -> bool:

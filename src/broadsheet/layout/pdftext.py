@@ -51,6 +51,7 @@ from broadsheet.model import (
 from broadsheet.page import PageGeometry, Run, Skipped
 from broadsheet.rounding import tenth, thousandth
 from broadsheet.textlines import blank, traced_line
+from broadsheet.utf16 import replaced_note, units
 
 # PDFium writes a hyphen-minus it finds at a line end as U+FFFE (U+0002 in some builds):
 # on real pages that is the typesetter's hyphen, which the hyphen stage then decides on.
@@ -146,6 +147,7 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
     skipped: list[Skipped] = []
     hidden: list[Hidden] = []
     sheets: list[Sheet] = []
+    notes: list[str] = []
     for page in pages:
         if isinstance(page, Skipped):
             skipped.append(page)
@@ -159,11 +161,14 @@ def pdf_source(pages: Iterable[PageGeometry | Skipped], name: str) -> tuple[Sour
         crop = page.crop_box or (0.0, 0.0, page.width, page.height)
         sheets.append(Sheet(page.number, crop, page.rotation))
         hidden += [Hidden(_hyphens(r.text), page.number, r.box, why) for r, why in page.hidden]
+        texts = [r.text for r in page.runs] + [r.text for r, _ in page.hidden]
+        notes += filter(None, [replaced_note(page.number, texts)])
         _write_page(out, page)
     source = Source(
         text="".join(out.parts),
         name=name,
         encoding="pdf",
+        notes=tuple(notes),
         origins=tuple(out.origins),
         page_numbers=tuple(numbers),
         blocks=tuple(out.pages),
@@ -370,4 +375,5 @@ def glyph_at(source: Source, offset: int) -> tuple[int, int] | None:
     if k < 0 or offset >= source.origins[k].end:
         return None
     origin = source.origins[k]
-    return origin.page, origin.char + offset - origin.start
+    # PDFium counts in UTF-16 units: a character outside the BMP is two of its characters.
+    return origin.page, origin.char + units(source.text[origin.start : offset])

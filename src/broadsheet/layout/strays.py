@@ -1,5 +1,6 @@
 """Runs that belong to a row other than the one their foot stands on: footnote marks, set
-small and raised beside their word, and slivers, dashes whose box is the stroke's.
+small and raised beside their word, slivers, dashes whose box is the stroke's, and (the
+lines beside them found through `Places`) drop caps.
 
 `layout/geometry.py` puts a page's runs in rows by their feet, then hands the rows here
 before it cuts them into lines.
@@ -7,7 +8,8 @@ before it cuts them into lines.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import sys
+from bisect import bisect_left, bisect_right, insort
 
 from broadsheet.page import Run
 
@@ -77,3 +79,37 @@ def _carries(host: Run, mark: Run) -> bool:
     level = h[1] <= m[1] <= h[1] + MARK_RAISE_EM * em
     beside = 0 <= m[0] - h[2] <= MARK_GAP_EM * em or 0 <= h[0] - m[2] <= MARK_GAP_EM * em
     return level and beside and mark.size <= MARK_SIZE_RATIO * host.size
+
+
+class Places:
+    """Numbered things by their top and left edge, to find those in a window of both in a
+    few bisections: asking every line of a page for each one-letter line beside it took
+    time growing with the square of the count (30,000 single letters: minutes). A thing's
+    left edge may move (a line an initial joined starts where the initial does)."""
+
+    def __init__(self, places: list[tuple[float, float, int]]) -> None:
+        """`places`: (top, left, number) of each thing."""
+        self._at: dict[float, list[tuple[float, int]]] = {}
+        for top, left, k in places:
+            self._at.setdefault(top, []).append((left, k))
+        for row in self._at.values():
+            row.sort()
+        self._tops = sorted(self._at)
+
+    def within(self, tops: tuple[float, float], lefts: tuple[float, float]) -> list[int]:
+        """The numbers of the things whose top and left edge lie in the closed ranges."""
+        found: list[int] = []
+        at = self._at
+        for top in self._tops[bisect_left(self._tops, tops[0]) : bisect_right(self._tops, tops[1])]:
+            row = at[top]
+            lo = bisect_left(row, (lefts[0], -1))
+            hi = bisect_right(row, (lefts[1], sys.maxsize))
+            found += [k for _, k in row[lo:hi]]
+        return found
+
+    def move(self, top: float, left: float, k: int, to: float | None) -> None:
+        """Thing `k` (at `top`, `left`) now starts at `to`, or is gone (None)."""
+        row = self._at[top]
+        del row[bisect_left(row, (left, k))]
+        if to is not None:
+            insort(row, (to, k))

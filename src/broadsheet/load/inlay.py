@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from broadsheet.model import Box
 from broadsheet.page import Run
+from broadsheet.utf16 import LAST_BMP
 
 # The glyph's middle lies within this share of its type size of the space's middle.
 MAX_OFFSET_EM = 0.5
@@ -31,7 +32,8 @@ def inlaid(runs: Sequence[Run], box_of: Callable[[int], Box]) -> tuple[list[Run]
     out = list(runs)
     gone: set[int] = set()
     for k, r in enumerate(runs):
-        if len(r.text) != 1 or r.text.isspace() or not r.upright or not hosts:
+        # (A glyph outside the BMP is two characters on PDFium's page, not a space's one.)
+        if len(r.text) != 1 or r.text.isspace() or r.text > LAST_BMP or not r.upright or not hosts:
             continue
         for h in _near(hosts, r):
             at = _space_at(out[h], r, box_of)
@@ -58,10 +60,12 @@ def _space_at(host: Run, glyph: Run, box_of: Callable[[int], Box]) -> int | None
     if not host.box[0] < (g[0] + g[2]) / 2 < host.box[2]:
         return None
     middle = (g[0] + g[2]) / 2
+    wide = 0  # characters outside the BMP so far: each is two on PDFium's page
     for at, ch in enumerate(host.text):
         if ch != " ":
+            wide += ch > LAST_BMP
             continue
-        b = box_of(host.first + at)
+        b = box_of(host.first + at + wide)
         if abs((b[0] + b[2]) / 2 - middle) <= MAX_OFFSET_EM * glyph.size:
             return at
     return None

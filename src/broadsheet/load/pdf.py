@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from broadsheet.errors import InputError
 from broadsheet.load.drawings import drawings
+from broadsheet.load.duplicates import with_duplicates
 from broadsheet.load.hidden import HiddenTest
 from broadsheet.load.inlay import inlaid
 from broadsheet.load.paint import walk
@@ -36,6 +37,7 @@ from broadsheet.load.pdfium_abi import (
 from broadsheet.model import Box
 from broadsheet.page import PageGeometry, Run, Skipped
 from broadsheet.rounding import hundredth
+from broadsheet.utf16 import whole
 
 # Font names that mark bold and italic faces (the weight field is often left at 400).
 BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", "extrab")
@@ -168,6 +170,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageGeometry:
     test = HiddenTest(paint, crop, page.pdf.raw, page.raw)
     pairs = zip(runs, marks, strict=True)
     whys = test.reasons([(r.box, obj, r.colour, alpha) for r, (obj, alpha) in pairs])
+    whys = with_duplicates(runs, whys)
     seen = [run for run, why in zip(runs, whys, strict=True) if why is None]
     hidden = [(run, why) for run, why in zip(runs, whys, strict=True) if why is not None]
     shapes = drawings(paint.shapes, seen, width, height)
@@ -198,9 +201,10 @@ def _runs(textpage: pdfium.PdfTextPage, number: int) -> tuple[list[Run], list[tu
             "(no newspaper page has that many); leave it out of the pages read"
         )
     text = textpage.get_text_range() if count > 0 else ""
-    if len(text) != count:  # characters outside the BMP: offsets would drift
+    halves = len(text) != count
+    if halves:  # characters outside the BMP, or half of one: offsets would drift
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
-    reader = _RunReader(textpage, text)
+    reader = _RunReader(textpage, text, halves)
     out: list[Run] = []
     start = 0
     while start < count:
@@ -223,9 +227,12 @@ class _RunReader:
     Handles are plain ints (see `pdfium_abi.by_address`) and the out-parameters are made once: the
     reader runs a few calls per line, which on a page of thousands of lines adds up."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
+    def __init__(self, textpage: pdfium.PdfTextPage, text: str, halves: bool = False) -> None:
+        """`text`: the page's characters one per PDFium index; `halves`: whether it may
+        hold surrogates (see broadsheet/utf16.py), which a run's text must not."""
         self.handle = address(textpage.raw)
         self.text = text
+        self.halves = halves
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
         self.rect = pdfium_c.FS_RECTF()
         self.matrix = pdfium_c.FS_MATRIX()
@@ -241,16 +248,19 @@ class _RunReader:
         box is a sliver that would stand on a line of its own)."""
         out: list[Run] = []
         text = self.text
+        reach = -1  # the index after the last run's last character on the text page
         for a, b, obj in self._pieces(start, end):
             stretch = text[a:b]
             piece = stretch.strip()
             if obj == NULL or not piece:
                 continue
             at = a + len(stretch) - len(stretch.lstrip())  # the piece's first character
-            if out and piece in LINE_END_MARKS and out[-1].first + len(out[-1].text) == a:
+            if out and piece in LINE_END_MARKS and reach == a:
                 out[-1] = self._hyphen_to(out[-1], at, piece)
+                reach += len(piece)
             else:
                 out.append(self._run(at, piece, obj))
+                reach = at + len(piece)
         return out
 
     def _hyphen_to(self, last: Run, at: int, hyphen: str) -> Run:
@@ -312,7 +322,8 @@ class _RunReader:
         # Fields in order (text, box, size, font, bold, italic, colour, upright, first):
         # a named tuple made by position costs half as much as by keyword.
         box = self._box(a, a + len(piece) - 1)
-        return Run(piece, box, size, font, bold, italic, colour, upright, a)
+        text = whole(piece) if self.halves else piece
+        return Run(text, box, size, font, bold, italic, colour, upright, a)
 
     def char_box(self, index: int) -> Box:
         return self._box(index, index)
