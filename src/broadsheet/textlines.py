@@ -54,6 +54,17 @@ def traced_line(raw: str, at: int) -> list[Traced]:
     return [piece for part in _split_soft_breaks(line) for piece in _cut_long(part)]
 
 
+def has_text(text: str) -> bool:
+    """Whether `text` holds a character other than white space (Unicode's, as str.strip
+    takes it): the page cutter keeps a page, and a line, only if so, so a text without one
+    has no page. Wider than BLANK_CHARS, which part two blocks of a page.
+
+    >>> has_text("\\u3000\\f\\u2028\\u00a0 \\n"), has_text(" x ")
+    (False, True)
+    """
+    return bool(text) and not text.isspace()
+
+
 def blank(raw: str) -> bool:
     """A line of blank characters only: in a dump it parts two blocks."""
     return not raw.strip(BLANK_CHARS)

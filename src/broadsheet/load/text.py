@@ -11,23 +11,32 @@ import re
 
 from broadsheet.errors import InputError
 from broadsheet.model import Block, Source
-from broadsheet.textlines import BLANK_CHARS, traced_lines
+from broadsheet.textlines import BLANK_CHARS, has_text, traced_lines
 
 # Share of control characters (other than whitespace) above which bytes are not text.
 MAX_CONTROL_SHARE = 0.02
 FALLBACK_ENCODING = "cp1252"
+# What a UTF-16 code unit that is no character (an unpaired surrogate, a last odd byte)
+# becomes: the Unicode replacement character, with a note that says how many and where.
+REPLACEMENT = "\ufffd"
 
 _BLANK_RE = re.compile(rf"\n[{BLANK_CHARS}]*\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes, name: str = "<bytes>") -> Source:
-    """Decode a dump: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/Latin-1."""
+    """Decode a dump: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/Latin-1.
+
+    What cannot be decoded as it claims to be is decoded all the same and said in a note
+    (it reaches stderr and each page's warnings): one bad byte should not cost a page.
+    A dump without a character other than white space has no page and is refused.
+    """
     if not data.strip():
         raise InputError(f"{name}: the input is empty; give a text dump of a newspaper page")
     notes: list[str] = []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        text, encoding = _decode_utf16(data, notes), "utf-16"
     else:
         try:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
@@ -39,8 +48,46 @@ def decode(data: bytes, name: str = "<bytes>") -> Source:
     if len(_CONTROL_RE.findall(text[:100_000])) > MAX_CONTROL_SHARE * min(len(text), 100_000):
         raise _binary(name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if encoding == "utf-16":
+        text = _replace_surrogates(text, notes)
+    if not has_text(text):
+        raise InputError(
+            f"{name}: the input has no text, only white space or a byte order mark; "
+            "give a text dump of a newspaper page"
+        )
     digest = hashlib.sha256(data).hexdigest()
     return Source(text=text, name=name, encoding=encoding, notes=tuple(notes), sha256=digest)
+
+
+def _decode_utf16(data: bytes, notes: list[str]) -> str:
+    """UTF-16 after its BOM, unpaired surrogates left in (`_replace_surrogates` counts
+    them once lines are known); a last odd byte, as a file cut short leaves, becomes
+    REPLACEMENT and a note rather than a decoding error."""
+    whole = len(data) - len(data) % 2
+    text = data[:whole].decode("utf-16", "surrogatepass")
+    if whole == len(data):
+        return text
+    notes.append(
+        f"the UTF-16 input has an odd number of bytes ({len(data)}), so it may be cut short; "
+        f"its last byte is decoded as U+FFFD"
+    )
+    return text + REPLACEMENT
+
+
+def _replace_surrogates(text: str, notes: list[str]) -> str:
+    """Each unpaired surrogate (an extractor that cut a character outside the BMP in two
+    writes them) as REPLACEMENT, with a note naming how many and the first one's line: no
+    output format can encode a lone surrogate, and the page around it is good text."""
+    first = _SURROGATE_RE.search(text)
+    if first is None:
+        return text
+    line = text.count("\n", 0, first.start()) + 1
+    text, count = _SURROGATE_RE.subn(REPLACEMENT, text)
+    notes.append(
+        f"{count} unpaired UTF-16 surrogate{'s' if count > 1 else ''} (the first on line "
+        f"{line}) decoded as U+FFFD; the extractor may have cut a character in two"
+    )
+    return text
 
 
 def _binary(name: str) -> InputError:
@@ -64,7 +111,7 @@ def page_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for part in text.split("\f"):
         end = start + len(part)
-        if part.strip():
+        if has_text(part):
             spans.append((start, end))
         start = end + 1
     return spans
