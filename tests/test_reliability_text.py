@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import broadsheet.load.text as text_module
 from broadsheet.cli import main
 from broadsheet.errors import InputError
 from broadsheet.load.text import decode, page_spans
@@ -182,3 +184,61 @@ def test_refusal_agrees_with_the_page_cutter(white: str) -> None:
             decode(data)
     text = f"{white}{SENTENCE * 3}{white}"  # a control character under 2 %: text
     assert page_spans(text) and decode(text.encode()).text
+
+
+# --- 3. Huge pages: refused before any work, per page -------------------------------
+
+
+def over_chars() -> bytes:
+    """One line just past MAX_PAGE_CHARS, as the campaign's 50 MB line (in little)."""
+    return ("Wort " * (text_module.MAX_PAGE_CHARS // 5 + 1)).encode()
+
+
+def over_lines() -> bytes:
+    """One-word lines just past MAX_PAGE_LINES, as the campaign's million lines."""
+    return b"Wort\n" * text_module.MAX_PAGE_LINES + b"Wort"
+
+
+def test_limits_are_per_page_and_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "MAX_PAGE_LINES", 3)
+    monkeypatch.setattr(text_module, "MAX_PAGE_CHARS", 40)
+    page = "Ein Satz.\nNoch einer.\nDer dritte.\n"  # 3 lines (the last one empty), 34 chars
+    assert len(decode(((page + "\f") * 50).encode()).text) == 50 * (len(page) + 1)
+    with pytest.raises(InputError, match=r"page 2 has 4 lines; .* at most 3 a page"):
+        decode((page + "\f" + page + "Vier\f" + page).encode())
+    with pytest.raises(InputError, match=r"page 3 has 41 characters; .* at most 40 a page"):
+        decode((page + "\f" + page + "\f" + page + "x" * 7).encode())
+
+
+def test_blank_pages_do_not_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit numbers the pages as the output does: empty pages are no pages."""
+    monkeypatch.setattr(text_module, "MAX_PAGE_LINES", 2)
+    with pytest.raises(InputError, match=r"page 2 has 3 lines"):
+        decode(b"eins\f\n\n\n\f \fzwei\n\ndrei")
+
+
+@pytest.mark.parametrize("make", [over_chars, over_lines])
+def test_just_over_the_limit_is_refused_in_the_library(make: Callable[[], bytes]) -> None:
+    with pytest.raises(InputError, match="MAX_PAGE_"):
+        parse_bytes(make(), name="big.txt")
+
+
+@pytest.mark.parametrize("make", [over_chars, over_lines])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_just_over_the_limit_is_a_one_line_error(
+    tmp_path: Path, make: Callable[[], bytes], fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(make())
+    code, out, err = run([str(f), "-f", fmt], capsys)
+    assert code == 1 and out == ""
+    assert_one_line_error(err)
+    assert "page 1 has" in err and "form feeds" in err
+
+
+def test_the_campaigns_shapes_are_refused_at_once() -> None:
+    """A million tiny lines (2 MB) and a 5 MB line: refused by decode, before the layout
+    (which took 1 GB and minutes on them) ever sees them."""
+    for data in (b"a\n" * 1_000_000, b"Wort " * 1_000_000):
+        with pytest.raises(InputError, match="MAX_PAGE_CHARS"):
+            decode(data)

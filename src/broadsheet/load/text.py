@@ -1,6 +1,12 @@
 """Read a text dump: decode the bytes, cut pages at form feeds, blocks at blank lines.
 
 Offsets everywhere point into the decoded text, so decoding happens once, here.
+
+Limits, per page (a dump of hundreds of pages is normal): a page of more than
+MAX_PAGE_CHARS characters or MAX_PAGE_LINES lines is refused with a one-line error before
+any work, since the layout's time grows faster than a page's lines (a million one-word
+lines took 1 GB and more than a minute). A newspaper page has some 10,000 to 60,000
+characters and a few thousand lines.
 """
 
 from __future__ import annotations
@@ -19,6 +25,12 @@ FALLBACK_ENCODING = "cp1252"
 # What a UTF-16 code unit that is no character (an unpaired surrogate, a last odd byte)
 # becomes: the Unicode replacement character, with a note that says how many and where.
 REPLACEMENT = "\ufffd"
+# A page of a dump with more characters is refused: the PDF reader's limit of a page
+# (load/pdf.py MAX_CHARS), some seven times the largest newspaper page.
+MAX_PAGE_CHARS = 400_000
+# A page of a dump with more lines (blank ones counted too) is refused: some five
+# times a dense page; 20,000 one-word lines take about 8 s to lay out.
+MAX_PAGE_LINES = 20_000
 
 _BLANK_RE = re.compile(rf"\n[{BLANK_CHARS}]*\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -55,8 +67,28 @@ def decode(data: bytes, name: str = "<bytes>") -> Source:
             f"{name}: the input has no text, only white space or a byte order mark; "
             "give a text dump of a newspaper page"
         )
+    _check_pages(text, name)
     digest = hashlib.sha256(data).hexdigest()
     return Source(text=text, name=name, encoding=encoding, notes=tuple(notes), sha256=digest)
+
+
+def _check_pages(text: str, name: str) -> None:
+    """Refuse the dump if a page is past MAX_PAGE_CHARS or MAX_PAGE_LINES, naming the page
+    and the limit: laying out such a page would take minutes and gigabytes, and the likely
+    cause, a dump without form feeds between its pages, is the user's to fix."""
+    advice = "a newspaper page has far fewer): put form feeds between the dump's pages"
+    for number, (start, end) in enumerate(page_spans(text), 1):
+        if end - start > MAX_PAGE_CHARS:
+            raise InputError(
+                f"{name}: page {number} has {end - start:,} characters; broadsheet reads "
+                f"at most {MAX_PAGE_CHARS:,} a page (MAX_PAGE_CHARS; {advice}"
+            )
+        lines = text.count("\n", start, end) + (text[end - 1] != "\n")  # a last line unended
+        if lines > MAX_PAGE_LINES:
+            raise InputError(
+                f"{name}: page {number} has {lines:,} lines; broadsheet reads at most "
+                f"{MAX_PAGE_LINES:,} a page (MAX_PAGE_LINES; {advice}"
+            )
 
 
 def _decode_utf16(data: bytes, notes: list[str]) -> str:
@@ -106,12 +138,17 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 
 
 def page_spans(text: str) -> list[tuple[int, int]]:
-    """Source spans of the pages: form feeds separate them; empty pages are dropped."""
+    """Source spans of the pages: form feeds separate them; empty pages are dropped.
+
+    >>> page_spans("eins\\f \\f\\fzwei\\n")
+    [(0, 4), (8, 13)]
+    """
     spans: list[tuple[int, int]] = []
     start = 0
-    for part in text.split("\f"):
-        end = start + len(part)
-        if has_text(part):
+    while start <= len(text):
+        feed = text.find("\f", start)
+        end = len(text) if feed < 0 else feed
+        if has_text(text, start, end):
             spans.append((start, end))
         start = end + 1
     return spans
