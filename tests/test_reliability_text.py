@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,10 +18,11 @@ import broadsheet.load.text as text_module
 from broadsheet.cli import main
 from broadsheet.errors import InputError
 from broadsheet.load.text import decode, page_spans
-from broadsheet.pipeline import parse_bytes
+from broadsheet.pipeline import parse_bytes, parse_text
 
 CASES = Path(__file__).resolve().parent / "cases" / "reliability"
 FORMATS = ("json", "jsonl", "markdown", "text")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 SENTENCE = "Der Rat hat am Montag die neue Brücke über den Fluss beschlossen.\n"
 
 
@@ -242,3 +244,12 @@ def test_the_campaigns_shapes_are_refused_at_once() -> None:
     for data in (b"a\n" * 1_000_000, b"Wort " * 1_000_000):
         with pytest.raises(InputError, match="MAX_PAGE_CHARS"):
             decode(data)
+
+
+def test_a_str_with_lone_surrogates_is_read_with_a_note() -> None:
+    """A str read with errors="surrogateescape" (or cut from UTF-16 halves) holds lone
+    surrogates, which UTF-8 cannot encode: parse_text reads it as decode reads UTF-16."""
+    doc = parse_text("Der Rat tagt \udc80 heute.\n\nEin Satz \ud800 mehr.\n")
+    assert "\ufffd" in doc.source.text and not _SURROGATES.search(doc.source.text)
+    assert any("2 unpaired UTF-16 surrogates" in w for w in doc.pages[0].warnings)
+    assert parse_text(SENTENCE).source.encoding == "utf-8"

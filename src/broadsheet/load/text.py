@@ -122,6 +122,20 @@ def _replace_surrogates(text: str, notes: list[str]) -> str:
     return text
 
 
+def text_bytes(text: str) -> bytes:
+    """A dump given as a str, as the bytes `decode` reads: UTF-8, or, where the str holds
+    lone surrogates (no UTF-8 holds them; a str read with errors="surrogateescape" does),
+    UTF-16 with them passed through, which `decode` replaces and names in a note.
+
+    >>> text_bytes("Satz"), decode(text_bytes("Satz \\udc80")).text
+    (b'Satz', 'Satz \\ufffd')
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass")
+
+
 def _binary(name: str) -> InputError:
     """A PDF never gets here (the CLI reads those by their header), so binary is neither."""
     return InputError(
