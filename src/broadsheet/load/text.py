@@ -29,7 +29,7 @@ REPLACEMENT = "\ufffd"
 # (load/pdf.py MAX_CHARS), some seven times the largest newspaper page.
 MAX_PAGE_CHARS = 400_000
 # A page of a dump with more lines (blank ones counted too) is refused: some five
-# times a dense page; 20,000 one-word lines take about 8 s to lay out.
+# times a dense page; 20,000 one-word lines take 2 to 8 s to lay out, 50,000 over 20 s.
 MAX_PAGE_LINES = 20_000
 
 _BLANK_RE = re.compile(rf"\n[{BLANK_CHARS}]*\n")
@@ -76,19 +76,22 @@ def _check_pages(text: str, name: str) -> None:
     """Refuse the dump if a page is past MAX_PAGE_CHARS or MAX_PAGE_LINES, naming the page
     and the limit: laying out such a page would take minutes and gigabytes, and the likely
     cause, a dump without form feeds between its pages, is the user's to fix."""
-    advice = "a newspaper page has far fewer): put form feeds between the dump's pages"
     for number, (start, end) in enumerate(page_spans(text), 1):
         if end - start > MAX_PAGE_CHARS:
-            raise InputError(
-                f"{name}: page {number} has {end - start:,} characters; broadsheet reads "
-                f"at most {MAX_PAGE_CHARS:,} a page (MAX_PAGE_CHARS; {advice}"
-            )
+            raise _too_big(name, number, f"{end - start:,} characters", MAX_PAGE_CHARS, "CHARS")
         lines = text.count("\n", start, end) + (text[end - 1] != "\n")  # a last line unended
         if lines > MAX_PAGE_LINES:
-            raise InputError(
-                f"{name}: page {number} has {lines:,} lines; broadsheet reads at most "
-                f"{MAX_PAGE_LINES:,} a page (MAX_PAGE_LINES; {advice}"
-            )
+            raise _too_big(name, number, f"{lines:,} lines", MAX_PAGE_LINES, "LINES")
+
+
+def _too_big(name: str, number: int, size: str, limit: int, unit: str) -> InputError:
+    """The one line that refuses a page past a limit: what it has, the limit by value and
+    by name (MAX_PAGE_<unit>), and what to do."""
+    return InputError(
+        f"{name}: page {number} has {size}; broadsheet reads at most {limit:,} a page "
+        f"(MAX_PAGE_{unit}; a newspaper page has far fewer): put form feeds between the "
+        "dump's pages"
+    )
 
 
 def _decode_utf16(data: bytes, notes: list[str]) -> str:
