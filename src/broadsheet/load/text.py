@@ -34,7 +34,7 @@ MAX_PAGE_LINES = 20_000
 
 _BLANK_RE = re.compile(rf"\n[{BLANK_CHARS}]*\n")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")  # escapes: mypyc takes no surrogate literal
 
 
 def decode(data: bytes, name: str = "<bytes>") -> Source:
