@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.cli import build_parser, main
+from broadsheet.load.text import MAX_PAGE_CHARS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "taz-seed.txt"
@@ -130,12 +131,14 @@ def test_latin1_file_is_read_with_a_note(
 
 
 def test_huge_single_line_finishes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A page of one line as long as a page may be is laid out whole (a longer page is
+    refused: tests/test_reliability_text.py)."""
     f = tmp_path / "long.txt"
     sentence = "Der Rat hat am Montag lange über den neuen Haushalt beraten. "
-    f.write_text(sentence * (10_000_000 // len(sentence)), encoding="utf-8")
+    f.write_text(sentence * (MAX_PAGE_CHARS // len(sentence)), encoding="utf-8")
     code, out, err = run([str(f), "-f", "text"], capsys)
     assert code == 0, err
-    assert out.count("Haushalt") == 10_000_000 // len(sentence)
+    assert out.count("Haushalt") == MAX_PAGE_CHARS // len(sentence)
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,7 +32,7 @@ from broadsheet.layout.items import build_items
 from broadsheet.layout.roles import ends_hyphen, units
 from broadsheet.layout.segment import drawn_order, segment
 from broadsheet.load.sniff import is_pdf as is_pdf  # re-exported: the CLI reads through here
-from broadsheet.load.text import blocks, page_spans
+from broadsheet.load.text import blocks, page_spans, text_bytes
 from broadsheet.load.text import decode as decode  # re-exported: the CLI reads through here
 from broadsheet.model import Block, Document, Edit, Page, Repair, Source, Traced
 from broadsheet.page import Skipped
@@ -81,8 +81,9 @@ def parse(path: str | os.PathLike[str], options: Options | None = None) -> Docum
 
 
 def parse_text(text: str, name: str = "<string>", options: Options | None = None) -> Document:
-    """Rebuild the pages of a text dump given as a string."""
-    return parse_bytes(text.encode("utf-8"), name=name, options=options)
+    """Rebuild the pages of a text dump given as a string (lone surrogates in it, which no
+    output can encode, come out as U+FFFD with a note)."""
+    return parse_bytes(text_bytes(text), name=name, options=options)
 
 
 def parse_bytes(data: bytes, name: str = "<bytes>", options: Options | None = None) -> Document:

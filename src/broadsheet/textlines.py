@@ -19,6 +19,8 @@ MAX_LINE_CHARS = 2000
 _SOFT_BREAK_RE = re.compile(r"(?<=\w)\ufffe(?=\w)")
 # A line of these alone is blank: it parts two blocks.
 BLANK_CHARS = " \t\r\u00a0"
+# A character other than white space: re's \s is str.isspace's (and str.strip's) set.
+_TEXT_RE = re.compile(r"\S")
 
 
 def traced_lines(text: str, start: int, end: int) -> list[Traced]:
@@ -52,6 +54,18 @@ def traced_line(raw: str, at: int) -> list[Traced]:
     if len(core) <= MAX_LINE_CHARS and "\ufffe" not in core:
         return [line]  # most lines
     return [piece for part in _split_soft_breaks(line) for piece in _cut_long(part)]
+
+
+def has_text(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` holds a character other than white space (Unicode's, as
+    str.strip takes it): the page cutter keeps a page, and a line, only if so, so a text
+    without one has no page. Wider than BLANK_CHARS, which part two blocks of a page. The
+    span is searched in place: a 50 MB page is not copied to be looked at.
+
+    >>> has_text("\\u3000\\f\\u2028\\u00a0 \\n"), has_text(" x "), has_text(" x ", 2)
+    (False, True, False)
+    """
+    return _TEXT_RE.search(text, start, len(text) if end is None else end) is not None
 
 
 def blank(raw: str) -> bool:
