@@ -8,6 +8,7 @@ page, a page tree claiming /Count 1000000); the other PDFs are made in the tests
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from pathlib import Path
@@ -15,11 +16,13 @@ from pathlib import Path
 import pytest
 from tests.test_pdf_input import BODY, HEADLINE, SECOND_BODY, SECOND_HEADLINE, text_pdf
 
+import broadsheet.convert
 import broadsheet.limits
 import broadsheet.load.pdf
 import broadsheet.pipeline
 from broadsheet.cli import main
 from broadsheet.model import Skipped
+from broadsheet.page import PageGeometry
 from broadsheet.skips import SkippedRange, collapsed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +50,12 @@ def pages_pdf(path: Path, count: int | None = None) -> Path:
         assert data.count(b"/Count 2") == 1
         path.write_bytes(data.replace(b"/Count 2", b"/Count %d" % count))
     return path
+
+
+def in_batches_of(pages: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the command read PDFs `pages` at a time (PDF_BATCH_PAGES is a default)."""
+    batches = functools.partial(broadsheet.pipeline.iter_pdf, batch=pages)
+    monkeypatch.setattr(broadsheet.convert, "iter_pdf", batches)
 
 
 # --- the page count and runs of unreadable pages ---------------------------------------------
@@ -109,7 +118,7 @@ def test_the_run_limit_is_a_named_number(
 def test_a_run_across_batches_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(broadsheet.pipeline, "PDF_BATCH_PAGES", 2)
+    in_batches_of(2, monkeypatch)
     f = pages_pdf(tmp_path / "nine.pdf", 9)
     code, out, err = run([str(f), "-f", "jsonl"], capsys)
     assert code == 1 and len(out.splitlines()) == 2
@@ -131,3 +140,82 @@ def test_collapsed_keeps_reasons_of_their_own() -> None:
         (5, False),
     ]
     assert found[1].reason.startswith("pages 2–3: no text layer on each page")
+
+
+# --- the time a page and a file may take ---------------------------------------------------
+
+
+class FakeClock:
+    """The limits' clock, moved on by hand: reading page `slow` takes `seconds`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, slow: int, seconds: float) -> None:
+        self.now = 0.0
+        read_page = broadsheet.load.pdf.read_page
+
+        def slow_read(page: object, number: int) -> PageGeometry:
+            if number == slow:
+                self.now += seconds
+            return read_page(page, number)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(broadsheet.limits, "monotonic", lambda: self.now)
+        monkeypatch.setattr(broadsheet.load.pdf, "read_page", slow_read)
+
+
+def test_a_page_over_its_time_is_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FakeClock(monkeypatch, slow=2, seconds=broadsheet.limits.PAGE_SECONDS + 10)
+    code, out, err = run([str(pages_pdf(tmp_path / "two.pdf"))], capsys)
+    assert code == 1
+    (line,) = error_lines(err)
+    assert "page 2 was left out: it took 40 s, more than the 30 s a page may take" in line
+    doc = json.loads(out)
+    assert [p["page"] for p in doc["pages"]] == [1] and doc["skipped"][0]["page"] == 2
+
+
+def test_every_page_over_a_tiny_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(broadsheet.limits, "PAGE_SECONDS", 0.0)
+    code, out, err = run([str(pages_pdf(tmp_path / "two.pdf"))], capsys)
+    assert code == 1 and out == ""
+    (line,) = error_lines(err)  # the two pages' reasons read alike: one line
+    assert "pages 1–2: each page was left out" in line and "a page may take" in line
+
+
+def test_a_file_over_its_time_stops_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(broadsheet.limits, "FILE_SECONDS", 0.0)
+    monkeypatch.setattr(broadsheet.limits, "FILE_SECONDS_PER_PAGE", 0.0)
+    out_file = tmp_path / "out.json"
+    code, out, err = run([str(pages_pdf(tmp_path / "two.pdf")), "-o", str(out_file)], capsys)
+    assert code == 1 and out == "" and not out_file.exists()
+    (line,) = err.splitlines()
+    assert line.startswith("broadsheet: error: ") and "stopped at page 1 after" in line
+
+
+def test_a_stopped_stream_keeps_what_was_done(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FakeClock(monkeypatch, slow=2, seconds=100)
+    monkeypatch.setattr(broadsheet.limits, "FILE_SECONDS", 50.0)
+    monkeypatch.setattr(broadsheet.limits, "FILE_SECONDS_PER_PAGE", 0.0)
+    monkeypatch.setattr(broadsheet.limits, "PAGE_SECONDS", 1000.0)
+    in_batches_of(1, monkeypatch)
+    code, out, err = run([str(pages_pdf(tmp_path / "two.pdf")), "-f", "jsonl"], capsys)
+    assert code == 1 and [json.loads(line)["page"] for line in out.splitlines()] == [1]
+    (line,) = err.splitlines()
+    assert "stopped at page 2 after 100 s, more than the 50 s this file may take" in line
+    assert line.endswith("the page read before it is written")
+
+
+def test_a_page_is_charged_for_every_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [0.0]
+    monkeypatch.setattr(broadsheet.limits, "monotonic", lambda: now[0])
+    clock = broadsheet.limits.Clock("x.pdf")
+    clock.allow(1)
+    now[0] = 20.0
+    assert clock.lap(1) is None  # read in 20 s
+    now[0] = 35.0
+    assert "it took 35 s" in (clock.lap(1) or "")  # laid out in 15 more

@@ -186,8 +186,8 @@ def _stopped(err: OverTime, written: int) -> OverTime:
     """A file stopped for its time, saying what of it is written (jsonl writes as it goes)."""
     if not written:
         return err
-    pages = "page" if written == 1 else "pages"
-    return OverTime(f"{err}; the {written} {pages} read before it are written", err.page)
+    pages = "page read before it is" if written == 1 else f"{written} pages read before it are"
+    return OverTime(f"{err}; the {pages} written", err.page)
 
 
 def mets_name(alto_name: str) -> str:
