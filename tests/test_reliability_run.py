@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -219,3 +222,74 @@ def test_a_page_is_charged_for_every_stage(monkeypatch: pytest.MonkeyPatch) -> N
     assert clock.lap(1) is None  # read in 20 s
     now[0] = 35.0
     assert "it took 35 s" in (clock.lap(1) or "")  # laid out in 15 more
+
+
+# --- the output: an -o file whole, a reader that quits early, what text leaves out ---------
+
+
+def test_an_output_file_is_never_seen_half_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a stream is written batch by batch, the -o file is the earlier run's, whole;
+    the new one replaces it at the end, and no temporary file is left."""
+    in_batches_of(1, monkeypatch)
+    out_file = tmp_path / "out.jsonl"
+    out_file.write_text("earlier run\n", encoding="utf-8")
+    seen: list[str] = []
+    lines = broadsheet.convert.document_jsonl
+
+    def watched(*args: object, **kwargs: object) -> str:
+        seen.append(out_file.read_text(encoding="utf-8"))
+        return lines(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(broadsheet.convert, "document_jsonl", watched)
+    f = pages_pdf(tmp_path / "two.pdf")
+    code, out, err = run([str(f), "-f", "jsonl", "-o", str(out_file)], capsys)
+    assert code == 0 and out == "" and err == ""
+    assert seen == ["earlier run\n", "earlier run\n"]
+    written = out_file.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["page"] for line in written] == [1, 2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "two.pdf"]
+
+
+def test_an_output_through_a_link_or_to_a_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target, link = tmp_path / "target.json", tmp_path / "link.json"
+    link.symlink_to(target)
+    f = pages_pdf(tmp_path / "two.pdf")
+    assert run([str(f), "-o", str(link)], capsys)[0] == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["pages"]
+    assert run([str(f), "-o", os.devnull], capsys)[0] == 0
+    assert not Path(os.devnull).is_file()
+
+
+def test_a_reader_that_quits_early_is_not_success(tmp_path: Path) -> None:
+    """With an unbuffered stdout, the text layer dropped what the pipe did not take once
+    its reader had gone: exit 0 on JSON cut at 64 KB. Now the run ends in status 1."""
+    seed = (ROOT / "samples" / "taz-seed.txt").read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("\f".join([seed] * 20), encoding="utf-8")  # its JSON: some 700 KB
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "broadsheet.cli", str(big)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 1 and "Traceback" not in err
+
+
+def test_text_and_markdown_say_what_furniture_they_leave_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (ROOT / "samples" / "taz-seed.txt").read_text(encoding="utf-8")
+    other = "Neue Brücke eröffnet\n\nDie neue Brücke ist seit gestern für den Verkehr frei.\n"
+    f = tmp_path / "two.txt"
+    f.write_text(f"Stadtanzeiger · Lokales\n\n{page}\n1\n\fStadtanzeiger · Lokales\n\n{other}\n2\n")
+    code, out, err = run([str(f), "-f", "text"], capsys)
+    assert code == 0 and "Stadtanzeiger" not in out
+    assert "lines of furniture (running heads, folios) on 2 pages left out" in err
+    code, out, err = run([str(f), "-f", "markdown"], capsys)
+    assert code == 0 and err == "" and "Stadtanzeiger" not in out
+    assert out.count("of furniture (running heads, folios) left out; -f json lists them") == 2

@@ -25,7 +25,12 @@ from broadsheet.export.json import (
     json_text,
     page_dicts,
 )
-from broadsheet.export.markdown import document_markdown, document_text, hidden_note
+from broadsheet.export.markdown import (
+    document_markdown,
+    document_text,
+    hidden_note,
+    left_out_note,
+)
 from broadsheet.limits import OverTime
 from broadsheet.model import ROUTINE_RULES, Document, Page, Skipped, Source
 from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
@@ -133,6 +138,8 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
         report.pages = len(doc.pages)
         for page in doc.pages:
             _add_notes(report, page)
+        if request.format == "text":
+            report.notes.extend(_left_out_notes(list(doc.pages)))
         explained.append(explain(doc) if request.explain else "")
     report.explained = "".join(explained)
     return report
@@ -177,7 +184,7 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
         whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
         out.write(render(whole, request.format, request.explain))
         if request.format == "text":
-            report.notes.extend(_hidden_notes(pages))
+            report.notes.extend(_left_out_notes(pages))
     report.explained = "".join(explained)
     return report
 
@@ -243,10 +250,15 @@ def _add_notes(report: Report, page: Page) -> None:
     report.notes.extend(w for w in page.warnings if w not in report.notes)
 
 
-def _hidden_notes(pages: list[Page]) -> list[str]:
-    """Plain text holds the page's words only (it feeds corpora), so how many hidden runs
-    each page left out is said as a note; Markdown says it in the page itself."""
-    return [f"page {p.number}: {note}" for p in pages if (note := hidden_note(p))]
+def _left_out_notes(pages: list[Page]) -> list[str]:
+    """Plain text holds the items' words only (it feeds corpora), so how many hidden runs
+    each page left out is said as a note, and the furniture and ads of all pages as one;
+    Markdown says it in the page itself."""
+    notes = [f"page {p.number}: {note}" for p in pages if (note := hidden_note(p))]
+    shown = [p for p in pages if p.furniture or p.ads]
+    furniture, ads = sum(len(p.furniture) for p in shown), sum(len(p.ads) for p in shown)
+    note = left_out_note(furniture, ads, len(shown))
+    return notes + ([note] if note else [])
 
 
 def render(
