@@ -80,9 +80,11 @@ examples:
   broadsheet eval gold.json pred.json      score a result against a gold file
                                            (see `broadsheet eval --help`)
 A PDF page without text (a scanned image, an empty page) is named on stderr, one line
-each; the other pages are still written, and the exit status is 1.
-exit status: 0 success, 1 bad input (in a batch: any input failed), 2 bad usage,
-130 interrupted (a batch: run the same command again to finish).
+each (a run of pages skipped for one reason: one line); the other pages are still
+written, and the exit status is 1.
+exit status: 0 success, 1 bad input or a file over its time (in a batch: any input
+failed; one input: also a reader that quit early), 2 bad usage, 130 interrupted (a
+batch: run the same command again to finish).
 """
 
 
