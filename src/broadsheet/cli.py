@@ -16,7 +16,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from broadsheet import __version__
 from broadsheet.batch import (
@@ -26,11 +25,13 @@ from broadsheet.batch import (
     plan,
     read_list,
     run_batch,
+    write_atomically,
     write_failures,
 )
 from broadsheet.convert import FORMATS, Report, Request, convert, mets_name
 from broadsheet.errors import BroadsheetError, RequestError, for_command_line
 from broadsheet.export.boxes import BOX_LEVELS
+from broadsheet.output import LazyOutput
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -79,9 +80,11 @@ examples:
   broadsheet eval gold.json pred.json      score a result against a gold file
                                            (see `broadsheet eval --help`)
 A PDF page without text (a scanned image, an empty page) is named on stderr, one line
-each; the other pages are still written, and the exit status is 1.
-exit status: 0 success, 1 bad input (in a batch: any input failed), 2 bad usage,
-130 interrupted (a batch: run the same command again to finish).
+each (a run of pages skipped for one reason: one line); the other pages are still
+written, and the exit status is 1.
+exit status: 0 success, 1 bad input or a file over its time (in a batch: any input
+failed; one input: also a reader that quit early), 2 bad usage, 130 interrupted (a
+batch: run the same command again to finish).
 """
 
 
@@ -235,7 +238,7 @@ def _run_one(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():  # a long PDF takes a while
             print(f"broadsheet: {done} pages read", file=sys.stderr, flush=True)
 
-    with _LazyOutput(args.output) as out:
+    with LazyOutput(args.output) as out:
         report = convert(data, name, _request(args), out, progress)
     if report.mets is not None:
         _write_mets(report.mets, args.output)
@@ -249,8 +252,7 @@ def _write_mets(mets: Callable[[str], str], output: str | None) -> None:
         print("broadsheet: note: the METS file is written beside an -o FILE only", file=sys.stderr)
         return
     alto = Path(output)
-    mets_path = alto.with_name(mets_name(alto.name))
-    mets_path.write_text(mets(alto.name), encoding="utf-8")
+    write_atomically(alto.with_name(mets_name(alto.name)), mets(alto.name))
 
 
 def _tell(name: str, report: Report) -> int:
@@ -346,34 +348,6 @@ class _BatchProgress:
 
     def __exit__(self, *exc: object) -> None:
         self.bar.close()
-
-
-class _LazyOutput:
-    """The output, opened at the first write: a PDF with no text page leaves no empty file
-    behind. Each write is flushed, so a streamed batch is out before the next is read."""
-
-    def __init__(self, output: str | None) -> None:
-        self.output = output
-        self.stream: TextIO | None = None
-
-    def write(self, text: str) -> None:
-        if not text:
-            return
-        stream = self.stream = self.stream or self._open()
-        stream.write(text)
-        stream.flush()
-
-    def _open(self) -> TextIO:
-        if self.output is None or self.output == "-":
-            return sys.stdout
-        return open(self.output, "w", encoding="utf-8")
-
-    def __enter__(self) -> _LazyOutput:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.stream is not None and self.stream is not sys.stdout:
-            self.stream.close()
 
 
 def _fail(message: str, status: int = EXIT_INPUT) -> int:

@@ -25,9 +25,16 @@ from broadsheet.export.json import (
     json_text,
     page_dicts,
 )
-from broadsheet.export.markdown import document_markdown, document_text, hidden_note
+from broadsheet.export.markdown import (
+    document_markdown,
+    document_text,
+    hidden_note,
+    left_out_note,
+)
+from broadsheet.limits import OverTime
 from broadsheet.model import ROUTINE_RULES, Document, Page, Skipped, Source
 from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
+from broadsheet.skips import collapsed, page_range
 
 FORMATS = ("json", "jsonl", "markdown", "text", "html", "tei", "page", "alto")
 # Formats made from the whole document with its source (a PDF's batches joined into one):
@@ -74,7 +81,7 @@ class Report:
     """What a conversion found that the user should hear of (one line each)."""
 
     pages: int = 0
-    skipped: list[str] = field(default_factory=list)  # pages without text, with the reason
+    skipped: list[str] = field(default_factory=list)  # pages without text, why (runs as one)
     notes: list[str] = field(default_factory=list)  # the source's notes, hidden text left out
     explained: str = ""  # the --explain listing
     # For -f alto: the METS file that goes beside the ALTO one, given the ALTO file's
@@ -131,6 +138,8 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
         report.pages = len(doc.pages)
         for page in doc.pages:
             _add_notes(report, page)
+        if request.format == "text":
+            report.notes.extend(_left_out_notes(list(doc.pages)))
         explained.append(explain(doc) if request.explain else "")
     report.explained = "".join(explained)
     return report
@@ -146,24 +155,27 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
     skipped: list[Skipped] = []
     first: Source | None = None  # what the document is: every batch's source tells it
     explained: list[str] = []
-    for doc, missing in iter_pdf(data, name, options, request.pages, request.password):
-        first = first or doc.source
-        skipped += missing
-        report.skipped.extend(page.reason for page in missing)
-        report.pages += len(doc.pages)
-        tell(len(doc.pages) + len(missing))
-        for page in doc.pages:
-            _add_notes(report, page)
-        if request.explain:
-            explained.append(explain(doc))
-        if request.format == "jsonl":
-            out.write(document_jsonl(doc, request.explain, request.boxes))
-        elif request.format == "json":
-            dicts.extend(page_dicts(doc, request.explain, request.boxes))
-        elif request.format in WHOLE_FORMATS:
-            batches.append(doc)
-        else:
-            pages.extend(doc.pages)
+    try:
+        for doc, missing in iter_pdf(data, name, options, request.pages, request.password):
+            first = first or doc.source
+            skipped += missing
+            report.pages += len(doc.pages)
+            tell(len(doc.pages) + sum(b - a + 1 for a, b in map(page_range, missing)))
+            for page in doc.pages:
+                _add_notes(report, page)
+            if request.explain:
+                explained.append(explain(doc))
+            if request.format == "jsonl":
+                out.write(document_jsonl(doc, request.explain, request.boxes))
+            elif request.format == "json":
+                dicts.extend(page_dicts(doc, request.explain, request.boxes))
+            elif request.format in WHOLE_FORMATS:
+                batches.append(doc)
+            else:
+                pages.extend(doc.pages)
+    except OverTime as err:
+        raise _stopped(err, report.pages if request.format == "jsonl" else 0) from None
+    report.skipped = [page.reason for page in collapsed(skipped)]
     if dicts and first is not None:
         out.write(json_text(document_dict(first, dicts, skipped)))
     if any(batch.pages for batch in batches):
@@ -172,9 +184,17 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
         whole = Document(source=Source("", name, encoding="pdf"), pages=tuple(pages))
         out.write(render(whole, request.format, request.explain))
         if request.format == "text":
-            report.notes.extend(_hidden_notes(pages))
+            report.notes.extend(_left_out_notes(pages))
     report.explained = "".join(explained)
     return report
+
+
+def _stopped(err: OverTime, written: int) -> OverTime:
+    """A file stopped for its time, saying what of it is written (jsonl writes as it goes)."""
+    if not written:
+        return err
+    pages = "page read before it is" if written == 1 else f"{written} pages read before it are"
+    return OverTime(f"{err}; the {pages} written", err.page)
 
 
 def mets_name(alto_name: str) -> str:
@@ -230,10 +250,15 @@ def _add_notes(report: Report, page: Page) -> None:
     report.notes.extend(w for w in page.warnings if w not in report.notes)
 
 
-def _hidden_notes(pages: list[Page]) -> list[str]:
-    """Plain text holds the page's words only (it feeds corpora), so how many hidden runs
-    each page left out is said as a note; Markdown says it in the page itself."""
-    return [f"page {p.number}: {note}" for p in pages if (note := hidden_note(p))]
+def _left_out_notes(pages: list[Page]) -> list[str]:
+    """Plain text holds the items' words only (it feeds corpora), so how many hidden runs
+    each page left out is said as a note, and the furniture and ads of all pages as one;
+    Markdown says it in the page itself."""
+    notes = [f"page {p.number}: {note}" for p in pages if (note := hidden_note(p))]
+    shown = [p for p in pages if p.furniture or p.ads]
+    furniture, ads = sum(len(p.furniture) for p in shown), sum(len(p.ads) for p in shown)
+    note = left_out_note(furniture, ads, len(shown))
+    return notes + ([note] if note else [])
 
 
 def render(

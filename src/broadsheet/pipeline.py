@@ -130,31 +130,46 @@ def iter_pdf(
 def _pdf_batches(
     data: bytes, name: str, options: Options, pages: str | None, password: str | None, batch: int
 ) -> Iterator[tuple[Document, list[Skipped]]]:
-    """iter_pdf's batches, PDFium's errors unchanged."""
+    """iter_pdf's batches, PDFium's errors unchanged. The page count is that of the pages
+    that load, the time of each page and of the file is kept to (limits.py), and the
+    pages after a long run that fails to load come with the last batch as one entry."""
     from broadsheet.layout.pdftext import pdf_source
+    from broadsheet.limits import Clock, loadable, pages_that_load, timed_layout, timed_pages
     from broadsheet.load.pdf import open_pdf, page_numbers, pdf_info, read_pages
 
+    clock = Clock(name)
     first = open_pdf(data, name, password)
     try:
-        numbers = page_numbers(pages, len(first))
-        info, count = pdf_info(first), len(first)
+        claimed = len(first)
+        count, untried = pages_that_load(
+            first, claimed, clock, partial(open_pdf, data, name, password)
+        )
+        numbers = page_numbers(pages, claimed)
+        info = pdf_info(first)
     except Exception:
         first.close()
         raise
+    numbers, lost = loadable(numbers, count, untried, claimed)
+    clock.allow(len(numbers))
     size = batch or max(len(numbers), 1)
     digest = hashlib.sha256(data).hexdigest()
     offset = 0  # the batches' texts as one, a form feed between two
-    for at in range(0, len(numbers), size):
+    for at in range(0, max(len(numbers), 1), size):  # one, to tell `lost`, if none loads
         # Opened afresh per batch: PDFium keeps what it parsed until the document closes.
         pdf = first if at == 0 else open_pdf(data, name, password)
         try:
-            source, skipped = pdf_source(read_pages(pdf, numbers[at : at + size]), name)
+            read = timed_pages(read_pages(pdf, numbers[at : at + size]), clock)
+            source, skipped = pdf_source(read, name)
         finally:
             pdf.close()
         source = replace(source, offset=offset, info=info, sha256=digest, page_count=count)
         offset += len(source.text) + 1 if source.page_numbers else 0
-        found = tuple(iter_pages(source, options)) if source.page_numbers else ()
-        yield Document(source=source, pages=found), skipped
+        found: tuple[Page, ...] = ()
+        if source.page_numbers:
+            found = timed_layout(iter_pages(source, options), clock, skipped)
+        if at + size >= len(numbers):
+            skipped += lost
+        yield Document(source=source, pages=found), sorted(skipped, key=attrgetter("page"))
 
 
 def process(source: Source, options: Options) -> Document:

@@ -1,11 +1,12 @@
 """Documents as plain dicts: the `broadsheet/2` shape (export/schema.json).
 
 A document is one object: what the input is (`document`), how its boxes are measured
-(`coordinates`), its `pages`, and the PDF pages that gave no text (`skipped`). A page holds
-its items in the gold files' contract (each field a string or a list of strings; the gold
-files and the scorer read page objects), with an id each (`p3-i2`), `provenance` (for each
-field, the source spans `[start, end)` its text was made from) and, from a PDF, boxes in
-the viewer's frame (export/boxes.py). `-f jsonl` writes one page object a line, with the
+(`coordinates`), its `pages`, and the PDF pages that gave no text (`skipped`, a run of
+pages skipped for one reason as one entry). A page holds its items in the gold files'
+contract (each field a string or a list of strings; the gold files and the scorer read
+page objects), with an id each (`p3-i2`), `provenance` (for each field, the source spans
+`[start, end)` its text was made from) and, from a PDF, boxes in the viewer's frame
+(export/boxes.py). `-f jsonl` writes one page object a line, with the
 input's name and SHA-256 on each.
 """
 
@@ -29,6 +30,7 @@ from broadsheet.model import (
     Traced,
     union,
 )
+from broadsheet.skips import collapsed, page_range
 
 SCHEMA = "broadsheet/2"
 SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
@@ -192,8 +194,17 @@ def document_dict(
         "document": about(source, pages),
         "coordinates": COORDINATES,
         "pages": pages,
-        "skipped": [{"page": s.page, "reason": s.reason} for s in skipped],
+        "skipped": [skipped_dict(s) for s in collapsed(skipped)],
     }
+
+
+def skipped_dict(skipped: Skipped) -> dict[str, Any]:
+    """A page that gave no text and why; a run of pages skipped for one reason is one
+    entry, from `page` to `last_page` (skips.py: a damaged file may fail thousands)."""
+    first, last = page_range(skipped)
+    if first == last:
+        return {"page": first, "reason": skipped.reason}
+    return {"page": first, "last_page": last, "reason": skipped.reason}
 
 
 def about(source: Source, pages: Sequence[dict[str, Any]]) -> dict[str, Any]:

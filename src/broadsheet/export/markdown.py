@@ -31,11 +31,11 @@ def item_markdown(item: Item) -> str:
 
 
 def page_markdown(page: Page) -> str:
-    """The page's items, then how many hidden runs were left out (they must not vanish
-    without a word: the JSON lists them)."""
+    """The page's items, then how many hidden runs and how many lines of furniture and ads
+    were left out (they must not vanish without a word: the JSON lists them)."""
     parts = [item_markdown(item) for item in page.items]
-    note = hidden_note(page)
-    return "\n\n---\n\n".join(parts) + (f"\n\n*({note})*\n" if note else "\n")
+    notes = [note for note in (hidden_note(page), furniture_note(page)) if note]
+    return "\n\n---\n\n".join(parts) + "".join(f"\n\n*({note})*" for note in notes) + "\n"
 
 
 def hidden_note(page: Page) -> str:
@@ -46,6 +46,33 @@ def hidden_note(page: Page) -> str:
     whys = ", ".join(f"{n} {reason}" for reason, n in sorted(count.items()))
     runs = "run" if len(page.hidden) == 1 else "runs"
     return f"{len(page.hidden)} {runs} of hidden text left out: {whys}; -f json lists them"
+
+
+def furniture_note(page: Page) -> str:
+    """How many lines of page furniture (running heads, folios) and ads the page left out,
+    in words; "" for none. Markdown and plain text hold the items only."""
+    return left_out_note(len(page.furniture), len(page.ads))
+
+
+def left_out_note(furniture: int, ads: int, pages: int = 1) -> str:
+    """`furniture` lines of furniture and `ads` ads left out, in words ("" for none); on
+    `pages` pages where more than one.
+
+    >>> left_out_note(3, 1)
+    '3 lines of furniture (running heads, folios) and 1 ad left out; -f json lists them'
+    >>> left_out_note(1, 0, pages=2)
+    '1 line of furniture (running heads, folios) on 2 pages left out; -f json lists them'
+    """
+    parts = []
+    if furniture:
+        lines = "line" if furniture == 1 else "lines"
+        parts.append(f"{furniture} {lines} of furniture (running heads, folios)")
+    if ads:
+        parts.append(f"{ads} ad" if ads == 1 else f"{ads} ads")
+    if not parts:
+        return ""
+    where = f" on {pages} pages" if pages > 1 else ""
+    return f"{' and '.join(parts)}{where} left out; -f json lists them"
 
 
 def document_markdown(doc: Document) -> str:
