@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from broadsheet.errors import BroadsheetError, InputError
+from broadsheet.load.text import text_bytes
 from broadsheet.model import (
     Block,
     Document,
@@ -91,7 +92,7 @@ def _read(source: Input) -> tuple[bytes, str]:
             raise InputError(
                 f"{source}: no such file (to parse this string as text, pass it as bytes)"
             )
-        return source.encode("utf-8"), TEXT_NAME
+        return text_bytes(source), TEXT_NAME  # lone surrogates: U+FFFD and a note
     if isinstance(source, os.PathLike):
         name = os.fspath(source)
         return _read_file(name), name
