@@ -97,3 +97,19 @@ def test_characters_no_reader_sees_are_counted_apart() -> None:
     marked = text.replace("\n\n", "\x07\x07\u2028 \n", 3)  # a bell and a separator in gaps
     tally = check(parse_text(marked))
     assert tally.ok and tally.invisible >= 2
+
+
+def test_cli_check_passes_on_the_samples_and_names_a_finding(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from broadsheet import conserve
+    from broadsheet.cli import main
+
+    for sample in ("taz-seed.txt", "generated-de-0001.pdf"):
+        assert main([str(ROOT / "samples" / sample), "--check", "-f", "text"]) == 0
+        assert "check:" not in capsys.readouterr().err
+    lost = conserve.Finding(1, 10, 14, "unaccounted", "lost")
+    monkeypatch.setattr(conserve, "check", lambda doc: conserve.Tally(1, (lost,), 0))
+    assert main([str(ROOT / "samples" / "taz-seed.txt"), "--check", "-f", "text"]) == 1
+    err = capsys.readouterr().err
+    assert "broadsheet: check: " in err and "unaccounted source [10, 14)" in err

@@ -128,7 +128,8 @@ def run_task(task: Task, request: Request) -> Outcome:
         return Outcome(str(task.source), error=f"{err.filename or task.source}: {err.strerror}")
     if not report.pages:
         return Outcome(str(task.source), error="no page to read", problems=tuple(report.skipped))
-    return Outcome(str(task.source), report.pages, problems=tuple(report.skipped))
+    problems = (*report.skipped, *(f"check: {f}" for f in report.findings))
+    return Outcome(str(task.source), report.pages, problems=problems)
 
 
 def _reason(message: str, source: str) -> str:

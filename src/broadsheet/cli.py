@@ -123,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
         "with -f json/jsonl also add them to the output (a batch: to the output only)",
     )
     p.add_argument(
+        "--check",
+        action="store_true",
+        help="check that every character of the input is in the output, a repair record or "
+        "the hidden runs, once; name each that is not on stderr and exit 1",
+    )
+    p.add_argument(
         "--boxes",
         choices=BOX_LEVELS,
         default="items",
@@ -219,7 +225,9 @@ def _is_batch(args: argparse.Namespace) -> bool:
 
 
 def _request(args: argparse.Namespace) -> Request:
-    return Request(args.format, args.lang, args.pages, args.password, args.explain, args.boxes)
+    return Request(
+        args.format, args.lang, args.pages, args.password, args.explain, args.boxes, args.check
+    )
 
 
 def _run_one(args: argparse.Namespace) -> int:
@@ -261,10 +269,12 @@ def _tell(name: str, report: Report) -> int:
         print(f"broadsheet: error: {name}: {reason}", file=sys.stderr)
     for note in report.notes:
         print(f"broadsheet: note: {name}: {note}", file=sys.stderr)
+    for finding in report.findings:
+        print(f"broadsheet: check: {name}: {finding}", file=sys.stderr)
     sys.stderr.write(report.explained)
     if not report.pages and not report.skipped:  # a PDF names at least one page; a guard
         return _fail(f"{name}: no page to read")
-    return EXIT_INPUT if report.skipped else EXIT_OK
+    return EXIT_INPUT if report.skipped or report.findings else EXIT_OK
 
 
 def _run_batch(args: argparse.Namespace) -> int:

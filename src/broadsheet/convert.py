@@ -74,6 +74,7 @@ class Request:
     password: str | None = None
     explain: bool = False  # repairs in the JSON output, and listed in the report
     boxes: BoxLevel = "items"  # JSON only: see export/boxes.py
+    check: bool = False  # hold the result against its source (broadsheet.conserve)
 
 
 @dataclass
@@ -87,6 +88,9 @@ class Report:
     # For -f alto: the METS file that goes beside the ALTO one, given the ALTO file's
     # name (the METS points at it); None for the other formats.
     mets: Callable[[str], str] | None = None
+    # With Request.check: each character the conservation check finds unaccounted for,
+    # claimed twice or not read from the PDF, as one line per stretch.
+    findings: list[str] = field(default_factory=list)
 
 
 def convert(
@@ -125,12 +129,14 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
         for page in iter_pages(source, options):
             one = Document(source=source, pages=(page,))
             out.write(document_jsonl(one, request.explain, request.boxes))
+            _check(report, one, request)
             report.pages += 1
             _add_notes(report, page)
             if request.explain:
                 explained.append(explain(one))
     else:
         doc = process(source, options)
+        _check(report, doc, request)
         if request.format in WHOLE_FORMATS:
             out.write(_whole(doc, request, report))
         else:
@@ -158,6 +164,7 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
     try:
         for doc, missing in iter_pdf(data, name, options, request.pages, request.password):
             first = first or doc.source
+            _check(report, doc, request, data)
             skipped += missing
             report.pages += len(doc.pages)
             tell(len(doc.pages) + sum(b - a + 1 for a, b in map(page_range, missing)))
@@ -187,6 +194,19 @@ def _convert_pdf(data: bytes, name: str, request: Request, out: Writer, tell: Pr
             report.notes.extend(_left_out_notes(pages))
     report.explained = "".join(explained)
     return report
+
+
+def _check(report: Report, doc: Document, request: Request, pdf: bytes | None = None) -> None:
+    """With --check, the conservation check's findings on the document (and for a PDF,
+    the letters PDFium reads that its source lacks) go into the report."""
+    if not request.check:
+        return
+    from broadsheet.conserve import check, check_pdf
+
+    found = list(check(doc).findings)
+    if pdf is not None and doc.pages:
+        found += check_pdf(pdf, doc, request.password)
+    report.findings.extend(str(f) for f in found)
 
 
 def _stopped(err: OverTime, written: int) -> OverTime:
