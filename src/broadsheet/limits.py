@@ -133,14 +133,16 @@ def pages_that_load(
     Otherwise the pages are loaded one by one, in a document of their own (`fresh`: what
     PDFium parses stays until the document closes), until MAX_UNLOADABLE_RUN fail in a
     row: the count is then the last page that loaded."""
-    if claimed < 1 or _loads(pdf, claimed):
+    from broadsheet.load.pdf import page_loads  # PDFium: imported on the PDF path only
+
+    if claimed < 1 or page_loads(pdf, claimed):
         return claimed, None
     last = misses = 0
     walk = fresh()
     try:
         for number in range(1, claimed + 1):
             clock.check(number)
-            if _loads(walk, number):
+            if page_loads(walk, number):
                 last, misses = number, 0
                 continue
             misses += 1
@@ -149,18 +151,6 @@ def pages_that_load(
     finally:
         walk.close()
     return last, None
-
-
-def _loads(pdf: pdfium.PdfDocument, number: int) -> bool:
-    """Whether PDFium loads page `number` (nothing more of it is read)."""
-    import pypdfium2 as pdfium
-
-    try:
-        page = pdf[number - 1]
-    except pdfium.PdfiumError:
-        return False
-    page.close()
-    return True
 
 
 def loadable(

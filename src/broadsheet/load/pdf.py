@@ -128,6 +128,17 @@ def page_numbers(spec: str | None, count: int) -> list[int]:
     return sorted(pages)
 
 
+def page_loads(pdf: pdfium.PdfDocument, number: int) -> bool:
+    """Whether PDFium loads page `number` (nothing more of it is read): a page tree may
+    claim pages the file does not hold."""
+    try:
+        page = pdf[number - 1]
+    except pdfium.PdfiumError:
+        return False
+    page.close()
+    return True
+
+
 def read_pages(pdf: pdfium.PdfDocument, numbers: Sequence[int]) -> Iterator[PageGeometry | Skipped]:
     """Each named page as geometry, one at a time; PDFium's objects are closed after each.
     A page that cannot be read is skipped with the reason, so the other pages go on."""
