@@ -27,9 +27,9 @@ from broadsheet.export.alto import ALTO, METS, document_alto, document_mets
 from broadsheet.export.boxes import written
 from broadsheet.export.json import Where, document_json
 from broadsheet.export.pagexml import document_page_xml, read_page_xml
-from broadsheet.export.placed import field_pieces, item_fields
+from broadsheet.export.placed import field_pieces
 from broadsheet.export.tei import TEI, XML_ID, document_tei
-from broadsheet.model import Document
+from broadsheet.model import Document, item_fields
 
 etree = pytest.importorskip("lxml.etree", reason="lxml validates the XSDs (pip install lxml)")
 

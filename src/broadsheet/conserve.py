@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from broadsheet.model import Document, Item, Page, Traced
+from broadsheet.model import Document, Page, Traced, item_fields
 
 # Characters that are layout between lines and blocks, not text (what a dump's blank lines
 # and a PDF writer's separators are made of).
@@ -119,21 +119,9 @@ def _owned(page: Page) -> Iterator[set[tuple[int, int]]]:
     """Each owner's source spans: an item (all its fields, each span once), each furniture
     line, each ad."""
     for item in page.items:
-        yield {span for text in _texts(item) for span in _spans(text)}
+        yield {span for field in item_fields(item) for span in _spans(field.text)}
     for text in (*page.furniture, *page.ads):
         yield set(_spans(text))
-
-
-def _texts(item: Item) -> Iterator[Traced]:
-    for value in (item.kicker, item.headline, item.teaser, item.byline, item.dateline):
-        if value is not None:
-            yield value
-    yield from item.paragraphs
-    yield from item.pull_quotes
-    for value in (item.caption, item.credit):
-        if value is not None:
-            yield value
-    yield from item.notes
 
 
 def _spans(text: Traced) -> Iterator[tuple[int, int]]:

@@ -16,10 +16,8 @@ from html import escape
 
 from broadsheet.evaluate import METRICS, Page, PageScore
 from broadsheet.matching import Item, match_items, strings
+from broadsheet.model import FIELD_ORDER
 
-# The fields shown, in reading order (as the scorer reads an item).
-FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "paragraphs", "pull_quotes",
-          "caption", "credit", "notes")  # fmt: skip
 STYLE = """
 body { font:14px/1.4 system-ui, sans-serif; margin:16px; }
 table { border-collapse:collapse; } td, th { border:1px solid #bbb; padding:2px 6px; }
@@ -86,7 +84,7 @@ def _item(item: Item, other: Item | None, words: bool) -> str:
     """An item's fields; those that differ from the other side's are marked, and with
     `words` (the prediction's side) diffed against the gold's words."""
     rows = [f"<b>{escape(str(item.get('type', '?')))}</b>"]
-    for name in FIELDS:
+    for name in FIELD_ORDER:
         mine = " ¶ ".join(strings(item, name))
         theirs = " ¶ ".join(strings(other, name)) if other is not None else mine
         if not mine:

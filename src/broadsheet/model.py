@@ -207,6 +207,10 @@ class Block:
 ItemType = Literal["article", "box", "picture", "brief"]
 ITEM_TYPES: tuple[ItemType, ...] = typing.get_args(ItemType)
 TEXT_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
+# The fields that hold several texts, and every text field in reading order: what every
+# exporter, the conservation check and the eval report walk an item by.
+LIST_FIELDS = ("paragraphs", "pull_quotes", "notes")
+FIELD_ORDER = (*TEXT_FIELDS[:5], *LIST_FIELDS[:2], *TEXT_FIELDS[5:], LIST_FIELDS[2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +253,34 @@ class Item:
         shown = [repr(self.type)]
         shown += [f"{name}={_quoted(value)}" for name, value in fields if value]
         return f"Item({', '.join(shown)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One text of an item: its field's name, its place in a list field (None for a single
+    field), and the text."""
+
+    name: str
+    index: int | None
+    text: Traced
+
+
+def item_fields(item: Item) -> list[Field]:
+    """The item's texts in reading order (FIELD_ORDER): a single field when it has text,
+    every text of a list field.
+
+    >>> [(f.name, f.index) for f in item_fields(Item("brief", headline=Traced("Ja"),
+    ...     paragraphs=(Traced("Eins."), Traced("Zwei."))))]
+    [('headline', None), ('paragraphs', 0), ('paragraphs', 1)]
+    """
+    out: list[Field] = []
+    for name in FIELD_ORDER:
+        value: Traced | tuple[Traced, ...] | None = getattr(item, name)
+        if isinstance(value, tuple):
+            out += [Field(name, k, text) for k, text in enumerate(value)]
+        elif value is not None and value.text:
+            out.append(Field(name, None, value))
+    return out
 
 
 def _quoted(value: Traced | tuple[Traced, ...] | tuple[str, ...]) -> str:

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from broadsheet.export.boxes import shown_size
 from broadsheet.export.json import Where, item_id
-from broadsheet.export.placed import Field, Piece, field_pieces, furniture_kind, item_fields
+from broadsheet.export.placed import Piece, field_pieces, furniture_kind
 from broadsheet.export.xmlwrite import XLINK, needs_pdf, serialised, xml_text
-from broadsheet.model import Box, Document, Item, Page, Traced, union
+from broadsheet.model import Box, Document, Field, Item, Page, Traced, item_fields, union
 
 ALTO = "http://www.loc.gov/standards/alto/ns-v4#"
 METS = "http://www.loc.gov/METS/"

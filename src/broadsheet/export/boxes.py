@@ -102,7 +102,17 @@ def pieces(boxes: Sequence[Box]) -> list[Box]:
     >>> pieces([(0, 0, 40, 10), (40, 0, 90, 10), (0, 12, 90, 22), (100, 0, 190, 10)])
     [(0, 0, 90, 22), (100, 0, 190, 10)]
     """
+    return grouped(boxes)[0]
+
+
+def grouped(boxes: Sequence[Box]) -> tuple[list[Box], list[int]]:
+    """The pieces (see `pieces`), and for each run the number of the piece it is in.
+
+    >>> grouped([(0, 0, 40, 10), (40, 0, 90, 10), (0, 12, 90, 22), (100, 0, 190, 10)])[1]
+    [0, 0, 0, 1]
+    """
     out: list[Box] = []
+    index: list[int] = []
     last: Box | None = None
     for box in boxes:
         if last is not None and (_same_line(last, box) or _below(out[-1], box)):
@@ -110,8 +120,9 @@ def pieces(boxes: Sequence[Box]) -> list[Box]:
             out[-1] = (min(x0, box[0]), min(y0, box[1]), max(x1, box[2]), max(y1, box[3]))
         else:
             out.append(box)
+        index.append(len(out) - 1)
         last = box
-    return out
+    return out, index
 
 
 def _same_line(a: Box, b: Box) -> bool:

@@ -21,13 +21,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
-from broadsheet.export.boxes import pieces
+from broadsheet.export.boxes import pieces, written
 from broadsheet.export.html_assets import SCRIPT, STYLE
 from broadsheet.export.json import LIST_FIELDS, SINGLE_FIELDS, Where, page_dicts
-from broadsheet.model import ROUTINE_RULES, Document, Page, Traced
+from broadsheet.model import FIELD_ORDER, ROUTINE_RULES, Document, Page, Traced
 
-FIELD_ORDER = ("kicker", "headline", "teaser", "byline", "dateline", "authors", *LIST_FIELDS,
-               "caption", "credit")  # fmt: skip
+# The details list an item's fields in reading order, the authors after the dateline.
+DETAIL_ORDER = (*FIELD_ORDER[:5], "authors", *FIELD_ORDER[5:])
 # The switches beside the page: what each hides, by the class its outlines carry.
 SWITCHES = (("no-furniture", "furniture"), ("no-ads", "ads"), ("no-hidden", "hidden text"))
 
@@ -108,8 +108,7 @@ def _text_outlines(
         return
     for text in texts:
         for box in pieces(where.boxes(text)):
-            shown = [round(v, 1) for v in box]
-            yield _outline(shown, size, kind, f"t-{kind}", "", text.text[:80])
+            yield _outline(written(box), size, kind, f"t-{kind}", "", text.text[:80])
 
 
 def _outline(
@@ -209,7 +208,7 @@ def _details(page: dict[str, Any]) -> str:
 
 def _detail(item: dict[str, Any], repairs: list[dict[str, Any]]) -> str:
     rows = [f"<h3>{escape(item['id'])} {item['type']}</h3>"]
-    for name in FIELD_ORDER:
+    for name in DETAIL_ORDER:
         value = item.get(name)
         if value is None:
             continue

@@ -18,7 +18,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from broadsheet.export.boxes import BoxLevel, Runs, pieces, shown, shown_size, written
+
+# The JSON's field names are the model's (re-exported: exporters and tests read them here).
+from broadsheet.model import LIST_FIELDS as LIST_FIELDS
 from broadsheet.model import (
+    TEXT_FIELDS,
     Box,
     Document,
     Hidden,
@@ -33,8 +37,7 @@ from broadsheet.model import (
 from broadsheet.skips import collapsed, page_range
 
 SCHEMA = "broadsheet/2"
-SINGLE_FIELDS = ("kicker", "headline", "teaser", "byline", "dateline", "caption", "credit")
-LIST_FIELDS = ("paragraphs", "pull_quotes", "notes")
+SINGLE_FIELDS = TEXT_FIELDS
 COORDINATES = {
     "unit": "pt",
     "origin": "top left of the page's crop box, as shown (after its /Rotate)",

@@ -27,9 +27,9 @@ from typing import Any
 
 from broadsheet.export.boxes import shown_size, written
 from broadsheet.export.json import Where, item_id
-from broadsheet.export.placed import LISTS, field_pieces, furniture_kind, item_fields
+from broadsheet.export.placed import field_pieces, furniture_kind
 from broadsheet.export.xmlwrite import needs_pdf, page_of, qualified, serialised, xml_text
-from broadsheet.model import Box, Document, Page, Traced
+from broadsheet.model import LIST_FIELDS, Box, Document, Page, Traced, item_fields
 
 PAGE = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
 # PAGE wants the file's making and last change as dates; the output is a function of the
@@ -206,7 +206,7 @@ def _item(group: ET.Element, found: dict[str, tuple[str, int | None, str]]) -> d
     item: dict[str, Any] = {"id": group.get("id"), "type": match.group(1) if match else None}
     for ref in sorted(group.iter(qualified(PAGE, "RegionRefIndexed")), key=_index):
         name, index, text = found[ref.get("regionRef", "")]
-        if name in LISTS and index is not None:
+        if name in LIST_FIELDS and index is not None:
             texts: list[str] = item.setdefault(name, [])
             texts += [""] * (index + 1 - len(texts))
             texts[index] += text

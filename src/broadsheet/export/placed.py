@@ -1,10 +1,11 @@
 """Fields placed on the page for the XML formats: pieces, lines and words with their boxes.
 
-The JSON gives each field the boxes of its pieces (export/boxes.py `pieces`: a paragraph
-that turns a column is two). PAGE-XML and ALTO need more: the text of each piece (a region
-or a text block holds its own text), its lines, and each word's box. The pieces are the
-JSON's, found with the same `pieces` over the same runs; the text is cut between words
-where the piece changes, so the pieces' texts joined give the field's text exactly.
+Items are walked field by field with the model's `item_fields`. The JSON gives each field
+the boxes of its pieces (export/boxes.py `pieces`: a paragraph that turns a column is two).
+PAGE-XML and ALTO need more: the text of each piece (a region or a text block holds its
+own text), its lines, and each word's box. The pieces are the JSON's, found with the same
+`pieces` over the same runs; the text is cut between words where the piece changes, so
+the pieces' texts joined give the field's text exactly.
 
 A glyph run's box is known, a word's is not: a word's box is the part of each run it lies
 in, cut in proportion to its characters' places in the run (a run is set in one font, so
@@ -17,9 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from broadsheet.export.boxes import pieces, shown
+from broadsheet.export.boxes import grouped, shown
 from broadsheet.export.json import Where
-from broadsheet.model import Box, Item, Origin, Traced, union
+from broadsheet.model import Box, Origin, Traced, union
 
 WORD = re.compile(r"\S+")
 
@@ -51,18 +52,11 @@ def field_pieces(where: Where, field: Traced) -> list[Piece]:
     boxes = where.boxes(field)
     if not runs or len(runs) != len(boxes):
         return [Piece(field.text, None, _lines([Word(w, None) for w in field.text.split()]))]
-    shapes = pieces(boxes)
-    run_piece = _piece_of_runs(boxes)
+    shapes, run_piece = grouped(boxes)
     first: dict[Origin, int] = {}
     for k, run in enumerate(runs):
         first.setdefault(run, k)
     return _cut(where, field, first, run_piece, shapes)
-
-
-def _piece_of_runs(boxes: list[Box]) -> list[int]:
-    """Which piece each run falls in: the last of the pieces the runs up to it make
-    (`pieces` only looks back, so a prefix's pieces are the whole's first ones)."""
-    return [len(pieces(boxes[: k + 1])) - 1 for k in range(len(boxes))]
 
 
 def _cut(
@@ -163,39 +157,3 @@ def furniture_kind(text: str, box: Box | None, height: float) -> FurnitureKind:
     if middle < EDGE_SHARE:
         return "header"
     return "footer" if middle > 1 - EDGE_SHARE else "other"
-
-
-# An item's fields in reading order, as the JSON names them; the list fields repeat.
-READING_ORDER = (
-    "kicker", "headline", "teaser", "byline", "dateline",
-    "paragraphs", "pull_quotes", "caption", "credit", "notes",
-)  # fmt: skip
-LISTS = frozenset(("paragraphs", "pull_quotes", "notes"))
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One text of an item: its JSON name, its place in a list field (None for a single
-    field), and the text."""
-
-    name: str
-    index: int | None
-    text: Traced
-
-
-def item_fields(item: Item) -> list[Field]:
-    """The item's fields in reading order (kicker first, notes last), as the JSON has them:
-    a single field when it has text, every text of a list field.
-
-    >>> [(f.name, f.index) for f in item_fields(Item("brief", headline=Traced("Ja"),
-    ...     paragraphs=(Traced("Eins."), Traced("Zwei."))))]
-    [('headline', None), ('paragraphs', 0), ('paragraphs', 1)]
-    """
-    out: list[Field] = []
-    for name in READING_ORDER:
-        value: Traced | tuple[Traced, ...] | None = getattr(item, name)
-        if isinstance(value, tuple):
-            out += [Field(name, k, text) for k, text in enumerate(value)]
-        elif value is not None and value.text:
-            out.append(Field(name, None, value))
-    return out
