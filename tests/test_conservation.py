@@ -9,10 +9,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.real_data import REAL
 
 from broadsheet import parse
 from broadsheet.conserve import check, check_pdf
+from broadsheet.errors import InputError
 from broadsheet.model import Document
 from broadsheet.pipeline import parse_text
 
@@ -113,3 +116,51 @@ def test_cli_check_passes_on_the_samples_and_names_a_finding(
     assert main([str(ROOT / "samples" / "taz-seed.txt"), "--check", "-f", "text"]) == 1
     err = capsys.readouterr().err
     assert "broadsheet: check: " in err and "unaccounted source [10, 14)" in err
+
+
+def test_every_typesetter_of_the_generated_benchmark_conserves(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """benchmarks/conservation.py on a page of each typesetter (tuning seeds, 101 up), and
+    every extractor's dump of the ReportLab page under every degradation."""
+    from benchmarks import conservation
+
+    pdfs = ["--first-seed", "101", "--pages", "1", "--langs", "de", "--no-dumps"]
+    assert conservation.main([*pdfs, "--typesetters", "weasyprint,traits,typst"]) == 0
+    dumps = ["--first-seed", "102", "--pages", "1", "--langs", "en"]
+    assert conservation.main([*dumps, "--typesetters", "reportlab"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("unaccounted 0  doubled 0  not read 0") == 4
+    assert "dumps    0" not in out.splitlines()[-1]
+
+
+# Newspaper words with hyphens, ligatures, quotes and cue words, and lines and blocks of
+# them; and any text at all (controls, astral characters, separators, no surrogates).
+_WORDS = st.sampled_from(
+    "Die Stadt hat am Montag den Haushalt beschlossen Bürger Verkehrs- minister SPD- "
+    "Ein- und „Zitat“ (dpa) Foto: Von Anna Heimat- land eﬃzient o\ufffdziell 12 % "
+    "taz.de Seite".split()
+)
+_DUMPS = st.lists(
+    st.lists(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=8).map(
+        "\n".join
+    ),
+    min_size=1,
+    max_size=10,
+).map("\n\n".join)
+_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(_DUMPS, _ANY_TEXT, st.lists(_DUMPS, min_size=2, max_size=3).map("\f".join)))
+def test_any_dump_conserves(dump: str) -> None:
+    """The property over generated dumps: whatever the layout makes of them, every source
+    character is accounted for once. A refusal (no text at all, binary-looking data) is one
+    line, never a page that lost its text."""
+    try:
+        doc = parse_text(dump)
+    except InputError as err:
+        assert "\n" not in str(err)
+        return
+    tally = check(doc)
+    assert tally.ok, "\n".join(map(str, tally.findings[:5]))
