@@ -25,6 +25,7 @@ import broadsheet.load.pdf
 import broadsheet.pipeline
 from broadsheet.cli import main
 from broadsheet.model import Skipped
+from broadsheet.output import BROKEN_PIPE, STDOUT_CLOSED
 from broadsheet.page import PageGeometry
 from broadsheet.skips import SkippedRange, collapsed
 
@@ -278,6 +279,23 @@ def test_a_reader_that_quits_early_is_not_success(tmp_path: Path) -> None:
     proc.stdout.close()
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=120) == 1 and "Traceback" not in err
+    assert err == "broadsheet: error: " + BROKEN_PIPE + "\n"
+
+
+@pytest.mark.parametrize("command", [[], ["eval"]], ids=["convert", "eval"])
+def test_a_closed_stdout_is_one_error_line(command: list[str], tmp_path: Path) -> None:
+    """Started with stdout closed (`>&-`), Python has no sys.stdout: writing to it was an
+    AttributeError traceback (the campaign's closed-stdout case)."""
+    seed = ROOT / "samples" / "taz-seed.txt"
+    gold = ROOT / "samples" / "taz-seed.gold.json"
+    inputs = [str(gold), str(gold)] if command else [str(seed)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    argv = [sys.executable, "-m", "broadsheet.cli", *command, *inputs]
+    proc = subprocess.run(argv, capture_output=True, env=env,
+                          preexec_fn=lambda: os.close(1), timeout=120)  # fmt: skip
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 1 and "Traceback" not in err
+    assert err.count("\n") == 1 and STDOUT_CLOSED in err
 
 
 def test_text_and_markdown_say_what_furniture_they_leave_out(

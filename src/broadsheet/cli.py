@@ -31,7 +31,7 @@ from broadsheet.batch import (
 from broadsheet.convert import FORMATS, Report, Request, convert, mets_name
 from broadsheet.errors import BroadsheetError, RequestError, for_command_line
 from broadsheet.export.boxes import BOX_LEVELS
-from broadsheet.output import LazyOutput
+from broadsheet.output import BROKEN_PIPE, LazyOutput
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -198,9 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(for_command_line(err))
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_INTERRUPTED)
-    except BrokenPipeError:  # the reader quit early (`| head`): nothing more to say
+    except BrokenPipeError:  # the reader quit early (`| head`): the output is not whole
         _silence_stdout()
-        return EXIT_INPUT
+        return _fail(BROKEN_PIPE)
     except OSError as err:
         return _fail(f"{err.filename or args.inputs[0]}: {err.strerror or err}")
 

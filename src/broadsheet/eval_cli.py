@@ -25,6 +25,7 @@ from broadsheet.evaluate import (
     labelled,
     pages_of,
 )
+from broadsheet.output import STDOUT_CLOSED
 
 EXIT_OK, EXIT_INPUT, EXIT_MISSED = 0, 1, 3
 
@@ -165,6 +166,9 @@ def eval_main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.output is not None and not args.html:
         parser.error("-o goes with --html")
+    if sys.stdout is None and args.output is None:  # started with stdout closed (`>&-`)
+        print(f"broadsheet eval: {STDOUT_CLOSED}", file=sys.stderr)
+        return EXIT_INPUT
     try:
         loaded = [(name, _load(g), _load(p)) for name, g, p in _pairs(parser, args.gold, args.pred)]
     except EvalError as e:

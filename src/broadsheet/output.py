@@ -8,7 +8,9 @@
 - stdout is written as bytes until the last one is taken. A text stream over an
   unbuffered stdout (PYTHONUNBUFFERED) drops what a pipe did not take once its reader had
   gone (`| head`), and the run ended with status 0 on output cut at 64 KB; the next
-  write now fails with BrokenPipeError, which the command turns into status 1.
+  write now fails with BrokenPipeError, which the command turns into one error line
+  (BROKEN_PIPE) and status 1. A reader that takes all the output and then leaves cannot be
+  told from one that read it: what the pipe took is written.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from broadsheet.errors import InputError
+
+BROKEN_PIPE = (
+    "the output's reader closed it before the end (broken pipe): the output is not whole; "
+    "write it to a file with -o FILE to keep all of it"
+)
+STDOUT_CLOSED = "standard output is closed: give -o FILE to write the output to a file"
 # How long to wait for a non-blocking stdout that took nothing before offering again.
 STDOUT_RETRY_SECONDS = 0.01
 
@@ -82,8 +91,12 @@ def _keep_mode(target: Path, temp: Path) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """Write `text` to stdout in full, or raise (BrokenPipeError when the reader left)."""
+    """Write `text` to stdout in full, or raise (BrokenPipeError when the reader left;
+    InputError when the command was started with stdout closed, `>&-`, where Python has no
+    stdout at all)."""
     stream = sys.stdout
+    if stream is None:
+        raise InputError(STDOUT_CLOSED)
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a stream of text only (a caller's StringIO)
         stream.write(text)
