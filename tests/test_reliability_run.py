@@ -199,6 +199,37 @@ def test_a_file_over_its_time_stops_in_one_line(
     assert line.startswith("broadsheet: error: ") and "stopped at page 1 after" in line
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_dump_over_its_time_stops_in_one_line(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text dump has a file's time too: the clock moves 100 s as the second page is laid
+    out, past the 50 s this dump may take; the stream keeps the page before it."""
+    now = [0.0]
+    layout = broadsheet.pipeline._page
+
+    def slow_page(source, k, number, span, know):  # type: ignore[no-untyped-def]
+        now[0] += 100.0 if number == 2 else 0.0
+        return layout(source, k, number, span, know)
+
+    monkeypatch.setattr(broadsheet.limits, "monotonic", lambda: now[0])
+    monkeypatch.setattr(broadsheet.pipeline, "_page", slow_page)
+    monkeypatch.setattr(broadsheet.limits, "FILE_SECONDS", 40.0)
+    monkeypatch.setattr(broadsheet.limits, "FILE_SECONDS_PER_PAGE", 5.0)
+    seed = (ROOT / "samples" / "taz-seed.txt").read_text(encoding="utf-8")
+    dump = tmp_path / "two.txt"
+    dump.write_text(f"{seed}\f{seed}", encoding="utf-8")
+    code, out, err = run([str(dump), "-f", fmt], capsys)
+    (line,) = err.splitlines()
+    assert code == 1 and line.startswith("broadsheet: error: ")
+    assert "stopped at page 2 after 100 s, more than the 50 s this file may take" in line
+    if fmt == "json":
+        assert out == ""
+    else:
+        assert [json.loads(x)["page"] for x in out.splitlines()] == [1]
+        assert line.endswith("the page read before it is written")
+
+
 def test_a_stopped_stream_keeps_what_was_done(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -253,3 +253,30 @@ def test_a_str_with_lone_surrogates_is_read_with_a_note() -> None:
     assert "\ufffd" in doc.source.text and not _SURROGATES.search(doc.source.text)
     assert any("2 unpaired UTF-16 surrogates" in w for w in doc.pages[0].warnings)
     assert parse_text(SENTENCE).source.encoding == "utf-8"
+
+
+def test_the_body_text_a_quote_is_sought_in_is_built_once_a_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A dump page of thousands of short lines without blank lines has hundreds of short
+    blocks that might be quotes of the body; the body's words were built again for each
+    (without it), so a page of 20,000 lines (within MAX_PAGE_LINES) took a minute. The
+    blocks handed to it now number no more than the page's lines."""
+    import random
+
+    import broadsheet.layout.dump_insets as dump_insets
+    import broadsheet.layout.recurrence as recurrence
+
+    gathered: list[int] = []
+    real_spaced = recurrence.spaced
+
+    def counting(units):  # type: ignore[no-untyped-def]
+        gathered.append(len(units))
+        return real_spaced(units)
+
+    monkeypatch.setattr(dump_insets, "spaced", counting)
+    words = [*SENTENCE.split(), "und", "die", "Stadt", "sagte", "nicht"]
+    rng = random.Random(7)
+    lines = [" ".join(rng.choice(words) for _ in range(3)) for _ in range(3000)]
+    assert parse_text("\n".join(lines)).pages[0].items
+    assert sum(gathered) <= len(lines), gathered[:5]  # a block is a line or more

@@ -31,9 +31,9 @@ from broadsheet.export.markdown import (
     hidden_note,
     left_out_note,
 )
-from broadsheet.limits import OverTime
+from broadsheet.limits import Clock, OverTime, timed_dump_pages
 from broadsheet.model import ROUTINE_RULES, Document, Page, Skipped, Source
-from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf, process
+from broadsheet.pipeline import Options, decode, is_pdf, iter_pages, iter_pdf
 from broadsheet.skips import collapsed, page_range
 
 FORMATS = ("json", "jsonl", "markdown", "text", "html", "tei", "page", "alto")
@@ -120,13 +120,23 @@ def _silent(pages: int) -> None:
 
 
 def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Report:
-    """A text dump: decoded whole, then written page by page (jsonl) or at once."""
-    source = decode(data, name)
-    options = Options(language=request.language)
+    """A text dump: decoded whole, then written page by page (jsonl) or at once, within
+    the time a file may take (limits.timed_dump_pages)."""
     report = Report()
+    try:
+        return _dump_pages(data, name, request, out, report)
+    except OverTime as err:
+        raise _stopped(err, report.pages if request.format == "jsonl" else 0) from None
+
+
+def _dump_pages(data: bytes, name: str, request: Request, out: Writer, report: Report) -> Report:
+    clock = Clock(name)
+    source = decode(data, name)
+    clock.allow(source.text.count("\f") + 1)
+    options = Options(language=request.language)
     explained: list[str] = []
     if request.format == "jsonl":
-        for page in iter_pages(source, options):
+        for page in timed_dump_pages(iter_pages(source, options), clock):
             one = Document(source=source, pages=(page,))
             out.write(document_jsonl(one, request.explain, request.boxes))
             _check(report, one, request)
@@ -135,7 +145,8 @@ def _convert_text(data: bytes, name: str, request: Request, out: Writer) -> Repo
             if request.explain:
                 explained.append(explain(one))
     else:
-        doc = process(source, options)
+        pages = tuple(timed_dump_pages(iter_pages(source, options), clock))
+        doc = Document(source=source, pages=pages)
         _check(report, doc, request)
         if request.format in WHOLE_FORMATS:
             out.write(_whole(doc, request, report))

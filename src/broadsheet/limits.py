@@ -1,4 +1,4 @@
-"""The limits a PDF is read within, so that no input stalls a worker or floods its log.
+"""The limits an input is read within, so that no input stalls a worker or floods its log.
 
 - The page tree is trusted as far as its pages load. A damaged tree may claim a million
   pages that are not there; when the last page it claims does not load, the pages are
@@ -9,7 +9,9 @@
   for each page it reads (a real page takes well under a second). PDFium cannot be
   stopped safely in the middle of a call, so the clock is read between stages (a page
   read, laid out, its text repaired): a page over its time is left out with the reason,
-  and a file over its time stops with a one-line error (`OverTime`).
+  and a file over its time stops with a one-line error (`OverTime`). A text dump has the
+  file's time too (FILE_SECONDS and FILE_SECONDS_PER_PAGE for each page between its form
+  feeds), read after each page.
 """
 
 from __future__ import annotations
@@ -104,6 +106,16 @@ def timed_pages(
         late = clock.lap(page.number)
         yield Skipped(page.number, late) if late else page
         clock.lap(page.number)  # its layout, now done: the text stages see what it cost
+
+
+def timed_dump_pages(pages: Iterable[Page], clock: Clock) -> Iterator[Page]:
+    """A text dump's pages, the file's time read after each: a dump that has taken longer
+    than it may stops with OverTime (a dump's page is not left out for its time, as a PDF
+    page is: its text would be lost with it, and the text stages on one page of a dump
+    within its limits take seconds at most)."""
+    for page in pages:
+        clock.check(page.number)
+        yield page
 
 
 def timed_layout(pages: Iterable[Page], clock: Clock, skipped: list[Skipped]) -> tuple[Page, ...]:

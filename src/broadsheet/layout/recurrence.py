@@ -32,6 +32,29 @@ def recurs(u: Unit, known: Callable[[], str]) -> bool:
     return sum(g in body for g in grams) >= RECUR_SHARE * len(grams)
 
 
+def recurs_elsewhere(u: Unit, known: Callable[[], str]) -> bool:
+    """`recurs` for a unit whose own words are part of `known`: a trigram counts where it
+    stands in `known` more often than in the unit itself (the page's body text is then
+    built once, not once for each block without that block).
+
+    >>> from broadsheet.model import Traced
+    >>> def unit(*lines):
+    ...     return Unit(tuple(Traced(t) for t in lines), 0, "body")
+    >>> quote, story = unit("Wir erwarten Taten zu sehen"), unit("Er sagte: Wir erwarten Taten.")
+    >>> recurs_elsewhere(quote, lambda: spaced([story, quote]))
+    False
+    >>> again = unit("Wir erwarten Taten zu sehen, gut")
+    >>> recurs_elsewhere(quote, lambda: spaced([story, quote, again]))
+    True
+    """
+    found = words([u])
+    if len(found) < RECUR_MIN_WORDS:
+        return False
+    body, own = known(), " " + " ".join(found) + " "
+    grams = [f" {a} {b} {c} " for a, b, c in zip(found, found[1:], found[2:], strict=False)]
+    return sum(body.count(g) > own.count(g) for g in grams) >= RECUR_SHARE * len(grams)
+
+
 def spaced(units: Sequence[Unit]) -> str:
     """The units' words between single spaces, one at each end too: a quote's trigram
     recurs where it stands in this as a string (the page's body text, read only where a
