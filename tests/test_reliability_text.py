@@ -280,3 +280,22 @@ def test_the_body_text_a_quote_is_sought_in_is_built_once_a_page(
     lines = [" ".join(rng.choice(words) for _ in range(3)) for _ in range(3000)]
     assert parse_text("\n".join(lines)).pages[0].items
     assert sum(gathered) <= len(lines), gathered[:5]  # a block is a line or more
+
+
+def test_a_word_cut_at_a_blocks_end_asks_the_lexicon_once_a_part() -> None:
+    """follow_hyphens asked the lexicon of every cut word against every block (a page of
+    9,000 one-line blocks took 9 s in the layout); now once for each cut word's part and
+    each distinct opening word part."""
+    from broadsheet.layout.fragments import follow_hyphens
+    from broadsheet.model import Block, Traced
+
+    cut = [Block((Traced("Die Stadt will den Aus-"),), k) for k in range(300)]
+    rest = [Block((Traced("bau beginnen."),), 300 + k) for k in range(300)]
+    asked: list[str] = []
+
+    def known(word: str) -> bool:
+        asked.append(word)
+        return word == "Ausbau"
+
+    follow_hyphens([*cut, *rest], known)
+    assert asked == ["Ausbau"]

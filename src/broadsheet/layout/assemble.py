@@ -180,8 +180,10 @@ def _attach_runs(
             story.heads.extend(run)
         else:
             floating.append(run)
+    body = [u for u in units if u.index in owner]  # owner does not change below
+    rank = {u.index: k for k, u in enumerate(units)}
     for run in floating:
-        story = _headless_story(run, stories) or _nearest_story(run, units, owner)
+        story = _headless_story(run, stories) or _nearest_story(run, body, rank, owner)
         if story is None:
             stories.append(Story(pieces=[], heads=list(run)))
         elif _masthead(run, story):
@@ -260,15 +262,15 @@ def _headless_story(run: list[Unit], stories: list[Story]) -> Story | None:
 
 
 def _nearest_story(
-    run: list[Unit], units: Sequence[Unit], owner: dict[float, Story]
+    run: list[Unit], body: Sequence[Unit], rank: dict[float, int], owner: dict[float, Story]
 ) -> Story | None:
-    body = [u for u in units if u.index in owner]
+    """The story of the body piece nearest the run in the dump's order (`rank`: each
+    unit's place; `body`: the units a story owns, found once a page, not once a run)."""
     if not body:
         return None
     first, last = run[0].index, run[-1].index
     before = [u for u in body if u.index < first]
     after = [u for u in body if u.index > last]
-    rank = {u.index: k for k, u in enumerate(units)}
     options = []
     if before:
         options.append((rank[first] - rank[before[-1].index], 0, before[-1]))

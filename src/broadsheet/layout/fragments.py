@@ -210,11 +210,16 @@ def follow_hyphens(blocks: Sequence[Block], known: Callable[[str], bool]) -> lis
     ['Die Stadt will', 'bau beginnen.', 'Ein anderer Text.']
     """
     order = list(blocks)
+    opening = _lowercase_openings(blocks)
+    completing: dict[str, list[Block]] = {}  # a cut word's part: the blocks completing it
     for a in blocks:
         tail = TAIL_RE.search(a.lines[-1].text) if a.lines else None
         if tail is None:
             continue
-        heads = [b for b in order if b is not a and _completes(tail.group(1), b, known)]
+        part = tail.group(1)
+        if part not in completing:
+            completing[part] = [b for head, bs in opening.items() if known(part + head) for b in bs]
+        heads = [b for b in completing[part] if b is not a]
         if len(heads) != 1:
             continue
         order.remove(heads[0])
@@ -222,10 +227,17 @@ def follow_hyphens(blocks: Sequence[Block], known: Callable[[str], bool]) -> lis
     return [Block(b.lines, k, b.page, b.style) for k, b in enumerate(order)]
 
 
-def _completes(part: str, block: Block, known: Callable[[str], bool]) -> bool:
-    first = block.lines[0].text if block.lines else ""
-    head = HEAD_RE.match(first)
-    return starts_lower(first) and head is not None and known(part + head.group(1))
+def _lowercase_openings(blocks: Sequence[Block]) -> dict[str, list[Block]]:
+    """The blocks that open in lowercase with a word part, by that part: what may complete
+    a word cut at another block's end (found once a page, each part then asked of the
+    lexicon once for each cut word, not once for each block)."""
+    opening: dict[str, list[Block]] = {}
+    for block in blocks:
+        first = block.lines[0].text if block.lines else ""
+        head = HEAD_RE.match(first)
+        if head is not None and starts_lower(first):
+            opening.setdefault(head.group(1), []).append(block)
+    return opening
 
 
 # A dump with fewer lines than this share ending in a hyphen joined its hyphenated lines.

@@ -87,9 +87,12 @@ def _by_region(units: list[Unit]) -> list[list[Unit]]:
 def _extras(story: Story, roles_of: dict[float, str]) -> tuple[list[Unit], list[Unit]]:
     """Display text a story has no header place for (by its header roles): short labels
     (page furniture), and longer text set apart in the story, kept with it as pull quotes."""
-    extra = [u for u in story.heads if roles_of.get(u.index) == EXTRA]
-    labels = [u for u in extra if len(u.text.split()) <= LABEL_MAX_WORDS]
-    return labels, [u for u in extra if u not in labels]
+    labels: list[Unit] = []
+    longer: list[Unit] = []
+    for u in story.heads:
+        if roles_of.get(u.index) == EXTRA:
+            (labels if len(u.text.split()) <= LABEL_MAX_WORDS else longer).append(u)
+    return labels, longer
 
 
 def _first_index(story: Story) -> float:

@@ -5,7 +5,7 @@ header, small type that heads nothing). `assemble` builds stories from them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from broadsheet.layout import roles
 from broadsheet.layout.captions import dump_picture, placed
@@ -135,6 +135,7 @@ def header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
     """Consecutive header units; a kicker, a byline's end or an inline head cut runs."""
     runs: list[list[Unit]] = []
     prev: Unit | None = None
+    indexes = {v.index for v in units}
     for u in units:
         if u.role not in HEAD_ROLES:
             prev = None
@@ -142,7 +143,7 @@ def header_runs(units: Sequence[Unit]) -> list[list[Unit]]:
         # The rest of a block whose first line is a head (`roles._split_inline_head`) read
         # as a header unit too (a dump's teaser under its headline) goes on with its head.
         rest = prev is not None and round(u.index - prev.index, 6) == roles.INLINE_REST
-        head = _inline_head(u, units)
+        head = _inline_head(u, indexes)
         inline = (u.index != int(u.index) and not rest) or (head and not _label(prev, runs))
         fresh = (
             prev is None
@@ -198,6 +199,8 @@ def _not_smaller(u: Unit, prev: Unit) -> bool:
     return u.style is not None and prev.style is not None and u.style.size >= prev.style.size
 
 
-def _inline_head(u: Unit, units: Sequence[Unit]) -> bool:
-    """A head cut from the first line of its own block."""
-    return any(v.index == u.index + roles.INLINE_REST for v in units)
+def _inline_head(u: Unit, indexes: Set[float]) -> bool:
+    """A head cut from the first line of its own block: the rest of the block follows it
+    (`indexes`: those of the page's units, looked up, not searched, on a page of
+    thousands of blocks)."""
+    return u.index + roles.INLINE_REST in indexes
