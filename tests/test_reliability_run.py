@@ -342,3 +342,34 @@ def test_text_and_markdown_say_what_furniture_they_leave_out(
     code, out, err = run([str(f), "-f", "markdown"], capsys)
     assert code == 0 and err == "" and "Stadtanzeiger" not in out
     assert out.count("of furniture (running heads, folios) left out; -f json lists them") == 2
+
+
+def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path: Path) -> None:
+    """SIGTERM (`timeout`, `kill`, a service manager) killed the run on the spot and left
+    the hidden temporary file of `-o` behind; now it ends as Ctrl-C does: one error line,
+    status 130, the pages streamed so far in place, no temporary file."""
+    import signal
+
+    import pypdfium2 as pdfium
+
+    long_pdf = pdfium.PdfDocument.new()
+    sample = pdfium.PdfDocument(ROOT / "samples" / "generated-de-0001.pdf")
+    for _ in range(300):
+        long_pdf.import_pages(sample)
+    source = tmp_path / "long.pdf"
+    long_pdf.save(source)
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "broadsheet.cli", str(source), "-f", "jsonl", "-o", str(out)]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 120
+    while not any(p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.tmp")):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert err.decode() == "broadsheet: error: terminated (SIGTERM)\n"
+    assert not list(tmp_path.glob(".*.tmp"))
+    pages = [json.loads(line)["page"] for line in out.read_text("utf-8").splitlines()]
+    assert pages and pages == list(range(1, len(pages) + 1)) and len(pages) < 300

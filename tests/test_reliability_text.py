@@ -299,3 +299,20 @@ def test_a_word_cut_at_a_blocks_end_asks_the_lexicon_once_a_part() -> None:
 
     follow_hyphens([*cut, *rest], known)
     assert asked == ["Ausbau"]
+
+
+def test_a_byline_on_a_blocks_last_line_makes_no_empty_block() -> None:
+    """teasers_over_bylines cuts after the byline too; when the byline is the block's last
+    line, that cut is the block's end, and segment made a block of no lines of it, which
+    the roles stage could not read (a ValueError on a stream-shuffled dump of a generated
+    page, found by benchmarks/conservation.py)."""
+    from broadsheet.layout.segment import _cut
+    from broadsheet.model import Traced
+
+    lines = tuple(
+        Traced(t)
+        for t in ("Schulen bekommen mehr Geld", "Die Länder zahlen ab Herbst für Nachhilfe.",
+                  "Von Eva Muster")
+    )  # fmt: skip
+    pieces = _cut(lines, drawn=True)
+    assert all(pieces) and sum(map(len, pieces)) == 3

@@ -33,6 +33,7 @@ from broadsheet.errors import BroadsheetError, RequestError, for_command_line
 from broadsheet.export.boxes import BOX_LEVELS
 from broadsheet.output import BROKEN_PIPE, LazyOutput
 from broadsheet.repair.lexicon import SUPPORTED_LANGUAGES
+from broadsheet.stop import Terminated, terminate_as_interrupt
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 # Ctrl-C: the shell's convention, 128 + SIGINT.
@@ -186,18 +187,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     try:
-        if _is_batch(args):
-            return _run_batch(args)
-        if not args.inputs:
+        if not args.inputs and not _is_batch(args):
             parser.print_usage(sys.stderr)
             return _fail("give a PDF or a text dump, a folder, or - for stdin", EXIT_USAGE)
-        return _run_one(args)
+        with terminate_as_interrupt():
+            return _run_batch(args) if _is_batch(args) else _run_one(args)
     except RequestError as err:
         return _fail(for_command_line(err), EXIT_USAGE)
     except BroadsheetError as err:
         return _fail(for_command_line(err))
-    except KeyboardInterrupt:
-        return _fail("interrupted", EXIT_INTERRUPTED)
+    except KeyboardInterrupt as err:
+        stopped = "terminated (SIGTERM)" if isinstance(err, Terminated) else "interrupted"
+        return _fail(stopped, EXIT_INTERRUPTED)
     except BrokenPipeError:  # the reader quit early (`| head`): the output is not whole
         _silence_stdout()
         return _fail(BROKEN_PIPE)

@@ -99,7 +99,9 @@ def _cut(lines: tuple[Traced, ...], drawn: bool = False) -> list[tuple[Traced, .
         if drawn:  # the caption under a credit set up the side: to its first sentence end
             stop = first_stop(lines, end)
             cuts = {c for c in cuts if not end < c < stop} | ({stop} - {len(lines)})
-    bounds = [0, *sorted(cuts), len(lines)]
+    # A rule may name the block's own start or end as a cut (a caption's first stop at its
+    # last line): no block of no lines is made of it.
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(lines)), len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds)]
 
 
