@@ -16,7 +16,7 @@ from tests.real_data import REAL
 from broadsheet import parse
 from broadsheet.conserve import check, check_pdf
 from broadsheet.errors import InputError
-from broadsheet.model import Document
+from broadsheet.model import Document, Seg, Traced
 from broadsheet.pipeline import parse_text
 
 ROOT = Path(__file__).parents[1]
@@ -164,3 +164,21 @@ def test_any_dump_conserves(dump: str) -> None:
         return
     tally = check(doc)
     assert tally.ok, "\n".join(map(str, tally.findings[:5]))
+
+
+def test_spaces_folded_across_a_seam_claim_no_text_between() -> None:
+    """A story's lines joined out of their source order meet at a seam; a space at the end
+    of one and at the start of the next were folded into one, and the record (and the
+    paragraph's trace) claimed all the source between the two lines: another story's text
+    was then owned twice (found by benchmarks/conservation.py on a pdfminer dump)."""
+    from broadsheet.layout.paragraphs import join_lines
+    from broadsheet.repair.lexicon import Lexicon
+
+    source = "Erste Zeile \nANDERE GESCHICHTE\n zweite Zeile"
+    first = Traced(source[:12], (Seg(0, 12, 0, 12),))
+    second = Traced(source[31:], (Seg(0, 13, 31, 44),))
+    text, repairs = join_lines([first, second], Lexicon("de"))
+    assert text.text == "Erste Zeile zweite Zeile"
+    claimed = {k for a, b in text.spans() for k in range(a, b)}
+    claimed |= {k for r in repairs for k in range(r.start, r.end)}
+    assert not claimed & set(range(13, 30))  # "ANDERE GESCHICHTE" is not this text's

@@ -246,13 +246,43 @@ class Traced:
             if e.start < pos:
                 continue  # overlapping edit: the earlier one wins
             pieces.append(self.slice(pos, e.start))
-            s0, s1 = self.src_span(e.start, e.end)
-            before = self.text[e.start : e.end]
-            pieces.append(Traced.inserted(e.new, s0, s1))
-            repairs.append(Repair(e.rule, s0, s1, before, e.new))
+            for k, (a, b, s0, s1) in enumerate(self._stretches(e.start, e.end)):
+                new = e.new if k == 0 else ""
+                pieces.append(Traced.inserted(new, s0, s1))
+                repairs.append(Repair(e.rule, s0, s1, self.text[a:b], new))
             pos = e.end
         pieces.append(self.slice(pos, len(self.text)))
         return concat(pieces), repairs
+
+    def _stretches(self, a: int, b: int) -> list[tuple[int, int, int, int]]:
+        """Output [a, b) as (out_a, out_b, src_a, src_b) stretches, cut where the source
+        jumps. Lines joined out of their source order (a story's column pieces) meet at
+        seams; an edit across one (two spaces folded into one) is recorded for each
+        stretch, the new text on the first: recorded whole, it claimed all the source
+        between the two lines, other stories' text too.
+
+        >>> t = Traced("ab ", (Seg(0, 3, 10, 13),)) + Traced(" cd", (Seg(0, 3, 50, 53),))
+        >>> t._stretches(2, 4)
+        [(2, 3, 12, 13), (3, 4, 50, 51)]
+        >>> [(r.start, r.end, r.after) for r in t.apply([Edit(2, 4, " ", "space.normalise")])[1]]
+        [(12, 13, ' '), (50, 51, '')]
+        """
+        if b <= a:
+            s0, s1 = self.src_span(a, b)
+            return [(a, b, s0, s1)]
+        found: list[tuple[int, int, int, int]] = []
+        for s in self.slice(a, b).segs:
+            if found and found[-1][3] == s.src_start:
+                found[-1] = (found[-1][0], b, found[-1][2], s.src_end)
+            else:
+                if found:
+                    found[-1] = (*found[-1][:1], a + s.out_start, *found[-1][2:])
+                start = a if not found else a + s.out_start
+                found.append((start, b, s.src_start, s.src_end))
+        if not found:
+            s0, s1 = self.src_span(a, b)
+            return [(a, b, s0, s1)]
+        return found
 
 
 class Builder:
