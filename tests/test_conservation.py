@@ -9,7 +9,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.real_data import REAL
 
@@ -124,8 +124,10 @@ def test_every_typesetter_of_the_generated_benchmark_conserves(
     """benchmarks/conservation.py on a page of each typesetter (tuning seeds, 101 up), and
     every extractor's dump of the ReportLab page under every degradation."""
     from benchmarks import conservation
+    from benchmarks.pagegen.realnews import NEWS_CSV
 
-    pdfs = ["--first-seed", "101", "--pages", "1", "--langs", "de", "--no-dumps"]
+    lang = "de" if NEWS_CSV.is_file() else "en"  # German Typst pages need ../shared/corpus
+    pdfs = ["--first-seed", "101", "--pages", "1", "--langs", lang, "--no-dumps"]
     assert conservation.main([*pdfs, "--typesetters", "weasyprint,traits,typst"]) == 0
     dumps = ["--first-seed", "102", "--pages", "1", "--langs", "en"]
     assert conservation.main([*dumps, "--typesetters", "reportlab"]) == 0
@@ -152,6 +154,8 @@ _ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max
 
 
 @settings(max_examples=80, deadline=None)
+# Fragments of a cut line joined over a block moved between them claimed its text too.
+@example(dump="Die\n\nland Die Die Die\n" + "Die Die Die Die\n" * 2 + "Die\n\nHeimat-\n\nminister")
 @given(st.one_of(_DUMPS, _ANY_TEXT, st.lists(_DUMPS, min_size=2, max_size=3).map("\f".join)))
 def test_any_dump_conserves(dump: str) -> None:
     """The property over generated dumps: whatever the layout makes of them, every source

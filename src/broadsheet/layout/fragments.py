@@ -116,9 +116,12 @@ def _continues(run: list[Traced], lines: Sequence[Traced], k: int, measure: int)
 
 
 def _joined(run: list[Traced]) -> Traced:
+    """The run's lines as one, a space at each join. The space stands at a point of the
+    source (as a line break's does), not for all of it between the two lines: a line
+    moved between them (a block that completes a cut word) would be claimed twice."""
     out = run[0]
     for line in run[1:]:
-        out = out + Traced.inserted(" ", out.end, line.start) + line
+        out = out + Traced.inserted(" ", out.end) + line
     return out
 
 
