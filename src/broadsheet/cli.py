@@ -187,11 +187,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     try:
-        if not args.inputs and not _is_batch(args):
+        batch = _is_batch(args)
+        if not args.inputs and not batch:
             parser.print_usage(sys.stderr)
             return _fail("give a PDF or a text dump, a folder, or - for stdin", EXIT_USAGE)
         with terminate_as_interrupt():
-            return _run_batch(args) if _is_batch(args) else _run_one(args)
+            return _run_batch(args) if batch else _run_one(args)
     except RequestError as err:
         return _fail(for_command_line(err), EXIT_USAGE)
     except BroadsheetError as err:

@@ -267,22 +267,17 @@ class Traced:
         >>> [(r.start, r.end, r.after) for r in t.apply([Edit(2, 4, " ", "space.normalise")])[1]]
         [(12, 13, ' '), (50, 51, '')]
         """
-        if b <= a:
-            s0, s1 = self.src_span(a, b)
-            return [(a, b, s0, s1)]
-        found: list[tuple[int, int, int, int]] = []
+        groups: list[list[Seg]] = []  # runs of segments that go on in the source
         for s in self.slice(a, b).segs:
-            if found and found[-1][3] == s.src_start:
-                found[-1] = (found[-1][0], b, found[-1][2], s.src_end)
+            if groups and groups[-1][-1].src_end == s.src_start:
+                groups[-1].append(s)
             else:
-                if found:
-                    found[-1] = (*found[-1][:1], a + s.out_start, *found[-1][2:])
-                start = a if not found else a + s.out_start
-                found.append((start, b, s.src_start, s.src_end))
-        if not found:
+                groups.append([s])
+        if not groups:  # an insertion, or a stretch with no source
             s0, s1 = self.src_span(a, b)
             return [(a, b, s0, s1)]
-        return found
+        cuts = [a, *(a + g[0].out_start for g in groups[1:]), b]
+        return [(cuts[k], cuts[k + 1], g[0].src_start, g[-1].src_end) for k, g in enumerate(groups)]
 
 
 class Builder:

@@ -27,8 +27,7 @@ def recurs(u: Unit, known: Callable[[], str]) -> bool:
     found = words([u])
     if len(found) < RECUR_MIN_WORDS:
         return False
-    body = known()
-    grams = [f" {a} {b} {c} " for a, b, c in zip(found, found[1:], found[2:], strict=False)]
+    body, grams = known(), _trigrams(found)
     return sum(g in body for g in grams) >= RECUR_SHARE * len(grams)
 
 
@@ -50,9 +49,13 @@ def recurs_elsewhere(u: Unit, known: Callable[[], str]) -> bool:
     found = words([u])
     if len(found) < RECUR_MIN_WORDS:
         return False
-    body, own = known(), " " + " ".join(found) + " "
-    grams = [f" {a} {b} {c} " for a, b, c in zip(found, found[1:], found[2:], strict=False)]
+    body, own, grams = known(), " " + " ".join(found) + " ", _trigrams(found)
     return sum(body.count(g) > own.count(g) for g in grams) >= RECUR_SHARE * len(grams)
+
+
+def _trigrams(found: list[str]) -> list[str]:
+    """Each three words in a row between spaces, as they stand in `spaced` text."""
+    return [f" {a} {b} {c} " for a, b, c in zip(found, found[1:], found[2:], strict=False)]
 
 
 def spaced(units: Sequence[Unit]) -> str:
